@@ -1,0 +1,89 @@
+"""The composition root: the one place that builds everything and wires it together.
+
+Channels, the command line, tests and benchmarks all get a ready `App` from `build_app`
+and never construct storage or services themselves.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from bot.config import ConfigError, Settings
+from bot.domain.regions import load_wilayah
+from bot.engine import DialogEngine
+from bot.service import ConversationService
+from handlers.catalogue import Catalogue
+from handlers.registry import COMMANDS, all_dialogs
+from storage import migrate
+from storage.database import Database
+from storage.nik_vault import NikVault
+from storage.uow import StaleConversation, UnitOfWorkFactory
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class App:
+    settings: Settings
+    database: Database
+    uow_factory: UnitOfWorkFactory
+    service: ConversationService
+    texts: Catalogue
+
+    async def close(self) -> None:
+        await self.database.dispose()
+
+
+def secret_key(settings: Settings, demo_key_file: Path | None = None) -> str:
+    """The NIK encryption key: from the settings, or (demo only) kept in a local file."""
+    if settings.security.secret_key is not None:
+        return settings.security.secret_key.get_secret_value()
+    if demo_key_file is None:
+        raise ConfigError(
+            "setting security.secret_key: required (set KB_SECURITY__SECRET_KEY; "
+            "generate one with `kampung-bahagia keygen`)"
+        )
+    if not demo_key_file.exists():
+        demo_key_file.parent.mkdir(parents=True, exist_ok=True)
+        demo_key_file.write_text(NikVault.generate_key(), encoding="ascii")
+        demo_key_file.chmod(0o600)
+        log.warning("demo: generated a NIK encryption key in %s (not for production)", demo_key_file)
+    return demo_key_file.read_text(encoding="ascii").strip()
+
+
+async def build_app(
+    settings: Settings,
+    key: str,
+    *,
+    upgrade: bool = True,
+    clock: Callable[[], datetime] | None = None,
+    database: Database | None = None,
+) -> App:
+    """Connect to the database (migrating it to the latest schema unless told not to),
+    load the regions, and build the conversation service."""
+    database = database or Database(settings.database.url)
+    if upgrade:
+        await migrate.upgrade(database)
+    uow_factory = UnitOfWorkFactory(
+        database.sessionmaker, NikVault(key), serialize=database.is_sqlite
+    )
+    async with uow_factory() as uow:
+        kecamatan, kelurahan = load_wilayah()
+        await uow.regions.seed(kecamatan, kelurahan)
+        await uow.commit()
+    dialogs = all_dialogs()
+    texts = Catalogue()
+    service = ConversationService(
+        uow_factory,
+        DialogEngine(dialogs, COMMANDS),
+        settings,
+        texts,
+        frozenset(dialogs),
+        stale_error=StaleConversation,
+        clock=clock,
+    )
+    return App(settings, database, uow_factory, service, texts)

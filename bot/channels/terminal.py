@@ -1,0 +1,119 @@
+"""The terminal channel: the bot in a shell, for the demo and for scripted walk-throughs.
+
+Interactive on a TTY (a prompt, numbered choices); otherwise it reads one message per line
+from standard input and prints every reply, so `printf 'menu\\n' | kampung-bahagia demo`
+works. `/as PERSONA` switches who is typing; `/keluar` (or end of input) stops.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import sys
+import uuid
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from bot.messages import Address, Document, IncomingMessage, Reply
+
+CHANNEL = "terminal"
+QUIT = {"/keluar", "/quit", "/exit", "keluar"}
+
+
+@dataclass(frozen=True)
+class Persona:
+    key: str
+    chat_id: str
+    phone: str | None
+    name: str
+
+
+Handler = Callable[[IncomingMessage], Awaitable[list[Reply]]]
+
+
+class TerminalChannel:
+    def __init__(
+        self,
+        handle: Handler,
+        personas: Mapping[str, Persona],
+        files_dir: Path,
+        stdin: TextIO | None = None,
+        stdout: TextIO | None = None,
+    ) -> None:
+        self._handle = handle
+        self._personas = personas
+        self._files_dir = files_dir
+        self._in = stdin or sys.stdin
+        self._out = stdout or sys.stdout
+
+    async def run(self, persona_key: str, phone: str | None = None) -> None:
+        persona = self._personas[persona_key]
+        if phone:
+            persona = Persona(persona.key, f"{persona.chat_id}-{phone}", phone, persona.name)
+        interactive = self._in.isatty()
+        if interactive:
+            self._print(
+                f"Demo Kampung Bahagia — Anda sebagai {persona.key}. Ketik /as "
+                f"{'|'.join(self._personas)} untuk berganti, /keluar untuk selesai."
+            )
+            await self._send(persona, "menu")
+        while True:
+            line = await self._read_line(f"\n{persona.key}> " if interactive else "")
+            if line is None:
+                return
+            line = line.rstrip("\r\n")
+            if line.strip().casefold() in QUIT:
+                return
+            switch = re.fullmatch(r"/as\s+(\S+)", line.strip())
+            if switch:
+                if switch.group(1) not in self._personas:
+                    self._print(f"Persona tidak dikenal. Pilih: {', '.join(self._personas)}")
+                    continue
+                persona = self._personas[switch.group(1)]
+                self._print(f"— sekarang sebagai {persona.key} —")
+                await self._send(persona, "menu")
+                continue
+            if not interactive:
+                self._print(f"\n{persona.key}> {line}")
+            await self._send(persona, line)
+
+    async def _send(self, persona: Persona, text: str) -> None:
+        message = IncomingMessage(
+            address=Address(CHANNEL, persona.chat_id),
+            message_id=uuid.uuid4().hex,
+            text=text,
+            phone=persona.phone,
+            sender_name=persona.name,
+        )
+        for reply in await self._handle(message):
+            self.show(reply)
+
+    def show(self, reply: Reply, heading: str = "bot") -> None:
+        self._print(f"[{heading}] {reply.text}")
+        for number, choice in enumerate(reply.choices, start=1):
+            self._print(f"   {number}) {choice.title}")
+        for doc in (reply.document, reply.image):
+            if doc is not None:
+                self._print(f"   📎 {self._save(doc)}")
+
+    def _save(self, doc: Document) -> Path:
+        self._files_dir.mkdir(parents=True, exist_ok=True)
+        path = self._files_dir / doc.file_name
+        path.write_bytes(doc.data)
+        return path
+
+    async def _read_line(self, prompt: str) -> str | None:
+        def read() -> str | None:
+            if prompt:
+                self._out.write(prompt)
+                self._out.flush()
+            line = self._in.readline()
+            return line or None
+
+        return await asyncio.to_thread(read)
+
+    def _print(self, text: str) -> None:
+        self._out.write(text + "\n")
+        self._out.flush()

@@ -1,0 +1,187 @@
+"""The `kampung-bahagia` command line: demo, premium breakdown, database, RT import and
+the first admin. Exit codes: 0 done, 1 failed, 2 wrong input or configuration."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.config import ConfigError, Settings, load_settings
+from bot.domain.dates import WIB
+from bot.domain.money import MoneyError, format_rupiah, parse_rupiah
+from bot.domain.phone import PhoneError, normalise_phone
+from bot.domain.premium import premium_for
+
+DEMO_DIR = Path("data")
+DEMO_DB_URL = "sqlite+aiosqlite:///data/demo.db"
+
+
+class UsageError(Exception):
+    """Wrong input on the command line: printed as one line, exit code 2."""
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="kampung-bahagia", description=__doc__)
+    root.add_argument("--config", type=Path, help="TOML settings file (or KB_CONFIG)")
+    commands = root.add_subparsers(dest="command", required=True)
+
+    demo = commands.add_parser("demo", help="the bot in this terminal, on data/demo.db")
+    demo.add_argument(
+        "--as", dest="persona", default="ketua-rt", choices=("ketua-rt", "warga", "petugas", "admin")
+    )
+    demo.add_argument("--phone", help="pretend the channel verified this phone number")
+
+    premi = commands.add_parser("premi", help="BPJS Jakon premium for an activity value")
+    premi.add_argument("value", nargs="+", help="e.g. 25jt, 'Rp 25.000.000', 850jt")
+
+    db = commands.add_parser("db", help="database schema")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    db_commands.add_parser("upgrade", help="migrate to the latest schema")
+    down = db_commands.add_parser("downgrade", help="migrate back to a revision")
+    down.add_argument("revision")
+
+    rt = commands.add_parser("rt", help="the official RT list")
+    rt_commands = rt.add_subparsers(dest="rt_command", required=True)
+    rt_import = rt_commands.add_parser("import", help="import RTs from CSV or XLSX")
+    rt_import.add_argument("file", type=Path)
+    rt_import.add_argument("--skip-invalid", action="store_true", help="import the good rows")
+    rt_import.add_argument("--year", type=int, help="budget year (default: this year)")
+
+    admin = commands.add_parser("admin", help="administrators")
+    admin_commands = admin.add_subparsers(dest="admin_command", required=True)
+    add = admin_commands.add_parser("add", help="grant the admin role to a phone number")
+    add.add_argument("--name", required=True)
+    add.add_argument("--phone", required=True)
+
+    commands.add_parser("keygen", help="print a new NIK encryption key")
+    return root
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        if args.command == "premi":
+            return print_premium(" ".join(args.value))
+        if args.command == "keygen":
+            from storage.nik_vault import NikVault
+
+            print(NikVault.generate_key())
+            return 0
+        settings = load_settings(args.config)
+        return asyncio.run(run(args, settings))
+    except (ConfigError, UsageError) as exc:
+        print(f"kampung-bahagia: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def print_premium(text: str) -> int:
+    try:
+        value = parse_rupiah(text)
+    except MoneyError as exc:
+        hint = f"; maksud Anda {format_rupiah(exc.likely)}?" if exc.likely else ""
+        raise UsageError(f"nilai '{text[:40]}' tidak bisa dibaca ({exc.reason}){hint}") from None
+    if value <= 0:
+        raise UsageError("nilai kegiatan harus lebih dari Rp0")
+    p = premium_for(value)
+    print(f"Nilai kegiatan : {format_rupiah(value)}")
+    print(f"Golongan tarif : {p.band}")
+    print(f"JKK            : {format_rupiah(p.jkk)}")
+    print(f"JKM            : {format_rupiah(p.jkm)}")
+    print(f"Total premi    : {format_rupiah(p.total)}")
+    return 0
+
+
+async def run(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.app import build_app, secret_key
+
+    if args.command == "demo":
+        settings = settings.model_copy(
+            update={"database": settings.database.model_copy(update={"url": DEMO_DB_URL})}
+        )
+        app = await build_app(settings, secret_key(settings, DEMO_DIR / "demo.key"))
+        try:
+            return await run_demo(app, args.persona, args.phone)
+        finally:
+            await app.close()
+    if args.command == "db" and args.db_command == "downgrade":
+        from storage import migrate
+        from storage.database import Database
+
+        database = Database(settings.database.url)
+        try:
+            await migrate.downgrade(database, args.revision)
+        finally:
+            await database.dispose()
+        print(f"database at revision {args.revision}")
+        return 0
+
+    app = await build_app(settings, secret_key(settings))
+    try:
+        if args.command == "db":
+            print("database is at the latest revision")
+            return 0
+        if args.command == "rt":
+            return await import_rt_list(app, args.file, args.skip_invalid, args.year)
+        if args.command == "admin":
+            return await add_admin(app, args.name, args.phone)
+    finally:
+        await app.close()
+    return 1
+
+
+async def run_demo(app: object, persona: str, phone: str | None) -> int:
+    from bot.channels.terminal import TerminalChannel
+    from bot.demo import PERSONAS, seed_demo
+
+    async with app.uow_factory() as uow:  # type: ignore[attr-defined]
+        await seed_demo(uow)
+    channel = TerminalChannel(app.service.handle, PERSONAS, DEMO_DIR / "out")  # type: ignore[attr-defined]
+    await channel.run(persona, phone)
+    return 0
+
+
+async def import_rt_list(app: object, file: Path, skip_invalid: bool, year: int | None) -> int:
+    from bot.domain.regions import RegionIndex, load_wilayah
+    from bot.rt_import import import_rts, read_rt_rows
+
+    if not file.is_file():
+        raise UsageError(f"file {file} not found")
+    try:
+        rows = read_rt_rows(file.name, file.read_bytes())
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    year = year or datetime.now(UTC).astimezone(WIB).year
+    async with app.uow_factory() as uow:  # type: ignore[attr-defined]
+        report = await import_rts(
+            uow, rows, skip_invalid=skip_invalid, year=year, region_index=RegionIndex(*load_wilayah())
+        )
+    for error in report.errors:
+        print(f"baris {error.line}: {error.reason}", file=sys.stderr)
+    print(
+        f"RT baru: {report.created}, diperbarui: {report.updated}, "
+        f"tidak berubah: {report.unchanged}, baris salah: {len(report.errors)}"
+    )
+    return 2 if report.errors and not skip_invalid else 0
+
+
+async def add_admin(app: object, name: str, phone_text: str) -> int:
+    try:
+        phone = normalise_phone(phone_text)
+    except PhoneError:
+        raise UsageError(f"nomor HP '{phone_text}' tidak valid") from None
+    if not name.strip():
+        raise UsageError("nama tidak boleh kosong")
+    async with app.uow_factory() as uow:  # type: ignore[attr-defined]
+        await uow.roles.grant("admin", phone=phone, name=name.strip())
+        await uow.audit.record("admin_added", actor="command line", detail={"phone": phone})
+        await uow.commit()
+    print(f"admin {name.strip()} ({phone}) ditambahkan")
+    return 0

@@ -1,0 +1,154 @@
+"""Settings: defaults < the TOML file < `KB_`-prefixed environment variables.
+
+`load_settings()` is the only way in; a wrong value becomes one `ConfigError` line that
+names the key, which the command line prints before exiting with code 2.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+DEFAULT_CONFIG_FILE = Path("config.toml")
+
+
+class ConfigError(Exception):
+    """A setting has a wrong value; the message names the key and what was expected."""
+
+
+class Section(BaseModel):
+    # A mistyped key is an error, not a silently ignored line.
+    model_config = ConfigDict(extra="forbid")
+
+
+class DatabaseSettings(Section):
+    url: str = "sqlite+aiosqlite:///data/kampung_bahagia.db"
+    echo: bool = False
+
+    @field_validator("url")
+    @classmethod
+    def _supported(cls, url: str) -> str:
+        if not url.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
+            raise ValueError("expected a sqlite+aiosqlite:// or postgresql+asyncpg:// URL")
+        return url
+
+
+class TelegramSettings(Section):
+    token: SecretStr | None = None
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    api_base_url: str = "https://api.telegram.org/bot"
+    api_file_base_url: str = "https://api.telegram.org/file/bot"
+
+
+class WhatsAppSettings(Section):
+    api_base_url: str = "https://graph.facebook.com"
+    api_version: str = "v21.0"
+    phone_number_id: str | None = None
+    access_token: SecretStr | None = None
+    app_secret: SecretStr | None = None
+    verify_token: SecretStr | None = None
+    messages_per_second: int = Field(default=80, ge=1, le=1000)
+    templates: dict[str, dict[str, str]] = Field(default_factory=dict)
+
+
+class WebSettings(Section):
+    host: str = "127.0.0.1"
+    port: int = Field(default=8080, ge=1, le=65535)
+
+
+class ProgramSettings(Section):
+    timezone: str = "Asia/Jakarta"
+    default_rt_budget: int = Field(default=100_000_000, ge=0)
+    max_activity_days: int = Field(default=184, ge=1, le=3660)
+    max_participants: int = Field(default=200, ge=1, le=10_000)
+    premium_rounding: Literal["half_up", "half_even", "up", "down"] = "half_up"
+    nik_lookups_per_hour: int = Field(default=5, ge=1, le=1000)
+    invite_valid_days: int = Field(default=7, ge=1, le=365)
+    default_language: Literal["id", "en"] = "id"
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, name: str) -> str:
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError("expected an IANA time zone such as Asia/Jakarta") from exc
+        return name
+
+
+class SecuritySettings(Section):
+    # Encrypts NIKs at rest. Required outside the demo; give it through the environment
+    # (KB_SECURITY__SECRET_KEY) or an untracked config file, never in the repository.
+    secret_key: SecretStr | None = None
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="KB_", env_nested_delimiter="__", extra="forbid", toml_file=None
+    )
+
+    database: DatabaseSettings = Field(default_factory=DatabaseSettings)
+    telegram: TelegramSettings = Field(default_factory=TelegramSettings)
+    whatsapp: WhatsAppSettings = Field(default_factory=WhatsAppSettings)
+    web: WebSettings = Field(default_factory=WebSettings)
+    program: ProgramSettings = Field(default_factory=ProgramSettings)
+    security: SecuritySettings = Field(default_factory=SecuritySettings)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Earlier sources win: explicit arguments, then the environment, then the file.
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read the settings. `path` is the TOML file (`--config` or `KB_CONFIG`); without
+    one, ./config.toml is used when it exists."""
+    if path is None and os.environ.get("KB_CONFIG"):
+        path = Path(os.environ["KB_CONFIG"])
+    if path is None and DEFAULT_CONFIG_FILE.is_file():
+        path = DEFAULT_CONFIG_FILE
+    if path is not None:
+        if not path.is_file():
+            raise ConfigError(f"config file {path} not found")
+        try:
+            tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"config file {path} is not valid TOML: {exc}") from exc
+
+    class FileSettings(Settings):
+        model_config = SettingsConfigDict(toml_file=path)
+
+    try:
+        return FileSettings()
+    except ValidationError as exc:
+        raise ConfigError(_first_problem(exc)) from None
+
+
+def _first_problem(exc: ValidationError) -> str:
+    error = exc.errors()[0]
+    key = ".".join(str(part) for part in error["loc"])
+    message = error["msg"]
+    if error["type"] == "extra_forbidden":
+        message = "unknown setting"
+    value = error.get("input")
+    shown = "" if isinstance(value, dict | SecretStr) or value is None else f" (got {value!r})"
+    return f"setting {key}: {message}{shown}"

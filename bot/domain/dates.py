@@ -1,0 +1,166 @@
+"""Dates and times as Indonesians type them, and the bot's WIB clock (DOMAIN.md §5).
+
+Owns day-first date parsing (numeric, Indonesian and English month names, "hari ini",
+"besok", "lusa"), time-of-day parsing and the Indonesian date formats the bot writes.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time, timedelta, timezone
+
+# Asia/Jakarta has had a fixed UTC+7 offset since 1964 and no DST, so a fixed zone avoids
+# depending on tzdata being installed.
+WIB = timezone(timedelta(hours=7), "WIB")
+
+REASON_EMPTY = "empty"
+REASON_FORMAT = "format"
+REASON_INVALID = "invalid"
+
+MONTH_NAMES: tuple[str, ...] = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+
+# Indonesian names, common abbreviations and old spellings, plus English.
+_MONTH_WORDS: dict[str, int] = {
+    word: number
+    for number, words in enumerate(
+        (
+            "januari jan january",
+            "februari pebruari feb peb february",
+            "maret mar march",
+            "april apr",
+            "mei may",
+            "juni jun june",
+            "juli jul july",
+            "agustus agu agt ags agus agust aug august",
+            "september sep sept",
+            "oktober okt oct october",
+            "november nov nop nopember",
+            "desember des dec december",
+        ),
+        start=1,
+    )
+    for word in words.split()
+}
+
+_RELATIVE_DAYS: dict[str, int] = {
+    "hari ini": 0, "hr ini": 0, "sekarang": 0, "today": 0,
+    "besok": 1, "besuk": 1, "tomorrow": 1,
+    "lusa": 2,
+    "kemarin": -1, "kmrn": -1, "yesterday": -1,
+}  # fmt: skip
+
+# Two-digit years: 20YY unless that is more than this many years ahead of today.
+_TWO_DIGIT_YEAR_LOOKAHEAD = 20
+
+_LEADING_NOISE = re.compile(
+    r"^(?:(?:tanggal|tgl\.?)\s*)?"
+    r"(?:(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad)\s*,?\s*)?"
+)
+# ASCII digits only: `\d` would also match other scripts' digits.
+_NUMERIC = re.compile(r"([0-9]{1,2})[/.\-]([0-9]{1,2})(?:[/.\-]([0-9]{4}|[0-9]{2}))?")
+_ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_WORDED = re.compile(r"([0-9]{1,2})[\s\-]*([a-z]+)\.?(?:[\s,\-]*([0-9]{4}|[0-9]{2}))?")
+_TIME_PREFIX = re.compile(r"^(?:jam|pukul|pkl\.?)\s*")
+_TIME_SUFFIX = re.compile(r"\s*wib$")
+_TIME = re.compile(r"([0-9]{1,2})(?:[.:]([0-9]{2}))?\s*(pagi|siang|sore|malam)?")
+
+
+class DateError(ValueError):
+    """A date or time the bot cannot read; `reason` is empty, format or invalid."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+def _year(text: str | None, today: date) -> int:
+    if text is None:
+        return today.year
+    year = int(text)
+    if len(text) == 4:
+        return year
+    full = 2000 + year
+    return full if full <= today.year + _TWO_DIGIT_YEAR_LOOKAHEAD else full - 100
+
+
+def _make(year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise DateError(REASON_INVALID, "no such date") from None
+
+
+def parse_date(text: str, today: date) -> date:
+    """Parse a day-first date; `today` is the current WIB date. A missing year is this year."""
+    s = " ".join(text.lower().split())
+    if not s:
+        raise DateError(REASON_EMPTY, "no date given")
+    if s in _RELATIVE_DAYS:
+        return today + timedelta(days=_RELATIVE_DAYS[s])
+    s = _LEADING_NOISE.sub("", s)
+    if match := _ISO.fullmatch(s):
+        return _make(int(match[1]), int(match[2]), int(match[3]))
+    if match := _NUMERIC.fullmatch(s):
+        return _make(_year(match[3], today), int(match[2]), int(match[1]))
+    if match := _WORDED.fullmatch(s):
+        month = _MONTH_WORDS.get(match[2])
+        if month is None:
+            raise DateError(REASON_FORMAT, "unknown month name")
+        return _make(_year(match[3], today), month, int(match[1]))
+    raise DateError(REASON_FORMAT, "not a date")
+
+
+def _hour_of_day(hour: int, period: str | None) -> int:
+    # Indonesian periods: pagi (morning), siang (midday to ~15h), sore (afternoon), malam.
+    if period == "pagi" and hour == 12:
+        return 0
+    if period == "siang" and 1 <= hour <= 5:
+        return hour + 12
+    if period == "sore" and 1 <= hour <= 11:
+        return hour + 12
+    if period == "malam" and 6 <= hour <= 11:
+        return hour + 12
+    if period == "malam" and hour == 12:
+        return 0
+    return hour
+
+
+def parse_time(text: str) -> time:
+    """Parse "14.30", "14:30", "jam 2 siang", "pukul 07.15 WIB" into a time of day."""
+    s = " ".join(text.lower().split())
+    s = _TIME_SUFFIX.sub("", _TIME_PREFIX.sub("", s))
+    if not s:
+        raise DateError(REASON_EMPTY, "no time given")
+    match = _TIME.fullmatch(s)
+    if not match:
+        raise DateError(REASON_FORMAT, "not a time")
+    hour = _hour_of_day(int(match[1]), match[3])
+    minute = int(match[2] or 0)
+    if hour > 23 or minute > 59:
+        raise DateError(REASON_INVALID, "no such time")
+    return time(hour, minute)
+
+
+def to_wib(dt: datetime) -> datetime:
+    """Convert to WIB; a naive datetime is taken to be UTC (how we store timestamps)."""
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return dt.astimezone(WIB)
+
+
+def today_wib(now: datetime) -> date:
+    return to_wib(now).date()
+
+
+def format_date(d: date) -> str:
+    """Indonesian long date: "1 Agustus 2025"."""
+    return f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
+
+
+def format_datetime(dt: datetime) -> str:
+    """Indonesian date and time in WIB: "1 Agustus 2025 14.05 WIB"."""
+    local = to_wib(dt)
+    return f"{format_date(local.date())} {local:%H.%M} WIB"

@@ -1,0 +1,125 @@
+"""Indonesian NIK (Nomor Induk Kependudukan): validation, decoding and masking.
+
+Layout `PP KK CC DD MM YY SSSS` (DOMAIN.md §5). A NIK is not a secret and proves nothing,
+but it is personal data: error messages here never echo the number back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+REASON_LENGTH = "length"
+REASON_NON_DIGIT = "non_digit"
+REASON_PROVINCE = "province"
+REASON_DATE = "date"
+REASON_SERIAL = "serial"
+
+# Kemendagri province codes; 93-96 are the Papua provinces created in 2022 (Selatan,
+# Tengah, Pegunungan, Barat Daya). Any province is accepted: people move, the NIK stays.
+PROVINCE_CODES: frozenset[str] = frozenset((
+    "11", "12", "13", "14", "15", "16", "17", "18", "19", "21",
+    "31", "32", "33", "34", "35", "36", "51", "52", "53",
+    "61", "62", "63", "64", "65", "71", "72", "73", "74", "75", "76",
+    "81", "82", "91", "92", "93", "94", "95", "96",
+))  # fmt: skip
+
+NIK_LENGTH = 16
+# Women's birth day is stored plus 40.
+FEMALE_DAY_OFFSET = 40
+
+# Separators people type when copying a NIK from a KTP or a form.
+_TYPED_SEPARATORS = re.compile(r"[\s.\-]+")
+_DIGITS = re.compile(r"[0-9]+")
+
+
+class NikError(ValueError):
+    """An invalid NIK; `reason` is one of the REASON_* constants, for the chat layer."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Nik:
+    """A decoded, valid NIK; the region codes are the two-digit segments of the number."""
+
+    value: str
+    province_code: str
+    city_code: str
+    kecamatan_code: str
+    birth_date: date
+    sex: str  # "L" or "P"; only a soft hint (DOMAIN.md §5)
+    serial: str
+
+    @property
+    def region_code(self) -> str:
+        """Kemendagri code of the kecamatan of first registration, e.g. "15.71.01"."""
+        return f"{self.province_code}.{self.city_code}.{self.kecamatan_code}"
+
+    def age_on(self, day: date) -> int:
+        """Completed years of age on `day`."""
+        had_birthday = (day.month, day.day) >= (self.birth_date.month, self.birth_date.day)
+        return day.year - self.birth_date.year - (0 if had_birthday else 1)
+
+    def masked(self) -> str:
+        return mask_nik(self.value)
+
+
+def _clean(text: str) -> str:
+    digits = _TYPED_SEPARATORS.sub("", text)
+    if not _DIGITS.fullmatch(digits):
+        # Empty input counts as a length problem: there is nothing wrong with the characters.
+        if not digits:
+            raise NikError(REASON_LENGTH, "NIK is empty")
+        raise NikError(REASON_NON_DIGIT, "NIK contains characters other than digits")
+    if len(digits) != NIK_LENGTH:
+        raise NikError(REASON_LENGTH, f"NIK has {len(digits)} digits, expected {NIK_LENGTH}")
+    return digits
+
+
+def _birth_date(day: int, month: int, year_2d: int, today: date) -> date:
+    # The two-digit year has no century: prefer 20YY unless that lies in the future.
+    for century in (2000, 1900):
+        try:
+            candidate = date(century + year_2d, month, day)
+        except ValueError:
+            continue
+        if candidate <= today:
+            return candidate
+    raise NikError(REASON_DATE, "NIK birth-date digits do not form a real past date")
+
+
+def parse_nik(text: str, today: date) -> Nik:
+    """Validate and decode a NIK as typed, tolerating spaces, dots and dashes."""
+    digits = _clean(text)
+    province = digits[0:2]
+    if province not in PROVINCE_CODES:
+        raise NikError(REASON_PROVINCE, "NIK starts with an unknown province code")
+    raw_day = int(digits[6:8])
+    sex = "P" if raw_day > FEMALE_DAY_OFFSET else "L"
+    day = raw_day - FEMALE_DAY_OFFSET if sex == "P" else raw_day
+    birth = _birth_date(day, int(digits[8:10]), int(digits[10:12]), today)
+    serial = digits[12:16]
+    if serial == "0000":
+        raise NikError(REASON_SERIAL, "NIK serial number is 0000")
+    return Nik(
+        value=digits,
+        province_code=province,
+        city_code=digits[2:4],
+        kecamatan_code=digits[4:6],
+        birth_date=birth,
+        sex=sex,
+        serial=serial,
+    )
+
+
+def mask_nik(value: str) -> str:
+    """Show only the first and last four digits: "1571********0001"."""
+    if not _DIGITS.fullmatch(value):
+        raise NikError(REASON_NON_DIGIT, "mask_nik expects digits only")
+    if len(value) != NIK_LENGTH:
+        raise NikError(REASON_LENGTH, "mask_nik expects a 16-digit NIK")
+    return value[:4] + "*" * 8 + value[-4:]

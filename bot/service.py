@@ -1,0 +1,140 @@
+"""The conversation service: one incoming message, all or nothing.
+
+Per message: take the conversation's lock, open a unit of work, drop a message id already
+processed (providers redeliver), load the state, run the engine, save the state with an
+optimistic version check, queue notifications in the outbox, mark the id processed and
+commit. Replies go back to the channel only after the commit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from bot.config import Settings
+from bot.engine import Context, DialogEngine, State
+from bot.identity import resolve_caller
+from bot.messages import Address, IncomingMessage, Reply, reply_to_payload
+from bot.services import Services
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+
+class ConversationService:
+    def __init__(
+        self,
+        uow_factory: Callable[[], Any],
+        engine: DialogEngine,
+        settings: Settings,
+        texts: Any,
+        dialogs: frozenset[str],
+        stale_error: type[Exception],
+        clock: Clock | None = None,
+    ) -> None:
+        self._uow_factory = uow_factory
+        self._engine = engine
+        self._settings = settings
+        self._texts = texts
+        self._dialogs = dialogs
+        # The storage layer's "saved by someone else" error, injected to keep bot/ free
+        # of storage imports.
+        self._stale_error = stale_error
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self._locks: dict[Address, tuple[asyncio.Lock, int]] = {}
+
+    async def handle(self, message: IncomingMessage) -> list[Reply]:
+        """Process one message and return the replies for its sender."""
+        async with self._lock(message.address):
+            for attempt in (1, 2):
+                try:
+                    return await self._process(message)
+                except self._stale_error:
+                    # Another worker saved this conversation first; run again on fresh state.
+                    if attempt == 2:
+                        return [Reply(self._texts.text("id", "busy"))]
+                except Exception:
+                    log.exception(
+                        "message %s on %s failed", message.message_id, message.address.channel
+                    )
+                    return [Reply(self._texts.text("id", "internal_error"))]
+        return []
+
+    async def _process(self, message: IncomingMessage) -> list[Reply]:
+        now = self._clock()
+        channel, chat_id = message.address.channel, message.address.chat_id
+        async with self._uow_factory() as uow:
+            if await uow.processed.seen(channel, message.message_id):
+                log.info("duplicate message %s on %s dropped", message.message_id, channel)
+                return []
+            account, _ = await uow.accounts.get_or_create(channel, chat_id, message.sender_name)
+            if message.phone and account.phone != message.phone:
+                await uow.accounts.set_phone(account, message.phone)
+            await uow.accounts.touch_inbound(account, now)
+
+            conversation = await uow.conversations.get(channel, chat_id)
+            if conversation is None:
+                conversation = await uow.conversations.start(channel, chat_id, account.id)
+            expected_version = conversation.version
+            state = State(
+                dialog=conversation.dialog,
+                step=conversation.step,
+                data=dict(conversation.data or {}),
+                choices=list(conversation.choices or []),
+                history=list(conversation.history or []),
+                last_text=conversation.last_text or "",
+            )
+            caller = await resolve_caller(uow, account)
+            services = Services(uow=uow, settings=self._settings, dialogs=self._dialogs)
+            ctx = Context(caller, state, message, now, services, self._texts)
+            if account.privacy_noticed_at is None:
+                ctx.say(ctx.t("privacy_notice"))
+                account.privacy_noticed_at = now
+            replies = await self._engine.run(ctx)
+
+            conversation.dialog, conversation.step = state.dialog, state.step
+            conversation.data, conversation.choices = state.data, state.choices
+            conversation.history, conversation.last_text = state.history, state.last_text
+            conversation.account_id = account.id
+            conversation.updated_at = now
+            await uow.conversations.save(conversation, expected_version)
+            for note in ctx.notifications:
+                await self._queue(uow, note, now)
+            await uow.processed.mark(channel, message.message_id, now)
+            await uow.commit()
+        return replies
+
+    async def _queue(self, uow: Any, note: Any, now: datetime) -> None:
+        recipient = await uow.accounts.get(note.account_id)
+        if recipient is None or recipient.opted_out:
+            return
+        await uow.outbox.enqueue(
+            account_id=recipient.id,
+            channel=recipient.channel,
+            chat_id=recipient.chat_id,
+            payload=reply_to_payload(note.reply, note.template, note.template_params),
+            kind=note.kind,
+            priority=1 if note.reply.urgent else 5,
+            dedup_key=note.dedup_key,
+            not_before=now,
+        )
+
+    @asynccontextmanager
+    async def _lock(self, address: Address) -> AsyncIterator[None]:
+        # One lock per conversation, dropped when nobody holds or waits for it.
+        lock, users = self._locks.get(address, (asyncio.Lock(), 0))
+        self._locks[address] = (lock, users + 1)
+        try:
+            async with lock:
+                yield
+        finally:
+            lock, users = self._locks[address]
+            if users == 1:
+                del self._locks[address]
+            else:
+                self._locks[address] = (lock, users - 1)

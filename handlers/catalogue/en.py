@@ -1,0 +1,70 @@
+"""English texts. Every key of `id.py` must exist here with the same placeholders."""
+
+TEXTS: dict[str, str] = {
+    "step_gone": "Sorry, the previous conversation cannot continue because the service was updated. Let's start again from the menu.",
+    "too_long": "Your message is too long (more than {limit} characters). Please send a shorter one.",
+    "stale_choice": "That button is no longer valid. Please choose from the latest question below.",
+    "no_back": "This is the first question; there is no previous step.",
+    "cancelled": "Cancelled. Nothing was saved.",
+    "not_allowed": "Sorry, that menu is not available to you.",
+    "repeated": "The same message arrived again.",
+    "help_generic": "Answer the question below, or type:\n• *kembali* (back) to change the previous answer\n• *batal* (cancel) to cancel\n• *menu* for the main menu",
+    "nav_hint": "(type kembali · batal · menu)",
+    "internal_error": "Sorry, something went wrong on our side. Your message was not processed; please try again shortly.",
+    "busy": "Sorry, your message collided with another one. Please send it again.",
+    "pick_one": "Please choose one: type its number or tap its button.",
+    "privacy_notice": (
+        "🔒 *Privacy notice*\n"
+        "This service is run by the Jambi City Government for the Kampung Bahagia programme "
+        "(Mayoral Regulation No. 18 of 2025). The data we ask for (NIK, name, role, phone) "
+        "is used only to register BPJS Ketenagakerjaan cover (JKK and JKM) for activity "
+        "participants, stored encrypted, and kept for the programme period under the city's "
+        "archive rules. You can view your data and ask for corrections through the menu."
+    ),
+    "menu_title": "🏠 *Kampung Bahagia main menu*\nPlease choose:",
+    "menu_greeting_official": "Welcome, {name}.",
+    "menu_greeting_rt": "Welcome, {name} — head of RT {rt}, Kel. {kelurahan}.",
+    "menu_item_register": "Register an activity",
+    "menu_item_my_activities": "My activities",
+    "menu_item_check": "Check my cover",
+    "menu_item_benefits": "Benefits",
+    "menu_item_accident": "Report an accident",
+    "menu_item_my_data": "My data",
+    "menu_item_summary": "Summary",
+    "menu_item_activities": "Activities",
+    "menu_item_export": "BPJS export",
+    "menu_item_incidents": "Incidents",
+    "menu_item_admin": "Admin",
+    "menu_item_premium": "Premium simulation",
+    "menu_item_help": "Help",
+    "menu_help": (
+        "This bot supports Jambi City's Kampung Bahagia programme:\n"
+        "• RT heads register activities and participants so they are covered by BPJS Ketenagakerjaan (JKK + JKM).\n"
+        "• Residents check their cover and report work accidents.\n"
+        "• City officials follow activities and accident reports.\n\n"
+        "At any time you can type *menu*, *kembali* (back), *batal* (cancel) or *bantuan* (help)."
+    ),
+    "menu_later": "This feature is being prepared. Meanwhile please use another menu item.",
+    "premium_ask_value": "💰 *Construction-services premium simulation*\nWhat is the activity's value? For example: *25 juta*, *Rp25.000.000*, *2,5 jt*.",
+    "premium_ambiguous": "Did you mean *{likely}*? Tap *Yes* if so, or write it in full with its unit, e.g. *25 juta* or *Rp25.000.000*.",
+    "premium_not_money": "I cannot read that as an amount in rupiah. For example: *25 juta*, *Rp25.000.000*, *500 ribu*.",
+    "money_yes": "Yes, {amount}",
+    "premium_zero": "The activity's value must be more than Rp0.",
+    "premium_too_large": "That value is too large for one activity. Please check the number.",
+    "premium_result": (
+        "Activity value: *{value}*\n"
+        "Rate band: {band}\n"
+        "JKK (work accidents): {jkk}\n"
+        "JKM (death): {jkm}\n"
+        "*Total premium: {total}*\n\n"
+        "Construction-services rates are tiered: 0.24% up to Rp100 million, 0.19% for the "
+        "part from Rp100–500 million, 0.15% for Rp500 million–1 billion, 0.12% for Rp1–5 "
+        "billion, 0.10% above. The employer pays the premium; participants pay nothing."
+    ),
+    "premium_again": "Type another value to calculate again, or *menu* to go back.",
+    "band_1": "up to Rp100 million (0.24%)",
+    "band_2": "Rp100–500 million (0.19% on this part)",
+    "band_3": "Rp500 million–1 billion (0.15% on this part)",
+    "band_4": "Rp1–5 billion (0.12% on this part)",
+    "band_5": "above Rp5 billion (0.10% on this part)",
+}

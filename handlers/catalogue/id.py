@@ -1,0 +1,73 @@
+"""Bahasa Indonesia texts (the default). Keys are shared with `en.py`."""
+
+TEXTS: dict[str, str] = {
+    # Engine: commands and problems shared by every step.
+    "step_gone": "Maaf, percakapan sebelumnya tidak bisa dilanjutkan karena layanan diperbarui. Kita mulai lagi dari menu.",
+    "too_long": "Pesan Anda terlalu panjang (lebih dari {limit} huruf). Mohon kirim yang lebih singkat.",
+    "stale_choice": "Tombol itu sudah tidak berlaku. Silakan pilih dari pertanyaan terakhir di bawah ini.",
+    "no_back": "Ini pertanyaan pertama, tidak ada langkah sebelumnya.",
+    "cancelled": "Dibatalkan. Tidak ada yang disimpan.",
+    "not_allowed": "Maaf, menu itu tidak tersedia untuk Anda.",
+    "repeated": "Pesan yang sama terkirim lagi.",
+    "help_generic": "Jawab pertanyaan di bawah ini, atau ketik:\n• *kembali* untuk mengubah jawaban sebelumnya\n• *batal* untuk membatalkan\n• *menu* untuk kembali ke menu utama",
+    "nav_hint": "(ketik kembali · batal · menu)",
+    "internal_error": "Maaf, terjadi gangguan di sistem kami. Pesan Anda belum diproses; silakan coba lagi sebentar lagi.",
+    "busy": "Maaf, pesan Anda bertabrakan dengan pesan lain. Silakan kirim ulang.",
+    "pick_one": "Mohon pilih salah satu: ketik nomornya atau tekan tombolnya.",
+    "privacy_notice": (
+        "🔒 *Pemberitahuan privasi*\n"
+        "Layanan ini dikelola Pemerintah Kota Jambi untuk Program Kampung Bahagia "
+        "(Perwal Jambi No. 18 Tahun 2025). Data yang kami minta (NIK, nama, peran, nomor HP) "
+        "hanya dipakai untuk mendaftarkan perlindungan BPJS Ketenagakerjaan (JKK dan JKM) "
+        "peserta kegiatan, disimpan terenkripsi, dan disimpan selama masa program sesuai "
+        "aturan arsip Pemkot. Anda dapat melihat dan meminta perbaikan data Anda melalui menu."
+    ),
+    # Menu.
+    "menu_title": "🏠 *Menu utama Kampung Bahagia*\nSilakan pilih:",
+    "menu_greeting_official": "Selamat datang, {name}.",
+    "menu_greeting_rt": "Selamat datang, {name} — Ketua RT {rt}, Kel. {kelurahan}.",
+    "menu_item_register": "Daftarkan kegiatan",
+    "menu_item_my_activities": "Kegiatan saya",
+    "menu_item_check": "Cek perlindungan",
+    "menu_item_benefits": "Info manfaat",
+    "menu_item_accident": "Lapor kecelakaan",
+    "menu_item_my_data": "Data saya",
+    "menu_item_summary": "Ringkasan",
+    "menu_item_activities": "Daftar kegiatan",
+    "menu_item_export": "Ekspor BPJS",
+    "menu_item_incidents": "Insiden",
+    "menu_item_admin": "Admin",
+    "menu_item_premium": "Simulasi premi",
+    "menu_item_help": "Bantuan",
+    "menu_help": (
+        "Bot ini membantu Program Kampung Bahagia Kota Jambi:\n"
+        "• Ketua RT mendaftarkan kegiatan dan pesertanya agar terlindungi BPJS Ketenagakerjaan (JKK + JKM).\n"
+        "• Warga memeriksa perlindungannya dan melaporkan kecelakaan kerja.\n"
+        "• Petugas Pemkot memantau kegiatan dan laporan kecelakaan.\n\n"
+        "Kapan saja Anda bisa mengetik *menu*, *kembali*, *batal* atau *bantuan*."
+    ),
+    "menu_later": "Fitur ini sedang disiapkan. Sementara itu silakan gunakan menu lain.",
+    # Simulasi premi.
+    "premium_ask_value": "💰 *Simulasi premi BPJS Jasa Konstruksi*\nBerapa nilai kegiatan? Contoh: *25 juta*, *Rp25.000.000*, *2,5 jt*.",
+    "premium_ambiguous": "Maksud Anda *{likely}*? Tekan tombol *Ya* bila benar, atau tulis lengkap dengan satuannya, misalnya *25 juta* atau *Rp25.000.000*.",
+    "premium_not_money": "Itu bukan nilai rupiah yang bisa saya baca. Contoh: *25 juta*, *Rp25.000.000*, *500 ribu*.",
+    "money_yes": "Ya, {amount}",
+    "premium_zero": "Nilai kegiatan harus lebih dari Rp0.",
+    "premium_too_large": "Nilai itu terlalu besar untuk satu kegiatan. Periksa kembali angkanya.",
+    "premium_result": (
+        "Nilai kegiatan: *{value}*\n"
+        "Golongan tarif: {band}\n"
+        "JKK (kecelakaan kerja): {jkk}\n"
+        "JKM (kematian): {jkm}\n"
+        "*Total premi: {total}*\n\n"
+        "Tarif Jasa Konstruksi bertingkat: 0,24% sampai Rp100 juta, 0,19% untuk bagian "
+        "Rp100–500 juta, 0,15% untuk Rp500 juta–1 miliar, 0,12% untuk Rp1–5 miliar, "
+        "0,10% di atasnya. Premi dibayar pemberi kerja, peserta tidak membayar apa pun."
+    ),
+    "premium_again": "Ketik nilai lain untuk menghitung lagi, atau *menu* untuk kembali.",
+    "band_1": "s.d. Rp100 juta (0,24%)",
+    "band_2": "Rp100–500 juta (0,19% untuk bagian ini)",
+    "band_3": "Rp500 juta–1 miliar (0,15% untuk bagian ini)",
+    "band_4": "Rp1–5 miliar (0,12% untuk bagian ini)",
+    "band_5": "di atas Rp5 miliar (0,10% untuk bagian ini)",
+}

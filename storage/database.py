@@ -1,0 +1,141 @@
+"""The database connection: one async engine and its session factory per process.
+
+Owns the engine settings that make SQLite behave like a shared server database (WAL,
+foreign keys, a busy timeout) and a sensible connection pool for PostgreSQL (asyncpg).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+from sqlalchemy.pool import ConnectionPoolEntry
+
+from storage.models import Base
+
+log = logging.getLogger(__name__)
+
+# Several bot workers share one PostgreSQL; each needs only a handful of connections.
+PG_POOL_SIZE = 5
+PG_MAX_OVERFLOW = 10
+PG_CONNECT_TIMEOUT_SECONDS = 10
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
+class Database:
+    """An `AsyncEngine` plus an `async_sessionmaker(expire_on_commit=False)`.
+
+    `schema` (PostgreSQL only) puts that schema first on the search path of every
+    connection; tests use it to give each test a private, disposable schema.
+    `connect_args` are passed to the DBAPI driver unchanged (merged with ours).
+    """
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        schema: str | None = None,
+        connect_args: dict[str, Any] | None = None,
+        echo: bool = False,
+    ) -> None:
+        self.url: URL = make_url(url)
+        args: dict[str, Any] = dict(connect_args or {})
+        engine_options: dict[str, Any] = {"echo": echo}
+        if self.is_sqlite:
+            if schema is not None:
+                raise ValueError("schema is only supported on PostgreSQL")
+            self._prepare_sqlite_file()
+            if self._sqlite_file is not None:
+                # One writer at a time anyway (the unit-of-work factory serialises): a
+                # small pool keeps SQLite's page cache warm instead of spreading reads
+                # over many cold connections, each with its own thread.
+                engine_options.update(pool_size=2, max_overflow=8)
+        elif self.url.get_backend_name() == "postgresql":
+            if schema is not None:
+                settings = dict(args.get("server_settings") or {})
+                settings["search_path"] = schema
+                args["server_settings"] = settings
+            args.setdefault("timeout", PG_CONNECT_TIMEOUT_SECONDS)
+            engine_options.update(
+                pool_size=PG_POOL_SIZE,
+                max_overflow=PG_MAX_OVERFLOW,
+                # A connection the server dropped (restart, idle timeout) is replaced
+                # instead of failing the user's message.
+                pool_pre_ping=True,
+            )
+        elif schema is not None:
+            raise ValueError("schema is only supported on PostgreSQL")
+        if args:
+            engine_options["connect_args"] = args
+        self.schema = schema
+        self.engine: AsyncEngine = create_async_engine(self.url, **engine_options)
+        if self.is_sqlite:
+            event.listen(self.engine.sync_engine, "connect", self._on_sqlite_connect)
+        self.sessionmaker: async_sessionmaker[AsyncSession] = async_sessionmaker(
+            self.engine, expire_on_commit=False
+        )
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def _sqlite_file(self) -> Path | None:
+        database = self.url.database
+        if not database or database == ":memory:" or database.startswith("file:"):
+            return None
+        return Path(database)
+
+    def _prepare_sqlite_file(self) -> None:
+        path = self._sqlite_file
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+
+    # The driver's default transaction handling is kept on purpose: SQLite's BEGIN is
+    # issued at the first write, which then waits on busy_timeout for the write lock.
+    # (A BEGIN before the first read would risk SQLITE_BUSY on the lock upgrade, which no
+    # timeout retries.) Conversation saves are version-checked, so reads outside the
+    # snapshot cannot lose an update.
+    def _on_sqlite_connect(self, dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+        # Pragmas are per connection, so they are set on every new one. WAL lets readers
+        # and one writer work at once; busy_timeout makes a second writer wait rather
+        # than fail at once; NORMAL is durable enough under WAL and much faster.
+        cursor = dbapi_connection.cursor()
+        try:
+            if self._sqlite_file is not None:
+                cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        finally:
+            cursor.close()
+
+    async def create_schema(self) -> None:
+        """Create every table from the models. Tests only: production uses migrations."""
+        async with self.engine.begin() as conn:
+            await conn.run_sync(Base.metadata.create_all)
+
+    async def ping(self) -> bool:
+        """True when the database answers a trivial query (health checks)."""
+        try:
+            async with self.engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+        except Exception:  # any failure at all means "not healthy"
+            log.warning("database ping failed", exc_info=True)
+            return False
+        return True
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()
+
+    def __repr__(self) -> str:
+        return f"Database({self.url.render_as_string(hide_password=True)!r})"

@@ -1,0 +1,33 @@
+"""Repositories, one module per aggregate. They read and stage changes through the unit
+of work's session, return ORM instances, and never commit."""
+
+from storage.repositories.accounts import AccountRepository
+from storage.repositories.activities import ActivityRepository
+from storage.repositories.audit import AuditRepository
+from storage.repositories.conversations import ConversationRepository, StaleConversation
+from storage.repositories.incidents import IncidentRepository
+from storage.repositories.invites import InviteRepository
+from storage.repositories.outbox import OutboxRepository
+from storage.repositories.participations import ParticipationRepository
+from storage.repositories.persons import PersonRepository
+from storage.repositories.processed import ProcessedMessageRepository
+from storage.repositories.regions import RegionRepository
+from storage.repositories.roles import RoleRepository
+from storage.repositories.rts import RtRepository
+
+__all__ = [
+    "AccountRepository",
+    "ActivityRepository",
+    "AuditRepository",
+    "ConversationRepository",
+    "IncidentRepository",
+    "InviteRepository",
+    "OutboxRepository",
+    "ParticipationRepository",
+    "PersonRepository",
+    "ProcessedMessageRepository",
+    "RegionRepository",
+    "RoleRepository",
+    "RtRepository",
+    "StaleConversation",
+]

@@ -1,0 +1,45 @@
+"""Accounts: one chat on one channel, with the phone number the channel verified."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+
+from storage.models import Account
+from storage.repositories._base import Repository
+
+
+class AccountRepository(Repository):
+    async def get(self, account_id: int) -> Account | None:
+        return await self.session.get(Account, account_id)
+
+    async def find(self, channel: str, chat_id: str) -> Account | None:
+        query = select(Account).where(Account.channel == channel, Account.chat_id == chat_id)
+        return await self.session.scalar(query)
+
+    async def get_or_create(
+        self, channel: str, chat_id: str, name: str = ""
+    ) -> tuple[Account, bool]:
+        """The account of this chat, creating it on first contact; True when created."""
+        account = await self.find(channel, chat_id)
+        if account is not None:
+            return account, False
+        account = Account(channel=channel, chat_id=chat_id, name=name)
+        self.session.add(account)
+        await self.session.flush()
+        return account, True
+
+    async def by_phone(self, phone: str) -> list[Account]:
+        """Every chat verified for this E.164 number (e.g. WhatsApp and Telegram)."""
+        query = select(Account).where(Account.phone == phone).order_by(Account.id)
+        return list(await self.session.scalars(query))
+
+    async def set_phone(self, account: Account, phone: str | None) -> None:
+        account.phone = phone
+        await self.session.flush()
+
+    async def touch_inbound(self, account: Account, at: datetime) -> None:
+        """Remember the last message from this chat (WhatsApp's 24-hour window)."""
+        account.last_inbound_at = at
+        await self.session.flush()

@@ -1,0 +1,84 @@
+"""Conversation state, saved with optimistic concurrency.
+
+The per-conversation lock only serialises messages inside one process; with several bot
+workers on one PostgreSQL, two of them may still handle the same chat at once. Every save
+therefore checks the version it loaded: the loser gets `StaleConversation`, its unit of
+work rolls back, and the message can be retried against the fresh state.
+"""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from sqlalchemy import CursorResult, select, update
+from sqlalchemy.orm.attributes import set_committed_value
+
+from storage.models import Conversation, utcnow
+from storage.repositories._base import Repository
+
+# Everything the dialog engine may change; `version` and `updated_at` are set here.
+STATE_COLUMNS = ("dialog", "step", "data", "choices", "history", "last_text", "account_id")
+
+
+class StaleConversation(Exception):
+    """Someone else saved this conversation since it was loaded."""
+
+    def __init__(self, conversation_id: int, expected_version: int) -> None:
+        super().__init__(
+            f"conversation {conversation_id} is no longer at version {expected_version}"
+        )
+        self.conversation_id = conversation_id
+        self.expected_version = expected_version
+
+
+class ConversationRepository(Repository):
+    async def get(self, channel: str, chat_id: str) -> Conversation | None:
+        query = select(Conversation).where(
+            Conversation.channel == channel, Conversation.chat_id == chat_id
+        )
+        return await self.session.scalar(query)
+
+    async def add(self, conversation: Conversation) -> Conversation:
+        """Insert a new conversation (version 0); two inserts for one chat conflict on
+        the unique (channel, chat_id) constraint, so only one process wins."""
+        self.session.add(conversation)
+        await self.session.flush()
+        return conversation
+
+    async def start(self, channel: str, chat_id: str, account_id: int) -> Conversation:
+        """A new conversation at the main menu."""
+        return await self.add(
+            Conversation(
+                channel=channel,
+                chat_id=chat_id,
+                account_id=account_id,
+                dialog="menu",
+                step="main",
+                data={},
+                choices=[],
+                history=[],
+                last_text="",
+                version=0,
+            )
+        )
+
+    async def save(self, conversation: Conversation, expected_version: int) -> None:
+        """Write every state column if the stored version is still `expected_version`,
+        and bump it; raise `StaleConversation` otherwise."""
+        values: dict[str, Any] = {name: getattr(conversation, name) for name in STATE_COLUMNS}
+        values["version"] = expected_version + 1
+        values["updated_at"] = utcnow()
+        statement = (
+            update(Conversation)
+            .where(Conversation.id == conversation.id, Conversation.version == expected_version)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+        # No autoflush: a plain ORM UPDATE of the same row must not bypass the check.
+        with self.session.no_autoflush:
+            result = await self.session.execute(statement)
+        if cast(CursorResult[Any], result).rowcount != 1:
+            raise StaleConversation(conversation.id, expected_version)
+        # The row now holds these values: tell the ORM so it does not write them again.
+        for name, value in values.items():
+            set_committed_value(conversation, name, value)

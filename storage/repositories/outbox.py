@@ -1,0 +1,99 @@
+"""The outbox: messages to people other than the sender, drained by the sender worker.
+
+Statuses: `pending` (waiting for `next_attempt_at`), `sent`, `failed` (gave up).
+Lower `priority` numbers go first (accident alerts before statistics).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+
+from storage.models import OutboxMessage, utcnow
+from storage.repositories._base import Repository
+
+PENDING = "pending"
+SENT = "sent"
+FAILED = "failed"
+
+
+class OutboxRepository(Repository):
+    async def enqueue(
+        self,
+        *,
+        account_id: int,
+        channel: str,
+        chat_id: str,
+        payload: dict[str, Any],
+        kind: str = "info",
+        priority: int = 5,
+        dedup_key: str | None = None,
+        not_before: datetime | None = None,
+    ) -> OutboxMessage | None:
+        """Queue a message; None when one with the same `dedup_key` was queued before.
+        The key is checked with a query (a failed INSERT would poison the transaction)."""
+        if dedup_key is not None:
+            query = select(OutboxMessage.id).where(OutboxMessage.dedup_key == dedup_key)
+            if await self.session.scalar(query) is not None:
+                return None
+        message = OutboxMessage(
+            account_id=account_id,
+            channel=channel,
+            chat_id=chat_id,
+            payload=payload,
+            kind=kind,
+            priority=priority,
+            dedup_key=dedup_key,
+            status=PENDING,
+            attempts=0,
+            next_attempt_at=not_before or utcnow(),
+        )
+        self.session.add(message)
+        await self.session.flush()
+        return message
+
+    async def get(self, message_id: int) -> OutboxMessage | None:
+        return await self.session.get(OutboxMessage, message_id)
+
+    async def due(self, now: datetime, limit: int) -> list[OutboxMessage]:
+        """Pending messages whose time has come, most urgent first, then oldest first.
+        On PostgreSQL the rows are locked (skipping rows another worker holds) until the
+        transaction ends; SQLite has no row locks and ignores the clause."""
+        query = (
+            select(OutboxMessage)
+            .where(OutboxMessage.status == PENDING, OutboxMessage.next_attempt_at <= now)
+            .order_by(OutboxMessage.priority, OutboxMessage.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        return list(await self.session.scalars(query))
+
+    async def mark_sent(
+        self, message: OutboxMessage, at: datetime, provider_message_id: str | None = None
+    ) -> None:
+        message.status = SENT
+        message.sent_at = at
+        message.attempts += 1
+        message.provider_message_id = provider_message_id
+        message.last_error = None
+        await self.session.flush()
+
+    async def mark_retry(
+        self, message: OutboxMessage, error: str, next_attempt_at: datetime
+    ) -> None:
+        message.attempts += 1
+        message.last_error = error
+        message.next_attempt_at = next_attempt_at
+        await self.session.flush()
+
+    async def mark_failed(self, message: OutboxMessage, error: str) -> None:
+        message.status = FAILED
+        message.attempts += 1
+        message.last_error = error
+        await self.session.flush()
+
+    async def count_by_status(self) -> dict[str, int]:
+        query = select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
+        return {status: int(count) for status, count in (await self.session.execute(query)).all()}

@@ -1,0 +1,77 @@
+"""Roles: admin, official (petugas) and Ketua RT grants, each with a scope."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from sqlalchemy import ColumnElement, CursorResult, delete, or_, select
+
+from storage.models import Account, Role
+from storage.repositories._base import Repository
+
+
+def _same(column: Any, value: Any) -> ColumnElement[bool]:
+    # `column = NULL` is never true in SQL, so a missing value is matched with IS NULL.
+    return column.is_(None) if value is None else column == value
+
+
+class RoleRepository(Repository):
+    async def for_account(self, account: Account) -> list[Role]:
+        """Roles granted to this account directly or to its verified phone number."""
+        holder = Role.account_id == account.id
+        if account.phone:
+            holder = or_(holder, Role.phone == account.phone)
+        query = select(Role).where(holder).order_by(Role.id)
+        return list(await self.session.scalars(query))
+
+    async def grant(
+        self,
+        role: str,
+        *,
+        phone: str | None = None,
+        account_id: int | None = None,
+        name: str = "",
+        scope_kind: str = "kota",
+        scope_code: str | None = None,
+        created_by: int | None = None,
+    ) -> Role:
+        """Grant a role to a phone number or an account. Granting the same role to the
+        same holder with the same scope again returns the existing row."""
+        if phone is None and account_id is None:
+            raise ValueError("a role needs a phone number or an account")
+        query = select(Role).where(
+            Role.role == role,
+            _same(Role.phone, phone),
+            _same(Role.account_id, account_id),
+            Role.scope_kind == scope_kind,
+            _same(Role.scope_code, scope_code),
+        )
+        existing = await self.session.scalar(query.order_by(Role.id).limit(1))
+        if existing is not None:
+            return existing
+        row = Role(
+            role=role,
+            phone=phone,
+            account_id=account_id,
+            name=name,
+            scope_kind=scope_kind,
+            scope_code=scope_code,
+            created_by=created_by,
+        )
+        self.session.add(row)
+        await self.session.flush()
+        return row
+
+    async def get(self, role_id: int) -> Role | None:
+        return await self.session.get(Role, role_id)
+
+    async def revoke(self, role_id: int) -> bool:
+        """Remove one grant; False when it did not exist."""
+        result = await self.session.execute(delete(Role).where(Role.id == role_id))
+        return cast(CursorResult[Any], result).rowcount > 0
+
+    async def list(self, role: str | None = None) -> list[Role]:
+        query = select(Role).order_by(Role.role, Role.id)
+        if role is not None:
+            query = query.where(Role.role == role)
+        return list(await self.session.scalars(query))

@@ -1,0 +1,218 @@
+"""The dialog engine on its own: navigation words, choice matching, stale buttons, long
+input, back, and a stored step that no longer exists. No database involved."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from types import SimpleNamespace
+
+import pytest
+
+from bot.engine import (
+    Answer,
+    Caller,
+    Context,
+    Dialog,
+    DialogEngine,
+    End,
+    Go,
+    Outcome,
+    State,
+    Stay,
+    Step,
+)
+from bot.messages import Address, Choice, IncomingMessage, Reply
+from handlers.catalogue import Catalogue
+
+TEXTS = Catalogue()
+
+
+async def ask_menu(ctx: Context) -> Reply:
+    return Reply("MENU", choices=(Choice("form", "Isi formulir"), Choice("x", "Lainnya")))
+
+
+async def handle_menu(ctx: Context, answer: Answer) -> Outcome:
+    if answer.choice and answer.choice.id == "form":
+        from bot.engine import Start
+
+        return Start("form")
+    return Stay("pilih dong")
+
+
+async def ask_name(ctx: Context) -> Reply:
+    return Reply(f"NAMA? (sebelumnya: {ctx.data.get('name', '-')})")
+
+
+async def handle_name(ctx: Context, answer: Answer) -> Outcome:
+    if not answer.text.isalpha():
+        return Stay("nama hanya huruf")
+    ctx.data["name"] = answer.text
+    return Go("color")
+
+
+async def ask_color(ctx: Context) -> Reply:
+    return Reply("WARNA?", choices=(Choice("c:red", "Merah 🔴"), Choice("c:blue", "Biru")))
+
+
+async def handle_color(ctx: Context, answer: Answer) -> Outcome:
+    if answer.choice is None:
+        return Stay("pilih warna")
+    ctx.data["color"] = answer.choice.id
+    ctx.say(f"OK {ctx.data['name']} {answer.choice.id}")
+    return End()
+
+
+cancelled: list[str] = []
+
+
+async def forget(ctx: Context) -> None:
+    cancelled.append(ctx.data.get("name", ""))
+
+
+DIALOGS = {
+    "menu": Dialog("menu", {"main": Step(ask_menu, handle_menu)}, "main"),
+    "form": Dialog(
+        "form",
+        {"name": Step(ask_name, handle_name, max_length=20), "color": Step(ask_color, handle_color)},
+        "name",
+        on_cancel=forget,
+    ),
+    "secret": Dialog("secret", {"s": Step(ask_name, handle_name)}, "s", roles=frozenset({"admin"})),
+}
+
+
+class Harness:
+    def __init__(self) -> None:
+        self.engine = DialogEngine(DIALOGS)
+        self.state = State()
+
+    async def open_form(self) -> list[Reply]:
+        await self.send("menu")
+        return await self.send(choice_id="form")
+
+    async def send(self, text: str = "", choice_id: str | None = None) -> list[Reply]:
+        message = IncomingMessage(Address("t", "1"), "id", text=text, choice_id=choice_id)
+        ctx = Context(
+            Caller(account_id=1, roles=frozenset({"warga"})),
+            self.state,
+            message,
+            datetime(2026, 1, 1, tzinfo=UTC),
+            SimpleNamespace(),
+            TEXTS,
+        )
+        return await self.engine.run(ctx)
+
+
+def texts(replies: list[Reply]) -> str:
+    return "\n".join(r.text for r in replies)
+
+
+@pytest.fixture
+def chat() -> Harness:
+    return Harness()
+
+
+async def test_typed_number_title_and_button_pick_a_choice(chat: Harness) -> None:
+    assert texts(await chat.send("menu")) == "MENU"
+    assert "NAMA?" in texts(await chat.send("1"))
+    await chat.send("menu")
+    assert "NAMA?" in texts(await chat.send("isi FORMULIR"))
+    await chat.send("menu")
+    assert "NAMA?" in texts(await chat.send(choice_id="form"))
+
+
+async def test_title_match_ignores_emoji_and_case(chat: Harness) -> None:
+    await chat.open_form()
+    await chat.send("Sari")
+    replies = await chat.send("merah")
+    assert "OK Sari c:red" in texts(replies)
+    assert chat.state.dialog == "menu"
+
+
+async def test_nonsense_stays_and_explains(chat: Harness) -> None:
+    await chat.open_form()
+    replies = await chat.send("🤖🤖")
+    assert texts(replies).startswith("nama hanya huruf")
+    assert chat.state.step == "name"
+
+
+async def test_too_long_input_is_refused_before_the_step(chat: Harness) -> None:
+    await chat.open_form()
+    replies = await chat.send("a" * 5000)
+    assert "terlalu panjang" in texts(replies)
+    assert chat.state.step == "name" and "name" not in chat.state.data
+
+
+async def test_stale_button_is_explained_and_the_question_repeated(chat: Harness) -> None:
+    await chat.open_form()
+    await chat.send("Sari")
+    replies = await chat.send(choice_id="form")  # a button from the menu, long gone
+    assert "sudah tidak berlaku" in texts(replies)
+    assert replies[-1].text == "WARNA?"
+    assert chat.state.step == "color"
+
+
+async def test_repeat_of_the_previous_message_is_recognised(chat: Harness) -> None:
+    await chat.open_form()
+    await chat.send("Sari")
+    replies = await chat.send("Sari")
+    assert "terkirim lagi" in texts(replies)
+    assert chat.state.step == "color"
+
+
+async def test_back_returns_to_the_previous_question_keeping_the_answer(chat: Harness) -> None:
+    await chat.open_form()
+    await chat.send("Sari")
+    replies = await chat.send("kembali")
+    assert replies[-1].text == "NAMA? (sebelumnya: Sari)"
+    replies = await chat.send("KEMBALI")
+    assert "pertanyaan pertama" in texts(replies)
+
+
+async def test_cancel_runs_the_dialogs_undo_and_shows_the_menu(chat: Harness) -> None:
+    await chat.open_form()
+    await chat.send("Dewi")
+    replies = await chat.send("batal")
+    assert cancelled[-1] == "Dewi"
+    assert "Dibatalkan" in texts(replies) and replies[-1].text == "MENU"
+    assert chat.state.data == {}
+
+
+async def test_help_explains_and_stays(chat: Harness) -> None:
+    await chat.open_form()
+    replies = await chat.send("bantuan")
+    assert "kembali" in texts(replies) and replies[-1].text.startswith("NAMA?")
+
+
+async def test_unknown_stored_step_resets_to_menu_with_apology(chat: Harness) -> None:
+    chat.state = State(dialog="form", step="removed-in-v2", data={"x": 1})
+    replies = await chat.send("halo")
+    assert "Maaf" in texts(replies) and replies[-1].text == "MENU"
+    assert chat.state.dialog == "menu" and chat.state.data == {}
+
+
+async def test_dialog_for_another_role_is_refused(chat: Harness) -> None:
+    from bot.engine import Start
+
+    async def handle(ctx: Context, answer: Answer) -> Outcome:
+        return Start("secret")
+
+    DIALOGS["menu"] = Dialog("menu", {"main": Step(ask_menu, handle)}, "main")
+    try:
+        chat.engine = DialogEngine(DIALOGS)
+        replies = await chat.send("apa saja")
+        assert "tidak tersedia" in texts(replies)
+        assert chat.state.dialog == "menu"
+    finally:
+        DIALOGS["menu"] = Dialog("menu", {"main": Step(ask_menu, handle_menu)}, "main")
+
+
+async def test_slash_commands_open_their_dialog_with_arguments() -> None:
+    harness = Harness()
+    harness.engine = DialogEngine(DIALOGS, commands={"/isi": "form", "/start": "form"})
+    replies = await harness.send("/isi@KampungBahagiaBot  Budi ")
+    assert replies[-1].text.startswith("NAMA?")
+    assert harness.state.data == {"args": "Budi"}
+    assert (await harness.send("/start"))[-1].text == "MENU"  # bare /start is the menu
+    await harness.send("/start ABC123")
+    assert harness.state.dialog == "form" and harness.state.data == {"args": "ABC123"}

@@ -1,0 +1,182 @@
+"""Tests for typed rupiah amounts and their formatting (DOMAIN.md §5)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.domain.money import (
+    MAX_AMOUNT,
+    REASON_AMBIGUOUS,
+    REASON_EMPTY,
+    REASON_NEGATIVE,
+    REASON_NOT_A_NUMBER,
+    REASON_TOO_LARGE,
+    MoneyError,
+    format_amount,
+    format_rupiah,
+    parse_rupiah,
+)
+
+
+def _error(text: str) -> MoneyError:
+    with pytest.raises(MoneyError) as caught:
+        parse_rupiah(text)
+    return caught.value
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # Every format listed in DOMAIN.md §5.
+        ("Rp25.000.000", 25_000_000),
+        ("Rp 25.000.000,-", 25_000_000),
+        ("25.000.000", 25_000_000),
+        ("25000000", 25_000_000),
+        ("25 juta", 25_000_000),
+        ("25jt", 25_000_000),
+        ("2,5 jt", 2_500_000),
+        ("2.5 juta", 2_500_000),
+        ("500 ribu", 500_000),
+        ("500rb", 500_000),
+        ("500 rb", 500_000),
+        ("1,2 M", 1_200_000_000),
+        ("1,2 miliar", 1_200_000_000),
+        ("1,2 milyar", 1_200_000_000),
+        # Other common spellings.
+        ("rp. 25.000.000,00", 25_000_000),
+        ("RP25.000.000,-", 25_000_000),
+        ("IDR 25,000,000", 25_000_000),
+        ("25,000,000.00", 25_000_000),
+        ("25.000.000 rupiah", 25_000_000),
+        ("25 juta rupiah", 25_000_000),
+        ("  25 JUTA  ", 25_000_000),
+        ("25 jt.", 25_000_000),
+        ("2,75jt", 2_750_000),
+        ("0,5 juta", 500_000),
+        ("500k", 500_000),
+        ("1.500 rb", 1_500_000),
+        ("1.250 jt", 1_250_000_000),
+        ("1 T", 1_000_000_000_000),
+        ("2.500", 2_500),
+        ("100.000", 100_000),
+        ("1.000", 1_000),
+        ("1000", 1_000),
+        ("Rp25", 25),  # explicit Rp: a whole number is literal
+        ("Rp 999", 999),
+        ("0", 0),
+        ("Rp0", 0),
+        ("0 juta", 0),
+        ("-0", 0),
+        (format_amount(MAX_AMOUNT), MAX_AMOUNT),
+    ],
+)
+def test_accepted_formats(text: str, amount: int) -> None:
+    assert parse_rupiah(text) == amount
+
+
+@pytest.mark.parametrize(
+    ("text", "likely"),
+    [
+        ("25", 25_000_000),  # people type "25" meaning 25 juta
+        ("2,5", 2_500_000),
+        ("2.5", 2_500_000),
+        ("2.50", 2_500_000),
+        ("25,00", 25_000_000),
+        ("999", 999_000_000),
+        ("Rp2,5", 2_500_000),  # 2.5 rupiah is never meant
+        ("25,000", 25_000),  # English thousands or Indonesian 25.000?
+        ("Rp 100,000", 100_000),
+        ("1,500 jt", 1_500_000),  # with a unit: Indonesian decimal reading
+    ],
+)
+def test_ambiguous_input_carries_the_likely_reading(text: str, likely: int) -> None:
+    error = _error(text)
+    assert (error.reason, error.likely) == (REASON_AMBIGUOUS, likely)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", REASON_EMPTY),
+        ("   ", REASON_EMPTY),
+        ("abc", REASON_NOT_A_NUMBER),
+        ("Rp", REASON_NOT_A_NUMBER),
+        ("juta", REASON_NOT_A_NUMBER),
+        ("25 dolar", REASON_NOT_A_NUMBER),
+        ("25 juta 500 ribu", REASON_NOT_A_NUMBER),
+        ("25.000,000", REASON_NOT_A_NUMBER),  # mixed separators
+        ("25,000.000", REASON_NOT_A_NUMBER),
+        ("25.00.000", REASON_NOT_A_NUMBER),
+        ("1.2.3", REASON_NOT_A_NUMBER),
+        ("25.000.000,50", REASON_NOT_A_NUMBER),  # sen are never rounded silently
+        ("25,000,000.50", REASON_NOT_A_NUMBER),
+        ("2,555 5 jt", REASON_NOT_A_NUMBER),
+        ("2,5555 jt", REASON_NOT_A_NUMBER),
+        ("25 000 000", REASON_NOT_A_NUMBER),
+        ("💰25 juta", REASON_NOT_A_NUMBER),
+        ("25 juta 💸", REASON_NOT_A_NUMBER),
+        ("２５ juta", REASON_NOT_A_NUMBER),  # full-width digits
+        ("٢٥ juta", REASON_NOT_A_NUMBER),  # Arabic-Indic digits
+        ("-25.000", REASON_NEGATIVE),
+        ("−25 juta", REASON_NEGATIVE),
+        ("-Rp1.000", REASON_NEGATIVE),
+        ("Rp -25.000", REASON_NEGATIVE),
+        ("-2,5", REASON_NEGATIVE),
+        ("1.000.000.000.000.001", REASON_TOO_LARGE),
+        ("1.001 T", REASON_TOO_LARGE),
+        ("9" * 40, REASON_TOO_LARGE),
+    ],
+)
+def test_rejected_input(text: str, reason: str) -> None:
+    assert _error(text).reason == reason
+
+
+def test_likely_is_only_set_for_ambiguity() -> None:
+    assert _error("abc").likely is None
+    assert isinstance(_error("abc"), ValueError)
+
+
+def test_long_text_is_rejected_quickly() -> None:
+    assert _error("25 juta " * 625).reason == REASON_NOT_A_NUMBER
+    assert _error("x" * 5000).reason == REASON_NOT_A_NUMBER
+    assert _error("1" * 5000).reason == REASON_TOO_LARGE
+
+
+def test_formatting() -> None:
+    assert format_rupiah(1_525_000) == "Rp1.525.000"
+    assert format_rupiah(0) == "Rp0"
+    assert format_rupiah(-1_000) == "-Rp1.000"
+    assert format_amount(1_525_000) == "1.525.000"
+    assert format_amount(999) == "999"
+
+
+amounts = st.integers(min_value=0, max_value=MAX_AMOUNT)
+
+
+@given(amounts)
+def test_format_rupiah_round_trips(amount: int) -> None:
+    assert parse_rupiah(format_rupiah(amount)) == amount
+
+
+@given(st.integers(min_value=1_000, max_value=MAX_AMOUNT))
+def test_format_amount_round_trips(amount: int) -> None:
+    assert parse_rupiah(format_amount(amount)) == amount
+
+
+@given(st.integers(min_value=1, max_value=MAX_AMOUNT))
+def test_negative_formatted_amounts_are_refused(amount: int) -> None:
+    assert _error(format_rupiah(-amount)).reason == REASON_NEGATIVE
+
+
+@given(st.text(max_size=60))
+def test_arbitrary_text_either_parses_or_raises_money_error(text: str) -> None:
+    try:
+        amount = parse_rupiah(text)
+    except MoneyError as error:
+        assert error.reason in {
+            REASON_EMPTY, REASON_NOT_A_NUMBER, REASON_NEGATIVE, REASON_TOO_LARGE, REASON_AMBIGUOUS
+        }  # fmt: skip
+    else:
+        assert 0 <= amount <= MAX_AMOUNT

@@ -1,0 +1,77 @@
+"""NikVault: authenticated encryption of NIKs and keyed lookup hashes."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+
+from storage.nik_vault import NikVault, NikVaultError
+
+NIK = "1571014508900001"
+KEY = "test-only-nik-key-0123456789abcdef0123456789"
+
+
+def test_round_trip() -> None:
+    vault = NikVault(KEY)
+    assert vault.decrypt(vault.encrypt(NIK)) == NIK
+
+
+def test_ciphertext_is_randomised_and_hides_the_nik() -> None:
+    vault = NikVault(KEY)
+    first, second = vault.encrypt(NIK), vault.encrypt(NIK)
+    assert first != second
+    assert NIK.encode() not in first
+    assert first[0] == 1 and len(first) == 1 + 12 + len(NIK) + 16
+
+
+def test_lookup_hash_is_stable_keyed_and_hex() -> None:
+    vault = NikVault(KEY)
+    digest = vault.lookup_hash(NIK)
+    assert digest == NikVault(KEY).lookup_hash(NIK)
+    assert len(digest) == 64 and int(digest, 16) >= 0
+    assert digest != vault.lookup_hash("1571014508900002")
+    assert digest != NikVault(KEY + "x").lookup_hash(NIK)
+
+
+def test_another_key_cannot_decrypt() -> None:
+    blob = NikVault(KEY).encrypt(NIK)
+    with pytest.raises(NikVaultError) as error:
+        NikVault(NikVault.generate_key()).decrypt(blob)
+    assert NIK not in str(error.value)
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        lambda b: b[:-1] + bytes([b[-1] ^ 1]),  # ciphertext / tag
+        lambda b: bytes([2]) + b[1:],  # unknown version
+        lambda b: b[:20],  # truncated
+        lambda b: b[:1] + bytes([b[1] ^ 1]) + b[2:],  # nonce
+    ],
+)
+def test_tampered_blobs_are_rejected(tamper: object) -> None:
+    vault = NikVault(KEY)
+    with pytest.raises(NikVaultError):
+        vault.decrypt(tamper(vault.encrypt(NIK)))  # type: ignore[operator]
+
+
+def test_decrypt_accepts_memoryview() -> None:
+    vault = NikVault(KEY)
+    assert vault.decrypt(memoryview(vault.encrypt(NIK))) == NIK  # type: ignore[arg-type]
+
+
+def test_generate_key_is_32_random_bytes() -> None:
+    key = NikVault.generate_key()
+    assert len(base64.urlsafe_b64decode(key)) == 32
+    assert key != NikVault.generate_key()
+    NikVault(key)  # long enough to be accepted
+
+
+def test_short_secrets_are_refused() -> None:
+    with pytest.raises(ValueError):
+        NikVault("too-short")
+
+
+def test_repr_hides_the_secret() -> None:
+    assert KEY not in repr(NikVault(KEY))
