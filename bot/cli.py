@@ -21,6 +21,15 @@ DEMO_DIR = Path("data")
 DEMO_DB_URL = "sqlite+aiosqlite:///data/demo.db"
 
 
+MONEY_PROBLEMS = {
+    "empty": "kosong",
+    "not_a_number": "bukan nilai rupiah (contoh: 25jt, 'Rp 25.000.000')",
+    "negative": "negatif: nilai kegiatan harus lebih dari Rp0",
+    "too_large": "terlalu besar",
+    "ambiguous": "bisa dibaca lebih dari satu cara",
+}
+
+
 class UsageError(Exception):
     """Wrong input on the command line: printed as one line, exit code 2."""
 
@@ -32,12 +41,17 @@ def parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", help="the bot in this terminal, on data/demo.db")
     demo.add_argument(
-        "--as", dest="persona", default="ketua-rt", choices=("ketua-rt", "warga", "petugas", "admin")
+        "--as",
+        dest="persona",
+        default="ketua-rt",
+        choices=("ketua-rt", "warga", "petugas", "admin"),
     )
     demo.add_argument("--phone", help="pretend the channel verified this phone number")
 
     premi = commands.add_parser("premi", help="BPJS Jakon premium for an activity value")
-    premi.add_argument("value", nargs="+", help="e.g. 25jt, 'Rp 25.000.000', 850jt")
+    premi.add_argument(
+        "value", nargs=argparse.REMAINDER, help="e.g. 25jt, 'Rp 25.000.000', 850jt"
+    )
 
     db = commands.add_parser("db", help="database schema")
     db_commands = db.add_subparsers(dest="db_command", required=True)
@@ -86,8 +100,9 @@ def print_premium(text: str) -> int:
     try:
         value = parse_rupiah(text)
     except MoneyError as exc:
+        why = MONEY_PROBLEMS.get(exc.reason, MONEY_PROBLEMS["not_a_number"])
         hint = f"; maksud Anda {format_rupiah(exc.likely)}?" if exc.likely else ""
-        raise UsageError(f"nilai '{text[:40]}' tidak bisa dibaca ({exc.reason}){hint}") from None
+        raise UsageError(f"nilai '{text[:40]}' {why}{hint}") from None
     if value <= 0:
         raise UsageError("nilai kegiatan harus lebih dari Rp0")
     p = premium_for(value)
@@ -161,8 +176,14 @@ async def import_rt_list(app: object, file: Path, skip_invalid: bool, year: int 
     year = year or datetime.now(UTC).astimezone(WIB).year
     async with app.uow_factory() as uow:  # type: ignore[attr-defined]
         report = await import_rts(
-            uow, rows, skip_invalid=skip_invalid, year=year, region_index=RegionIndex(*load_wilayah())
+            uow,
+            rows,
+            skip_invalid=skip_invalid,
+            year=year,
+            region_index=RegionIndex(*load_wilayah()),
         )
+        # import_rts stages nothing while a row is bad (unless told to skip bad rows).
+        await uow.commit()
     for error in report.errors:
         print(f"baris {error.line}: {error.reason}", file=sys.stderr)
     print(

@@ -21,6 +21,8 @@ from pydantic_settings import (
 )
 
 DEFAULT_CONFIG_FILE = Path("config.toml")
+# Never echoed in an error message, whatever was typed.
+SECRET_KEYS = {"token", "webhook_secret", "access_token", "app_secret", "verify_token", "secret_key"}
 
 
 class ConfigError(Exception):
@@ -150,5 +152,7 @@ def _first_problem(exc: ValidationError) -> str:
     if error["type"] == "extra_forbidden":
         message = "unknown setting"
     value = error.get("input")
-    shown = "" if isinstance(value, dict | SecretStr) or value is None else f" (got {value!r})"
+    secret = error["loc"] and error["loc"][-1] in SECRET_KEYS
+    hidden = secret or isinstance(value, dict | SecretStr) or value is None
+    shown = "" if hidden else f" (got {value!r})"
     return f"setting {key}: {message}{shown}"

@@ -141,6 +141,9 @@ Outcome = Go | Stay | Start | End
 Ask = Callable[[Context], Awaitable[Reply]]
 Handle = Callable[[Context, Answer], Awaitable[Outcome]]
 OnCancel = Callable[[Context], Awaitable[None]]
+Enter = Callable[[Context], Awaitable["Outcome | None"]]
+# Dialogs whose entry hooks hand over to each other; more than this is a loop.
+MAX_HANDOVERS = 5
 
 
 @dataclass(frozen=True)
@@ -161,6 +164,9 @@ class Dialog:
     roles: frozenset[str] = frozenset()
     # Undo what the dialog wrote so far (e.g. delete a draft) when the user cancels.
     on_cancel: OnCancel | None = None
+    # Runs on entry, before the first question: may skip ahead (Go), refuse (End, Stay
+    # with an explanation) or hand over to another dialog (Start); None asks as usual.
+    enter: Enter | None = None
 
     def allows(self, caller: Caller) -> bool:
         return not self.roles or bool(self.roles & caller.roles)
@@ -229,7 +235,9 @@ class DialogEngine:
         key = _title_key(text)
         return next((c for c in offered if key and _title_key(c.title) == key), None)
 
-    async def _navigate(self, ctx: Context, dialog: Dialog, step: Step, command: str) -> list[Reply]:
+    async def _navigate(
+        self, ctx: Context, dialog: Dialog, step: Step, command: str
+    ) -> list[Reply]:
         if command == NAV_HELP:
             ctx.say(ctx.t(step.help))
             return await self._ask(ctx, step)
@@ -260,10 +268,10 @@ class DialogEngine:
         return await self._enter(ctx, MENU)
 
     async def _enter(
-        self, ctx: Context, name: str, data: dict[str, Any] | None = None
+        self, ctx: Context, name: str, data: dict[str, Any] | None = None, handovers: int = 0
     ) -> list[Reply]:
         dialog = self._dialogs.get(name)
-        if dialog is None or not dialog.allows(ctx.caller):
+        if dialog is None or not dialog.allows(ctx.caller) or handovers > MAX_HANDOVERS:
             if dialog is not None:
                 ctx.say(ctx.t("not_allowed"))
             dialog = self._dialogs[MENU]
@@ -271,7 +279,16 @@ class DialogEngine:
         ctx.state.dialog, ctx.state.step = dialog.name, dialog.first
         ctx.state.data = data or {}
         ctx.state.history = []
-        return await self._ask(ctx, dialog.steps[dialog.first])
+        outcome = await dialog.enter(ctx) if dialog.enter is not None else None
+        if isinstance(outcome, Start):
+            return await self._enter(ctx, outcome.dialog, dict(outcome.data), handovers + 1)
+        if isinstance(outcome, End):
+            return await self._enter(ctx, MENU)
+        if isinstance(outcome, Stay):
+            ctx.say(outcome.problem)
+        if isinstance(outcome, Go):
+            ctx.state.step = outcome.step
+        return await self._ask(ctx, dialog.steps[ctx.state.step])
 
     async def _again(self, ctx: Context, step: Step, problem: str) -> list[Reply]:
         text = ctx.message.text.strip()

@@ -12,6 +12,7 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -50,6 +51,7 @@ class ConversationService:
 
     async def handle(self, message: IncomingMessage) -> list[Reply]:
         """Process one message and return the replies for its sender."""
+        message = replace(message, text=storable(message.text))
         async with self._lock(message.address):
             for attempt in (1, 2):
                 try:
@@ -69,7 +71,7 @@ class ConversationService:
         now = self._clock()
         channel, chat_id = message.address.channel, message.address.chat_id
         async with self._uow_factory() as uow:
-            if await uow.processed.seen(channel, message.message_id):
+            if not await uow.processed.claim(channel, message.message_id, now):
                 log.info("duplicate message %s on %s dropped", message.message_id, channel)
                 return []
             account, _ = await uow.accounts.get_or_create(channel, chat_id, message.sender_name)
@@ -105,7 +107,6 @@ class ConversationService:
             await uow.conversations.save(conversation, expected_version)
             for note in ctx.notifications:
                 await self._queue(uow, note, now)
-            await uow.processed.mark(channel, message.message_id, now)
             await uow.commit()
         return replies
 
@@ -138,3 +139,9 @@ class ConversationService:
                 del self._locks[address]
             else:
                 self._locks[address] = (lock, users - 1)
+
+
+def storable(text: str) -> str:
+    """Text every database accepts: PostgreSQL refuses NUL, and a lone surrogate (which
+    webhook JSON can carry) cannot be encoded as UTF-8 at all."""
+    return text.replace("\x00", "").encode("utf-8", "replace").decode("utf-8")

@@ -8,8 +8,9 @@ from bot.domain.premium import premium_for
 from bot.engine import Answer, Context, Dialog, Go, Outcome, Stay, Step
 from bot.messages import Choice, Reply
 
-
 LIKELY = "likely"
+# Typed instead of tapping "Ya, Rp2.500.000".
+AGREE = {"ya", "iya", "y", "yes", "betul", "benar", "ok", "oke"}
 
 
 def money_problem(ctx: Context, error: MoneyError) -> str:
@@ -20,6 +21,8 @@ def money_problem(ctx: Context, error: MoneyError) -> str:
         return ctx.t("premium_ambiguous", likely=format_rupiah(error.likely))
     if error.reason == "too_large":
         return ctx.t("premium_too_large")
+    if error.reason == "negative":
+        return ctx.t("premium_zero")
     return ctx.t("premium_not_money")
 
 
@@ -46,7 +49,8 @@ def likely_choice(ctx: Context) -> tuple[Choice, ...]:
 def read_amount(ctx: Context, answer: Answer) -> int | str:
     """The amount the user meant, or the explanation of why it could not be read."""
     likely = ctx.data.pop(LIKELY, None)
-    if answer.choice is not None and answer.choice.id == LIKELY and likely is not None:
+    picked = answer.choice is not None and answer.choice.id == LIKELY
+    if likely is not None and (picked or answer.text.casefold() in AGREE):
         return int(likely)
     try:
         return parse_rupiah(answer.text)

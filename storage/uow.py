@@ -117,9 +117,7 @@ class UnitOfWork:
 
     def _unsaved_writes(self) -> bool:
         session = self.session
-        return bool(
-            self._flushed_since_commit or session.new or session.dirty or session.deleted
-        )
+        return bool(self._flushed_since_commit or session.new or session.dirty or session.deleted)
 
     def _note_flush(self, *_: object) -> None:
         self._flushed_since_commit = True

@@ -128,13 +128,21 @@ def test_a_wrong_value_in_the_file_names_the_key(tmp_path: Path, toml: str, key:
     assert re.search(rf"\b{re.escape(key)}\b", message), message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: section models lack extra='forbid', a mistyped key is silently ignored",
-)
 def test_a_mistyped_key_inside_a_section_is_refused(tmp_path: Path) -> None:
     message = problem(write(tmp_path / "c.toml", "[program]\nmax_participant = 50\n"))
     assert "program.max_participant" in message
+    assert "unknown" in message
+
+
+def test_a_mistyped_environment_variable_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KB_PROGRAM__MAX_PARTICIPANT", "50")
+    assert "program.max_participant" in problem()
+
+
+def test_a_wrong_secret_is_not_echoed(tmp_path: Path) -> None:
+    message = problem(write(tmp_path / "c.toml", "[telegram]\ntoken = 987654321\n"))
+    assert "telegram.token" in message
+    assert "987654321" not in message
 
 
 def test_a_wrong_value_from_the_environment_names_the_key(

@@ -73,7 +73,10 @@ DIALOGS = {
     "menu": Dialog("menu", {"main": Step(ask_menu, handle_menu)}, "main"),
     "form": Dialog(
         "form",
-        {"name": Step(ask_name, handle_name, max_length=20), "color": Step(ask_color, handle_color)},
+        {
+            "name": Step(ask_name, handle_name, max_length=20),
+            "color": Step(ask_color, handle_color),
+        },
         "name",
         on_cancel=forget,
     ),
@@ -216,3 +219,36 @@ async def test_slash_commands_open_their_dialog_with_arguments() -> None:
     assert (await harness.send("/start"))[-1].text == "MENU"  # bare /start is the menu
     await harness.send("/start ABC123")
     assert harness.state.dialog == "form" and harness.state.data == {"args": "ABC123"}
+
+
+async def test_an_entry_hook_can_skip_ahead_refuse_or_hand_over() -> None:
+    async def skip_to_color(ctx: Context) -> Outcome | None:
+        ctx.data["name"] = "Dewi"
+        return Go("color")
+
+    async def refuse(ctx: Context) -> Outcome | None:
+        ctx.say("tidak bisa sekarang")
+        return End()
+
+    async def loop(ctx: Context) -> Outcome | None:
+        from bot.engine import Start
+
+        return Start("loop")
+
+    form = DIALOGS["form"]
+    dialogs = {
+        **DIALOGS,
+        "skip": Dialog("skip", form.steps, "name", enter=skip_to_color),
+        "refused": Dialog("refused", form.steps, "name", enter=refuse),
+        "loop": Dialog("loop", form.steps, "name", enter=loop),
+    }
+    harness = Harness()
+    harness.engine = DialogEngine(
+        dialogs, commands={"/skip": "skip", "/no": "refused", "/loop": "loop"}
+    )
+    assert (await harness.send("/skip"))[-1].text == "WARNA?"
+    assert harness.state.history == []  # nothing to go back to inside this dialog
+    replies = await harness.send("/no")
+    assert texts(replies) == "tidak bisa sekarang\nMENU"
+    replies = await harness.send("/loop")
+    assert "tidak tersedia" in texts(replies) and harness.state.dialog == "menu"

@@ -236,6 +236,22 @@ async def test_a_stale_save_raises_and_writes_nothing(uow_factory: UnitOfWorkFac
 # --- processed messages --------------------------------------------------------------
 
 
+async def test_claiming_a_message_id_succeeds_once(uow_factory: UnitOfWorkFactory) -> None:
+    async with uow_factory() as uow:
+        assert await uow.processed.claim("whatsapp", "wamid.A", T0)
+        assert not await uow.processed.claim("whatsapp", "wamid.A", T0)
+        assert await uow.processed.claim("telegram", "wamid.A", T0)
+        await uow.commit()
+    async with uow_factory() as uow:
+        assert not await uow.processed.claim("whatsapp", "wamid.A", T0)
+        assert await uow.processed.seen("telegram", "wamid.A")
+    async with uow_factory() as uow:
+        assert await uow.processed.claim("whatsapp", "wamid.B", T0)
+        # not committed: the id is free again
+    async with uow_factory() as uow:
+        assert await uow.processed.claim("whatsapp", "wamid.B", T0)
+
+
 async def test_processed_message_ids(uow_factory: UnitOfWorkFactory) -> None:
     async with uow_factory() as uow:
         assert not await uow.processed.seen("telegram", "m1")

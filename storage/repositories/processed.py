@@ -6,6 +6,8 @@ from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, delete, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from storage.models import ProcessedMessage
 from storage.repositories._base import Repository
@@ -17,6 +19,19 @@ class ProcessedMessageRepository(Repository):
             ProcessedMessage.channel == channel, ProcessedMessage.message_id == message_id
         )
         return await self.session.scalar(query) is not None
+
+    async def claim(self, channel: str, message_id: str, at: datetime) -> bool:
+        """Record the id inside the message's transaction; False if it was already
+        processed. One statement instead of a lookup plus an insert; a concurrent worker
+        handling the same id waits for ours to commit and then gets False."""
+        insert = pg_insert if self.session.bind.dialect.name == "postgresql" else sqlite_insert
+        statement = (
+            insert(ProcessedMessage)
+            .values(channel=channel, message_id=message_id, processed_at=at)
+            .on_conflict_do_nothing(index_elements=["channel", "message_id"])
+        )
+        result = await self.session.execute(statement)
+        return cast(CursorResult[Any], result).rowcount == 1
 
     async def mark(self, channel: str, message_id: str, at: datetime) -> None:
         """Record the id inside the message's own transaction. If another worker handled
