@@ -51,7 +51,9 @@ def secret_key(settings: Settings, demo_key_file: Path | None = None) -> str:
         demo_key_file.parent.mkdir(parents=True, exist_ok=True)
         demo_key_file.write_text(NikVault.generate_key(), encoding="ascii")
         demo_key_file.chmod(0o600)
-        log.warning("demo: generated a NIK encryption key in %s (not for production)", demo_key_file)
+        log.warning(
+            "demo: generated a NIK encryption key in %s (not for production)", demo_key_file
+        )
     return demo_key_file.read_text(encoding="ascii").strip()
 
 

@@ -28,8 +28,6 @@ async def seed_demo(uow: Any) -> None:
             await uow.rts.add(
                 kelurahan_code=kelurahan, number=number, chair_name=chair, chair_phone=phone
             )
-    await uow.roles.grant(
-        "petugas", phone=PERSONAS["petugas"].phone, name="Rina Marlina (DPMPPA)"
-    )
+    await uow.roles.grant("petugas", phone=PERSONAS["petugas"].phone, name="Rina Marlina (DPMPPA)")
     await uow.roles.grant("admin", phone=PERSONAS["admin"].phone, name="Admin Kampung Bahagia")
     await uow.commit()

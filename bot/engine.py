@@ -9,6 +9,7 @@ longer exists. It knows no channel and no SQL: state comes in and goes out as `S
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from collections.abc import Awaitable, Callable, Mapping
@@ -292,7 +293,7 @@ class DialogEngine:
 
     async def _again(self, ctx: Context, step: Step, problem: str) -> list[Reply]:
         text = ctx.message.text.strip()
-        if text and text == ctx.state.last_text:
+        if text and fingerprint(text) == ctx.state.last_text:
             problem = f"{ctx.t('repeated')} {problem}"
         ctx.say(problem)
         return await self._ask(ctx, step)
@@ -300,8 +301,16 @@ class DialogEngine:
     async def _ask(self, ctx: Context, step: Step) -> list[Reply]:
         prompt = await step.ask(ctx)
         ctx.state.choices = [[c.id, c.title] for c in prompt.choices]
-        ctx.state.last_text = ctx.message.text.strip()[:200]
+        ctx.state.last_text = fingerprint(ctx.message.text.strip())
         return [*ctx.said, prompt]
+
+
+def fingerprint(text: str) -> str:
+    """What is kept of the last message to recognise a repeat: short texts as they are,
+    long ones (a pasted list) by a digest instead of thousands of characters."""
+    if len(text) <= 200:
+        return text
+    return f"{text[:120]}… sha256:{hashlib.sha256(text.encode()).hexdigest()}"
 
 
 def _title_key(text: str) -> str:

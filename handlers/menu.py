@@ -11,9 +11,16 @@ from bot.messages import Choice, Reply
 
 @dataclass(frozen=True)
 class Entry:
+    """A menu line: shown to callers holding any of `roles` (everyone when empty) and
+    none of `unless` ("Saya Ketua RT" is only for those not recognised as one yet)."""
+
     dialog: str
     title: str
     roles: frozenset[str] = frozenset()
+    unless: frozenset[str] = frozenset()
+
+    def shown_to(self, roles: frozenset[str]) -> bool:
+        return (not self.roles or bool(self.roles & roles)) and not self.unless & roles
 
 
 HELP = "help"
@@ -24,6 +31,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("benefits", "menu_item_benefits"),
     Entry("accident_report", "menu_item_accident"),
     Entry("my_data", "menu_item_my_data"),
+    Entry("onboarding", "menu_item_onboarding", unless=frozenset({"ketua_rt"})),
     Entry("official_summary", "menu_item_summary", frozenset({"petugas", "admin", "bpjs"})),
     Entry("official_activities", "menu_item_activities", frozenset({"petugas", "admin", "bpjs"})),
     Entry("official_export", "menu_item_export", frozenset({"petugas", "admin", "bpjs"})),
@@ -35,11 +43,7 @@ ENTRIES: tuple[Entry, ...] = (
 
 def entries_for(ctx: Context) -> list[Entry]:
     available = ctx.services.dialogs
-    return [
-        e
-        for e in ENTRIES
-        if e.dialog in available and (not e.roles or e.roles & ctx.caller.roles)
-    ]
+    return [e for e in ENTRIES if e.dialog in available and e.shown_to(ctx.caller.roles)]
 
 
 async def greeting(ctx: Context) -> str:
@@ -51,7 +55,9 @@ async def greeting(ctx: Context) -> str:
         uow = ctx.services.uow
         rt = await uow.rts.get(int(rt_ids[0]))
         kelurahan = await uow.regions.get_kelurahan(rt.kelurahan_code)
-        label = ctx.t("menu_greeting_rt", name=rt.chair_name, rt=f"{rt.number:02d}", kelurahan=kelurahan.name)
+        label = ctx.t(
+            "menu_greeting_rt", name=rt.chair_name, rt=f"{rt.number:02d}", kelurahan=kelurahan.name
+        )
         return label + "\n"
     return ""
 

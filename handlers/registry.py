@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from bot.engine import Dialog
-from handlers import menu, premium
-
+from handlers import (
+    accident_report,
+    activity_registration,
+    coverage_confirmation,
+    menu,
+    my_activities,
+    onboarding,
+    participants,
+    premium,
+)
 
 # Slash commands (Telegram's command menu; typed anywhere) and the dialog each opens.
 # "/start" alone shows the menu; "/start KODE" is an RT chair's invite code.
@@ -19,5 +27,7 @@ COMMANDS = {
 
 
 def all_dialogs() -> dict[str, Dialog]:
-    dialogs = (menu.DIALOG, premium.DIALOG)
+    dialogs = (menu.DIALOG, premium.DIALOG, onboarding.DIALOG, accident_report.DIALOG)
+    dialogs += (activity_registration.DIALOG, coverage_confirmation.DIALOG, my_activities.DIALOG)
+    dialogs += (participants.DIALOG,)
     return {dialog.name: dialog for dialog in dialogs}

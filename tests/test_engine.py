@@ -252,3 +252,13 @@ async def test_an_entry_hook_can_skip_ahead_refuse_or_hand_over() -> None:
     assert texts(replies) == "tidak bisa sekarang\nMENU"
     replies = await harness.send("/loop")
     assert "tidak tersedia" in texts(replies) and harness.state.dialog == "menu"
+
+
+async def test_a_long_message_sent_twice_is_recognised_as_a_repeat(chat: Harness) -> None:
+    await chat.open_form()
+    long_text = "x" * 5000
+    first = await chat.send(long_text)
+    assert "terkirim lagi" not in texts(first)
+    again = await chat.send(long_text)
+    assert "terkirim lagi" in texts(again) and "terlalu panjang" in texts(again)
+    assert len(chat.state.last_text) < 300

@@ -57,7 +57,9 @@ async def test_state_survives_a_restart_of_the_service(app, database, clock) -> 
     await chat.says("menu")
     await chat.taps("Simulasi premi")
     settings = Settings(database={"url": "sqlite+aiosqlite://"})
-    restarted = await build_app(settings, TEST_NIK_KEY, upgrade=False, clock=clock, database=database)
+    restarted = await build_app(
+        settings, TEST_NIK_KEY, upgrade=False, clock=clock, database=database
+    )
     chat.app = restarted
     await chat.says("150jt")
     assert "Rp335.000" in chat.text

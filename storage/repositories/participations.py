@@ -1,12 +1,17 @@
-"""Participations: the people on an activity's worker list (first cut)."""
+"""Participations: the people on an activity's worker list.
+
+Only active participations (not removed) count for the limit, the list and duplicates.
+After confirmation a participation is never deleted, only closed with `removed_at`, so the
+coverage window of every person stays answerable; a draft's list is edited freely.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 
-from storage.models import Participation, utcnow
+from storage.models import Participation, Person, utcnow
 from storage.repositories._base import Repository
 
 
@@ -48,3 +53,53 @@ class ParticipationRepository(Repository):
         if not include_removed:
             query = query.where(Participation.removed_at.is_(None))
         return list(await self.session.scalars(query))
+
+    async def active_for(self, activity_id: int, person_id: int) -> Participation | None:
+        """The person's current (not removed) participation in the activity, if any."""
+        query = select(Participation).where(
+            Participation.activity_id == activity_id,
+            Participation.person_id == person_id,
+            Participation.removed_at.is_(None),
+        )
+        return await self.session.scalar(query.limit(1))
+
+    async def active_person_ids(self, activity_id: int) -> set[int]:
+        query = select(Participation.person_id).where(
+            Participation.activity_id == activity_id, Participation.removed_at.is_(None)
+        )
+        return set(await self.session.scalars(query))
+
+    async def count_for_activity(self, activity_id: int) -> int:
+        """Active participants (what the per-activity limit counts)."""
+        query = select(func.count(Participation.id)).where(
+            Participation.activity_id == activity_id, Participation.removed_at.is_(None)
+        )
+        return int(await self.session.scalar(query) or 0)
+
+    async def listed(
+        self, activity_id: int, offset: int = 0, limit: int | None = None
+    ) -> list[tuple[Participation, Person]]:
+        """Active participants with their person, in the order added (one page of it)."""
+        query = (
+            select(Participation, Person)
+            .join(Person, Person.id == Participation.person_id)
+            .where(Participation.activity_id == activity_id, Participation.removed_at.is_(None))
+            .order_by(Participation.id)
+            .offset(offset)
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        return [(row[0], row[1]) for row in await self.session.execute(query)]
+
+    async def remove(self, participation: Participation, by: int | None, at: datetime) -> None:
+        """Take a person off a confirmed activity: covered until `at`."""
+        participation.removed_at = at
+        participation.removed_by = by
+        await self.session.flush()
+
+    async def delete(self, participation: Participation) -> None:
+        """Forget a participation that never gave coverage (a draft's list)."""
+        await self.session.execute(
+            delete(Participation).where(Participation.id == participation.id)
+        )
+        await self.session.flush()

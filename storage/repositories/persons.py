@@ -1,16 +1,24 @@
-"""Persons: residents on worker lists, with their NIK encrypted and found by keyed hash."""
+"""Persons: residents on worker lists, with their NIK encrypted and found by keyed hash.
+
+A person exists for their participations (and incident reports): one who has neither is
+removed, so a cancelled entry leaves no personal data behind.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Iterable
+from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, delete, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.nik import mask_nik
-from storage.models import Person
+from storage.models import Incident, Participation, Person
 from storage.nik_vault import NikVault
 from storage.repositories._base import Repository
+
+# Bound parameters per IN (...) query: well under every backend's limit.
+_CHUNK = 500
 
 
 class PersonRepository(Repository):
@@ -25,6 +33,17 @@ class PersonRepository(Repository):
         """`nik` is the 16-digit value (`Nik.value`), never the text as typed."""
         query = select(Person).where(Person.nik_hash == self.vault.lookup_hash(nik))
         return await self.session.scalar(query)
+
+    async def find_by_niks(self, niks: Iterable[str]) -> dict[str, Person]:
+        """The known persons among many NIK values (a pasted list), keyed by NIK value."""
+        by_hash = {self.vault.lookup_hash(nik): nik for nik in niks}
+        hashes = list(by_hash)
+        found: dict[str, Person] = {}
+        for start in range(0, len(hashes), _CHUNK):
+            query = select(Person).where(Person.nik_hash.in_(hashes[start : start + _CHUNK]))
+            for person in await self.session.scalars(query):
+                found[by_hash[person.nik_hash]] = person
+        return found
 
     async def add(
         self, nik_value: str, name: str, birth_date: date, sex: str, phone: str | None = None
@@ -42,6 +61,14 @@ class PersonRepository(Repository):
         await self.session.flush()
         return person
 
+    async def update_name(self, person: Person, name: str) -> None:
+        person.name = name
+        await self.session.flush()
+
+    async def update_phone(self, person: Person, phone: str | None) -> None:
+        person.phone = phone
+        await self.session.flush()
+
     def reveal_nik(self, person: Person) -> str:
         """The NIK in clear, for exports to BPJS; the caller records an audit event."""
         return self.vault.decrypt(person.nik_encrypted)
@@ -49,3 +76,25 @@ class PersonRepository(Repository):
     async def by_phone(self, phone: str) -> list[Person]:
         query = select(Person).where(Person.phone == phone).order_by(Person.id)
         return list(await self.session.scalars(query))
+
+    async def remove_if_unused(self, person_id: int) -> bool:
+        """Delete the person if no participation or incident refers to them."""
+        query = delete(Person).where(Person.id == person_id, ~_in_use())
+        result = await self.session.execute(query.execution_options(synchronize_session="fetch"))
+        await self.session.flush()
+        return bool(getattr(result, "rowcount", 0))
+
+    async def delete_unused(self, created_before: datetime) -> int:
+        """Sweep persons left behind by abandoned conversations (no participation, no
+        incident) created before the given moment; returns how many were deleted."""
+        query = delete(Person).where(Person.created_at < created_before, ~_in_use())
+        result = await self.session.execute(query.execution_options(synchronize_session="fetch"))
+        await self.session.flush()
+        return int(getattr(result, "rowcount", 0) or 0)
+
+
+def _in_use() -> ColumnElement[bool]:
+    """A participation or an incident refers to the person."""
+    return exists().where(Participation.person_id == Person.id) | exists().where(
+        Incident.person_id == Person.id
+    )

@@ -1,0 +1,268 @@
+"""An activity's coverage, between the dialogs and the database: the registration checks,
+budget use, confirming (activity and surat tugas numbers), tracked changes after
+confirmation, and the data of its surat tugas.
+
+Duck-typed on the unit of work (`uow.activities`, `uow.rts`, ...): no storage imports, so
+the handlers can use it. Texts stay in the catalogue; the few labels a letter needs are
+passed in by the caller.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from bot.documents.surat_tugas import LetterParticipant, SuratTugas
+from bot.domain.dates import to_wib, today_wib
+from bot.domain.premium import Premium, premium_for
+
+# The program's city; the letterhead reads "Pemerintah Kota Jambi".
+CITY = "Kota Jambi"
+ACTIVITY_PREFIX = "KB"
+SURAT_TUGAS_CODE = "ST-KB"
+
+KINDS: tuple[str, ...] = (
+    "jalan_lingkungan",
+    "drainase",
+    "fasilitas_umum",
+    "kebersihan_sampah",
+    "keamanan",
+    "sosial",
+    "lainnya",
+)
+ROLES: tuple[str, ...] = ("ketua_rt", "phl", "petugas_syara", "warga")
+
+DRAFT = "draft"
+CONFIRMED = "confirmed"
+CANCELLED = "cancelled"
+# Shown statuses: a confirmed activity is "running" between its dates, "ended" after.
+RUNNING = "running"
+ENDED = "ended"
+
+# Registration problems (the dialogs map each to a catalogue text).
+START_PAST = "start_past"
+START_TOO_FAR = "start_too_far"
+END_BEFORE_START = "end_before_start"
+TOO_LONG = "too_long"
+# A start more than this far ahead is almost always a typo in the year.
+MAX_DAYS_AHEAD = 366
+
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_ROMAN_WORD = re.compile(r"^(?:[IVX]+|[0-9]+)$")
+_LEADING_NUMBER = re.compile(r"^([0-9]+)/")
+
+
+@dataclass(frozen=True)
+class BudgetUse:
+    """An RT's budget of one year and what its activities claim of it."""
+
+    year: int
+    budget: int
+    used: int
+
+    @property
+    def remaining(self) -> int:
+        return max(0, self.budget - self.used)
+
+
+def length_days(start: date, end: date) -> int:
+    """Days of an activity, both ends included."""
+    return (end - start).days + 1
+
+
+def start_problem(start: date, today: date) -> str | None:
+    if start < today:
+        return START_PAST
+    if start > today + timedelta(days=MAX_DAYS_AHEAD):
+        return START_TOO_FAR
+    return None
+
+
+def end_problem(start: date, end: date, max_days: int) -> str | None:
+    if end < start:
+        return END_BEFORE_START
+    if length_days(start, end) > max_days:
+        return TOO_LONG
+    return None
+
+
+def latest_end(start: date, max_days: int) -> date:
+    return start + timedelta(days=max_days - 1)
+
+
+def shown_status(activity: Any, today: date) -> str:
+    """draft / confirmed / running / ended / cancelled, the last three from the dates."""
+    if activity.status != CONFIRMED:
+        return str(activity.status)
+    if today < activity.start_date:
+        return CONFIRMED
+    return RUNNING if today <= activity.end_date else ENDED
+
+
+def premium(value: int, rounding: str) -> Premium:
+    return premium_for(value, rounding)
+
+
+def set_premium(activity: Any, value: int, rounding: str) -> Premium:
+    """Store the value and the premium computed from it on the activity."""
+    computed = premium_for(value, rounding)
+    activity.value = value
+    activity.premium_jkk, activity.premium_jkm = computed.jkk, computed.jkm
+    activity.premium_total = computed.total
+    return computed
+
+
+async def budget_use(
+    uow: Any, rt_id: int, year: int, default: int, exclude_activity_id: int | None = None
+) -> BudgetUse:
+    """Drafts count as used: a draft is money the RT plans to spend, and counting it keeps
+    two drafts from each taking the whole remaining budget."""
+    budget = await uow.rts.budget(rt_id, year, default=default)
+    used = await uow.activities.budget_used(rt_id, year, exclude_id=exclude_activity_id)
+    return BudgetUse(year=year, budget=budget, used=used)
+
+
+def roman_month(month: int) -> str:
+    return _ROMAN[month - 1]
+
+
+def kelurahan_short(name: str) -> str:
+    """A short code for letter numbers: initials of a multi-word name, Roman numerals
+    kept ("Simpang IV Sipin" -> "SIVS"), or the first six letters of one word ("THEHOK")."""
+    words = [w for w in re.split(r"[^A-Za-z0-9]+", name.upper()) if w]
+    if not words:
+        return "KEL"
+    if len(words) == 1:
+        return words[0][:6]
+    return "".join(w if _ROMAN_WORD.match(w) else w[0] for w in words)
+
+
+async def next_surat_tugas_number(uow: Any, rt: Any, kelurahan_name: str, issued: date) -> str:
+    """ "001/ST-KB/RT01/SIVS/III/2026": sequential per RT and year of issue."""
+    suffix = f"/{issued.year}"
+    taken = await uow.activities.surat_tugas_numbers(rt.id, suffix)
+    numbers = [int(m.group(1)) for m in map(_LEADING_NUMBER.match, taken) if m]
+    sequence = max(numbers, default=0) + 1
+    return (
+        f"{sequence:03d}/{SURAT_TUGAS_CODE}/RT{rt.number:02d}/"
+        f"{kelurahan_short(kelurahan_name)}/{roman_month(issued.month)}/{issued.year}"
+    )
+
+
+async def confirm(uow: Any, activity: Any, now: datetime) -> None:
+    """Record the coverage: status, time, activity number and surat tugas number."""
+    rt = await uow.rts.get(activity.rt_id)
+    kelurahan = await uow.regions.get_kelurahan(rt.kelurahan_code)
+    activity.status = CONFIRMED
+    activity.confirmed_at = now
+    activity.updated_at = now
+    activity.surat_tugas_revision = 0
+    await uow.activities.assign_number(activity, f"{ACTIVITY_PREFIX}-{activity.year}-")
+    activity.surat_tugas_number = await next_surat_tugas_number(
+        uow, rt, kelurahan.name if kelurahan else "", today_wib(now)
+    )
+    await uow.flush()
+
+
+def move_start_to(activity: Any, today: date, max_days: int) -> None:
+    """A draft whose start has passed starts today; when its end has passed too, the
+    activity keeps its length. The budget year follows the start."""
+    days = length_days(activity.start_date, activity.end_date)
+    activity.start_date = today
+    if activity.end_date < today:
+        activity.end_date = today + timedelta(days=min(days, max_days) - 1)
+    activity.year = today.year
+
+
+async def extend_end(uow: Any, activity: Any, new_end: date, now: datetime, by: int) -> None:
+    old_end = activity.end_date
+    activity.end_date = new_end
+    detail = {"old_end": old_end.isoformat(), "new_end": new_end.isoformat()}
+    await uow.activities.record_change(activity, "end_extended", detail, by, now)
+
+
+async def change_value(
+    uow: Any, activity: Any, new_value: int, rounding: str, now: datetime, by: int
+) -> tuple[Premium, Premium]:
+    """Change the value and premium; returns the premium before and after."""
+    before = premium_for(activity.value, rounding)
+    old_value = activity.value
+    after = set_premium(activity, new_value, rounding)
+    detail = {
+        "old_value": old_value,
+        "new_value": new_value,
+        "old_premium": before.total,
+        "new_premium": after.total,
+    }
+    await uow.activities.record_change(activity, "value_changed", detail, by, now)
+    return before, after
+
+
+async def cancel(uow: Any, activity: Any, now: datetime, by: int) -> bool:
+    """Cancel a confirmed activity; coverage ends now. True when it had not started."""
+    before_start = today_wib(now) < activity.start_date
+    activity.status = CANCELLED
+    activity.cancelled_at = now
+    detail = {"before_start": before_start}
+    await uow.activities.record_change(activity, "cancelled", detail, by, now)
+    return before_start
+
+
+async def letter_date(uow: Any, activity: Any) -> date:
+    """The date of the current revision: the confirmation, or the latest change."""
+    changes = await uow.activities.changes(activity.id)
+    moment = changes[-1].changed_at if changes and activity.surat_tugas_revision else None
+    return to_wib(moment or activity.confirmed_at).date()
+
+
+async def surat_tugas_for(
+    uow: Any,
+    activity: Any,
+    *,
+    kind_label: str,
+    role_label: Callable[[str], str],
+    added_later: Callable[[datetime], str],
+) -> SuratTugas:
+    """The current revision of a confirmed activity's letter: the people on its list now,
+    those added after confirmation marked with `added_later(added_at)`."""
+    rt = await uow.rts.get(activity.rt_id)
+    kelurahan = await uow.regions.get_kelurahan(rt.kelurahan_code)
+    kecamatan = await uow.regions.get_kecamatan(kelurahan.kecamatan_code) if kelurahan else None
+    people = []
+    for participation in await uow.participations.for_activity(activity.id):
+        person = await uow.persons.get(participation.person_id)
+        later = participation.added_at > activity.confirmed_at
+        people.append(
+            LetterParticipant(
+                name=person.name,
+                masked_nik=person.nik_masked,
+                role=role_label(participation.role),
+                covered_from=added_later(participation.added_at) if later else "",
+            )
+        )
+    return SuratTugas(
+        number=activity.surat_tugas_number or "",
+        revision=activity.surat_tugas_revision,
+        issued_on=await letter_date(uow, activity),
+        city=CITY,
+        kecamatan=kecamatan.name if kecamatan else "",
+        kelurahan=kelurahan.name if kelurahan else "",
+        rt_number=rt.number,
+        chair_name=rt.chair_name,
+        chair_phone=rt.chair_phone or "",
+        activity_number=activity.number or "",
+        activity_title=activity.title,
+        activity_kind=kind_label,
+        place=activity.place,
+        start=activity.start_date,
+        end=activity.end_date,
+        value=activity.value,
+        value_includes_ppn=activity.value_includes_ppn,
+        premium_jkk=activity.premium_jkk,
+        premium_jkm=activity.premium_jkm,
+        premium_total=activity.premium_total,
+        participants=tuple(people),
+    )
