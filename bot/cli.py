@@ -49,9 +49,7 @@ def parser() -> argparse.ArgumentParser:
     demo.add_argument("--phone", help="pretend the channel verified this phone number")
 
     premi = commands.add_parser("premi", help="BPJS Jakon premium for an activity value")
-    premi.add_argument(
-        "value", nargs=argparse.REMAINDER, help="e.g. 25jt, 'Rp 25.000.000', 850jt"
-    )
+    premi.add_argument("value", nargs=argparse.REMAINDER, help="e.g. 25jt, 'Rp 25.000.000', 850jt")
 
     db = commands.add_parser("db", help="database schema")
     db_commands = db.add_subparsers(dest="db_command", required=True)
@@ -155,10 +153,13 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
 async def run_demo(app: object, persona: str, phone: str | None) -> int:
     from bot.channels.terminal import TerminalChannel
     from bot.demo import PERSONAS, seed_demo
+    from bot.outbox import OutboxWorker
 
     async with app.uow_factory() as uow:  # type: ignore[attr-defined]
         await seed_demo(uow)
     channel = TerminalChannel(app.service.handle, PERSONAS, DEMO_DIR / "out")  # type: ignore[attr-defined]
+    outbox = OutboxWorker(app.uow_factory, {"terminal": channel}, app.service.clock)  # type: ignore[attr-defined]
+    channel.after_each = outbox.run_once
     await channel.run(persona, phone)
     return 0
 
@@ -167,10 +168,12 @@ async def import_rt_list(app: object, file: Path, skip_invalid: bool, year: int 
     from bot.domain.regions import RegionIndex, load_wilayah
     from bot.rt_import import import_rts, read_rt_rows
 
-    if not file.is_file():
-        raise UsageError(f"file {file} not found")
     try:
-        rows = read_rt_rows(file.name, file.read_bytes())
+        data = await asyncio.to_thread(file.read_bytes)
+    except OSError:
+        raise UsageError(f"file {file} tidak bisa dibaca") from None
+    try:
+        rows = read_rt_rows(file.name, data)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     year = year or datetime.now(UTC).astimezone(WIB).year

@@ -22,7 +22,14 @@ from pydantic_settings import (
 
 DEFAULT_CONFIG_FILE = Path("config.toml")
 # Never echoed in an error message, whatever was typed.
-SECRET_KEYS = {"token", "webhook_secret", "access_token", "app_secret", "verify_token", "secret_key"}
+SECRET_KEYS = {
+    "token",
+    "webhook_secret",
+    "access_token",
+    "app_secret",
+    "verify_token",
+    "secret_key",
+}
 
 
 class ConfigError(Exception):

@@ -30,4 +30,8 @@ async def seed_demo(uow: Any) -> None:
             )
     await uow.roles.grant("petugas", phone=PERSONAS["petugas"].phone, name="Rina Marlina (DPMPPA)")
     await uow.roles.grant("admin", phone=PERSONAS["admin"].phone, name="Admin Kampung Bahagia")
+    # Every persona has a chat already, so alerts reach the official before they speak.
+    for persona in PERSONAS.values():
+        account, _ = await uow.accounts.get_or_create("terminal", persona.chat_id, persona.name)
+        await uow.accounts.set_phone(account, persona.phone)
     await uow.commit()

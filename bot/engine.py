@@ -141,7 +141,9 @@ class End:
 Outcome = Go | Stay | Start | End
 Ask = Callable[[Context], Awaitable[Reply]]
 Handle = Callable[[Context, Answer], Awaitable[Outcome]]
-OnCancel = Callable[[Context], Awaitable[None]]
+# Returns what to tell the user instead of the generic "cancelled", or None.
+OnCancel = Callable[[Context], Awaitable[str | None]]
+OnLeave = Callable[[Context], Awaitable[None]]
 Enter = Callable[[Context], Awaitable["Outcome | None"]]
 # Dialogs whose entry hooks hand over to each other; more than this is a loop.
 MAX_HANDOVERS = 5
@@ -165,6 +167,9 @@ class Dialog:
     roles: frozenset[str] = frozenset()
     # Undo what the dialog wrote so far (e.g. delete a draft) when the user cancels.
     on_cancel: OnCancel | None = None
+    # Tidy up when the user walks away without cancelling (`menu`, a slash command):
+    # e.g. a half-entered person; what the user would want to resume stays.
+    on_leave: OnLeave | None = None
     # Runs on entry, before the first question: may skip ahead (Go), refuse (End, Stay
     # with an explanation) or hand over to another dialog (Start); None asks as usual.
     enter: Enter | None = None
@@ -207,6 +212,8 @@ class DialogEngine:
             return await self._navigate(ctx, dialog, step, command)
         slash = _SLASH_COMMAND.match(text)
         if slash and slash.group(1).casefold() in self._commands:
+            if dialog.on_leave is not None:
+                await dialog.on_leave(ctx)
             target = self._commands[slash.group(1).casefold()]
             return await self._enter(ctx, target, {ARGS: (slash.group(2) or "").strip()})
 
@@ -234,7 +241,14 @@ class DialogEngine:
         if number and 1 <= int(number.group(1)) <= len(offered):
             return offered[int(number.group(1)) - 1]
         key = _title_key(text)
-        return next((c for c in offered if key and _title_key(c.title) == key), None)
+        if not key:
+            return None
+        exact = [c for c in offered if _title_key(c.title) == key]
+        if exact:
+            return exact[0]
+        # "Simpan" for "Simpan & tambah peserta": the start of exactly one title.
+        starts = [c for c in offered if len(key) >= 2 and _title_key(c.title).startswith(key)]
+        return starts[0] if len(starts) == 1 else None
 
     async def _navigate(
         self, ctx: Context, dialog: Dialog, step: Step, command: str
@@ -249,9 +263,10 @@ class DialogEngine:
             ctx.state.step = ctx.state.history.pop()
             return await self._ask(ctx, dialog.steps[ctx.state.step])
         if command == NAV_CANCEL and dialog.name != MENU:
-            if dialog.on_cancel is not None:
-                await dialog.on_cancel(ctx)
-            ctx.say(ctx.t("cancelled"))
+            told = await dialog.on_cancel(ctx) if dialog.on_cancel is not None else None
+            ctx.say(told or ctx.t("cancelled"))
+        elif dialog.on_leave is not None:
+            await dialog.on_leave(ctx)
         return await self._enter(ctx, MENU)
 
     async def _apply(self, ctx: Context, dialog: Dialog, outcome: Outcome) -> list[Reply]:

@@ -46,7 +46,7 @@ class ConversationService:
         # The storage layer's "saved by someone else" error, injected to keep bot/ free
         # of storage imports.
         self._stale_error = stale_error
-        self._clock = clock or (lambda: datetime.now(UTC))
+        self.clock: Clock = clock or (lambda: datetime.now(UTC))
         self._locks: dict[Address, tuple[asyncio.Lock, int]] = {}
 
     async def handle(self, message: IncomingMessage) -> list[Reply]:
@@ -68,18 +68,18 @@ class ConversationService:
         return []
 
     async def _process(self, message: IncomingMessage) -> list[Reply]:
-        now = self._clock()
+        now = self.clock()
         channel, chat_id = message.address.channel, message.address.chat_id
         async with self._uow_factory() as uow:
             if not await uow.processed.claim(channel, message.message_id, now):
                 log.info("duplicate message %s on %s dropped", message.message_id, channel)
                 return []
-            account, _ = await uow.accounts.get_or_create(channel, chat_id, message.sender_name)
+            account, conversation = await uow.conversations.load(channel, chat_id)
+            if account is None:
+                account, _ = await uow.accounts.get_or_create(channel, chat_id, message.sender_name)
             if message.phone and account.phone != message.phone:
                 await uow.accounts.set_phone(account, message.phone)
             await uow.accounts.touch_inbound(account, now)
-
-            conversation = await uow.conversations.get(channel, chat_id)
             if conversation is None:
                 conversation = await uow.conversations.start(channel, chat_id, account.id)
             expected_version = conversation.version

@@ -84,15 +84,17 @@ async def handle_change(ctx: Context, answer: Answer) -> Outcome:
     return Go(answer.choice.id)
 
 
-async def on_cancel(ctx: Context) -> None:
+async def on_cancel(ctx: Context) -> str | None:
     """Nothing of a report that was not sent stays: drop a victim it created."""
     await flow.forget_created_person(ctx)
+    return None
 
 
 DIALOG = Dialog(
     name="accident_report",
     first=flow.START,
     on_cancel=on_cancel,
+    on_leave=flow.forget_created_person,
     steps={
         flow.START: Step(ask=ask_start, handle=handle_start, help="accident_help_start"),
         flow.PERSON_STEP: Step(

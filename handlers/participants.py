@@ -117,23 +117,22 @@ def confirm(ctx: Context, activity: Any, count: int) -> Outcome:
     return Start(COVERAGE_CONFIRMATION, {ACTIVITY: activity.id})
 
 
-async def on_cancel(ctx: Context) -> None:
+async def on_cancel(ctx: Context) -> str | None:
     """`batal`: a draft is deleted with its list (and the people who are on no other
     list); a confirmed activity keeps every change already saved."""
     await discard_pending(ctx)
     activity = await current_activity(ctx)
     if activity is None:
-        return
+        return None
     if activity.status != DRAFT:
-        ctx.say(ctx.t("participants_cancel_confirmed"))
-        return
+        return ctx.t("participants_cancel_confirmed")
     uow = ctx.services.uow
     everyone = await uow.participations.for_activity(activity.id, include_removed=True)
     title = activity.title
     await uow.activities.delete_draft(activity)
     for person_id in {p.person_id for p in everyone}:
         await uow.persons.remove_if_unused(person_id)
-    ctx.say(ctx.t("participants_draft_deleted", title=title))
+    return ctx.t("participants_draft_deleted", title=title)
 
 
 DIALOG = Dialog(
@@ -141,6 +140,7 @@ DIALOG = Dialog(
     first="main",
     roles=frozenset({"ketua_rt"}),
     on_cancel=on_cancel,
+    on_leave=discard_pending,
     steps={
         "main": Step(ask=ask_main, handle=handle_main, help="participants_help_main"),
         **participant_add.STEPS,

@@ -58,7 +58,7 @@ class Database:
                 # One writer at a time anyway (the unit-of-work factory serialises): a
                 # small pool keeps SQLite's page cache warm instead of spreading reads
                 # over many cold connections, each with its own thread.
-                engine_options.update(pool_size=2, max_overflow=8)
+                engine_options.update(pool_size=2, max_overflow=8, pool_reset_on_return=None)
         elif self.url.get_backend_name() == "postgresql":
             if schema is not None:
                 settings = dict(args.get("server_settings") or {})

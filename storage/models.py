@@ -173,7 +173,7 @@ class Activity(Base):
     premium_total: Mapped[int] = mapped_column(BigInteger, default=0)
     # draft -> confirmed -> (cancelled | ended); drafts are deleted when cancelled.
     status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
-    surat_tugas_number: Mapped[str | None] = mapped_column(String(64))
+    surat_tugas_number: Mapped[str | None] = mapped_column(String(64), unique=True)
     surat_tugas_revision: Mapped[int] = mapped_column(Integer, default=0)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -292,7 +292,7 @@ async def test_a_chair_replaced_after_the_check_cannot_confirm(app, ketua: Chat,
     assert documents(ketua) == []
 
 
-@pytest.mark.parametrize("typed", ["ya", "🙏", "x" * 5000, "konfirmasi dong"])
+@pytest.mark.parametrize("typed", ["mungkin", "🙏", "x" * 5000, "konfirmasi dong"])
 async def test_bad_input_at_the_final_check_stays(app, ketua: Chat, rt, typed: str) -> None:  # noqa: ANN001
     activity_id = await create_activity(app, rt.id)
     await add_participant(app, activity_id, SITI)
@@ -302,3 +302,12 @@ async def test_bad_input_at_the_final_check_stays(app, ketua: Chat, rt, typed: s
     assert "Periksa sekali lagi" in ketua.last.text
     assert (await stored_state(ketua))[:2] == (CONFIRMATION, "final")
     assert (await get_activity(app, activity_id)).status == "draft"
+
+
+async def test_typing_ya_answers_the_final_check(app, ketua: Chat, rt) -> None:  # noqa: ANN001
+    activity_id = await create_activity(app, rt.id)
+    await add_participant(app, activity_id, SITI)
+    await open_confirmation(ketua, activity_id)
+    await ketua.says("Ya")
+    assert "Perlindungan terkonfirmasi" in ketua.text
+    assert (await get_activity(app, activity_id)).status == "confirmed"

@@ -65,8 +65,9 @@ async def handle_color(ctx: Context, answer: Answer) -> Outcome:
 cancelled: list[str] = []
 
 
-async def forget(ctx: Context) -> None:
+async def forget(ctx: Context) -> str | None:
     cancelled.append(ctx.data.get("name", ""))
+    return None
 
 
 DIALOGS = {
@@ -262,3 +263,29 @@ async def test_a_long_message_sent_twice_is_recognised_as_a_repeat(chat: Harness
     again = await chat.send(long_text)
     assert "terkirim lagi" in texts(again) and "terlalu panjang" in texts(again)
     assert len(chat.state.last_text) < 300
+
+
+async def test_leaving_by_menu_or_command_tidies_up_and_cancel_can_say_why() -> None:
+    left: list[str] = []
+
+    async def leave(ctx: Context) -> None:
+        left.append(ctx.state.step)
+
+    async def explain(ctx: Context) -> str | None:
+        return "Perubahan sebelumnya tetap tersimpan."
+
+    form = DIALOGS["form"]
+    dialogs = {
+        **DIALOGS,
+        "form": Dialog("form", form.steps, "name", on_leave=leave, on_cancel=explain),
+    }
+    harness = Harness()
+    harness.engine = DialogEngine(dialogs, commands={"/isi": "form"})
+    await harness.send("/isi")
+    await harness.send("menu")
+    await harness.send("/isi")
+    await harness.send("/isi")
+    assert left == ["name", "name"]
+    replies = await harness.send("batal")
+    assert texts(replies) == "Perubahan sebelumnya tetap tersimpan.\nMENU"
+    assert left == ["name", "name"]  # cancelling is not leaving: on_cancel undoes instead

@@ -242,7 +242,9 @@ async def test_a_paste_after_confirmation_is_tracked(
             ("participant_added", "Siti Aminah"),
         ]
         activity = await uow.activities.get(activity_id)
-        assert activity is not None and activity.surat_tugas_revision == 2
+        assert (
+            activity is not None and activity.surat_tugas_revision == 1
+        )  # one revision per message
         added = [p.added_at for p, _ in await uow.participations.listed(activity_id)]
         assert added == [clock.now, clock.now]  # covered from the moment of adding
 

@@ -119,7 +119,7 @@ async def test_notifications_go_to_the_outbox_in_the_same_transaction(app, monke
     replace_step(app, monkeypatch, "menu", "main", notify)
     await sender.says("apa saja")
     async with app.uow_factory() as uow:
-        queued = await uow.outbox.due(sender.app.service._clock(), 10)
+        queued = await uow.outbox.due(sender.app.service.clock(), 10)
     assert [(m.chat_id, m.payload["text"], m.priority) for m in queued] == [("other", "Halo!", 1)]
 
 

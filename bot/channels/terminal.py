@@ -2,7 +2,8 @@
 
 Interactive on a TTY (a prompt, numbered choices); otherwise it reads one message per line
 from standard input and prints every reply, so `printf 'menu\\n' | kampung-bahagia demo`
-works. `/as PERSONA` switches who is typing; `/keluar` (or end of input) stops.
+works. `/as PERSONA` switches who is typing; `/keluar` (or end of input) stops; a
+message of several lines goes between two lines of three double quotes.
 """
 
 from __future__ import annotations
@@ -16,10 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from bot.messages import Address, Document, IncomingMessage, Reply
+from bot.messages import Address, Document, IncomingMessage, Reply, payload_to_reply
+from bot.outbox import Parcel
 
 CHANNEL = "terminal"
 QUIT = {"/keluar", "/quit", "/exit", "keluar"}
+# A line of three double quotes starts and ends a message of several lines (a pasted
+# participant list), since every other line is a message of its own.
+BLOCK = '"""'
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,7 @@ class Persona:
 
 
 Handler = Callable[[IncomingMessage], Awaitable[list[Reply]]]
+AfterEach = Callable[[], Awaitable[object]]
 
 
 class TerminalChannel:
@@ -43,6 +49,9 @@ class TerminalChannel:
         stdout: TextIO | None = None,
     ) -> None:
         self._handle = handle
+        # Runs after every message: the demo delivers the outbox here, so alerts to
+        # other personas appear right under the message that caused them.
+        self.after_each: AfterEach | None = None
         self._personas = personas
         self._files_dir = files_dir
         self._in = stdin or sys.stdin
@@ -64,6 +73,8 @@ class TerminalChannel:
             if line is None:
                 return
             line = line.rstrip("\r\n")
+            if line.strip() == BLOCK:
+                line = await self._read_block()
             if line.strip().casefold() in QUIT:
                 return
             switch = re.fullmatch(r"/as\s+(\S+)", line.strip())
@@ -79,6 +90,12 @@ class TerminalChannel:
                 self._print(f"\n{persona.key}> {line}")
             await self._send(persona, line)
 
+    async def _read_block(self) -> str:
+        lines: list[str] = []
+        while (line := await self._read_line("")) is not None and line.strip() != BLOCK:
+            lines.append(line.rstrip("\r\n"))
+        return "\n".join(lines)
+
     async def _send(self, persona: Persona, text: str) -> None:
         message = IncomingMessage(
             address=Address(CHANNEL, persona.chat_id),
@@ -89,6 +106,14 @@ class TerminalChannel:
         )
         for reply in await self._handle(message):
             self.show(reply)
+        if self.after_each is not None:
+            await self.after_each()
+
+    async def send(self, parcel: Parcel) -> str | None:
+        """The outbox sender for this channel: print what another persona receives."""
+        who = next((p.key for p in self._personas.values() if p.chat_id == parcel.chat_id), None)
+        self.show(payload_to_reply(parcel.payload), heading=f"→ {who or parcel.chat_id}")
+        return None
 
     def show(self, reply: Reply, heading: str = "bot") -> None:
         self._print(f"[{heading}] {reply.text}")

@@ -154,7 +154,12 @@ class ActivityRepository(Repository):
             activity_id=activity.id, kind=kind, detail=detail, changed_by=changed_by, changed_at=at
         )
         self.session.add(change)
-        activity.surat_tugas_revision += 1
+        # One new revision per unit of work (one message), however many people a pasted
+        # list added: the Ketua RT downloads one new letter, not fifty.
+        revised: set[int] = self.session.info.setdefault("revised_activities", set())
+        if activity.id not in revised:
+            revised.add(activity.id)
+            activity.surat_tugas_revision += 1
         activity.updated_at = at
         await self.session.flush()
         return change

@@ -13,7 +13,7 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
-from storage.models import Conversation, utcnow
+from storage.models import Account, Conversation, utcnow
 from storage.repositories._base import Repository
 
 # Everything the dialog engine may change; `version` and `updated_at` are set here.
@@ -44,6 +44,23 @@ class ConversationRepository(Repository):
         self.session.add(conversation)
         await self.session.flush()
         return conversation
+
+    async def load(self, channel: str, chat_id: str) -> tuple[Account | None, Conversation | None]:
+        """The chat's account and conversation in one round trip (the per-message hot
+        path: every statement costs a trip to the database thread)."""
+        query = (
+            select(Account, Conversation)
+            .outerjoin(
+                Conversation,
+                (Conversation.channel == Account.channel)
+                & (Conversation.chat_id == Account.chat_id),
+            )
+            .where(Account.channel == channel, Account.chat_id == chat_id)
+        )
+        row = (await self.session.execute(query)).first()
+        if row is None:
+            return None, None
+        return row[0], row[1]
 
     async def start(self, channel: str, chat_id: str, account_id: int) -> Conversation:
         """A new conversation at the main menu."""

@@ -1,0 +1,80 @@
+"""`kampung-bahagia demo` scripted from standard input, as the issues ask: the Ketua RT
+registers an activity, pastes a list with a bad line, confirms (the surat tugas PDF is
+written and its path printed) and reports an accident that reaches the officials."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from pypdf import PdfReader
+
+BLOCK = '"""'
+KETUA_RT_SCRIPT = [
+    "menu",
+    "Daftarkan kegiatan",
+    "Perbaikan drainase Gang Mawar 🛠️",
+    "Drainase",
+    "Jl. Kenari RT 01",
+    "hari ini",
+    "lusa",
+    "25 juta",
+    "Tidak",
+    "Simpan",
+    "Tempel",
+    BLOCK,
+    "1571014506900001; Siti Aminah; warga; 0813-0000-0001",
+    "1571010101850002; Budi Santoso; ketua rt",
+    "1234; Salah NIK; warga",
+    BLOCK,
+    "Konfirmasi",
+    "Ya",
+    "menu",
+    "Lapor kecelakaan",
+    "1",
+    "1",
+    "Sekarang",
+    "Gang Mawar depan masjid",
+    "Tertimpa cor beton saat memasang saluran",
+    "Rawat inap",
+    "Pakai data saya",
+    "Kirim",
+]
+
+
+def demo(tmp_path: Path, persona: str, lines: list[str]) -> str:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KB_")}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "demo", "--as", persona],
+        cwd=tmp_path,
+        env=env,
+        input="\n".join(lines) + "\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    return result.stdout
+
+
+def test_ketua_rt_walkthrough(tmp_path: Path) -> None:
+    out = demo(tmp_path, "ketua-rt", KETUA_RT_SCRIPT)
+    assert "disimpan sebagai draf" in out
+    assert "2 ditambahkan" in out and "Baris 3: NIK harus tepat 16 angka" in out
+    assert "Perlindungan terkonfirmasi" in out and re.search(r"KB-\d{4}-00001", out)
+    pdf_line = next(line for line in out.splitlines() if line.startswith("   📎 "))
+    pdf = tmp_path / pdf_line.split("📎", 1)[1].strip()
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Siti Aminah" in text and "Budi Santoso" in text
+    assert "1571014506900001" not in text and "1571********0001" in text
+    assert "Laporan kecelakaan tersimpan" in out
+    assert "[→ petugas] ⚠️ *KECELAKAAN KERJA*" in out
+    said_by_bot = [
+        line for line in out.splitlines() if not any(x in line for x in KETUA_RT_SCRIPT[12:15])
+    ]
+    assert "1571014506900001" not in "\n".join(said_by_bot)
