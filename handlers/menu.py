@@ -24,18 +24,22 @@ class Entry:
 
 
 HELP = "help"
+OFFICIALS = frozenset({"petugas", "admin", "bpjs"})
+# Officials reach the resident entries by command (/cek); their menu stays short enough
+# for a WhatsApp list (10 rows).
 ENTRIES: tuple[Entry, ...] = (
     Entry("activity_registration", "menu_item_register", frozenset({"ketua_rt"})),
     Entry("my_activities", "menu_item_my_activities", frozenset({"ketua_rt"})),
-    Entry("coverage_check", "menu_item_check"),
-    Entry("benefits", "menu_item_benefits"),
+    Entry("coverage_check", "menu_item_check", unless=OFFICIALS),
+    Entry("benefits", "menu_item_benefits", unless=OFFICIALS),
     Entry("accident_report", "menu_item_accident"),
-    Entry("my_data", "menu_item_my_data"),
-    Entry("onboarding", "menu_item_onboarding", unless=frozenset({"ketua_rt"})),
-    Entry("official_summary", "menu_item_summary", frozenset({"petugas", "admin", "bpjs"})),
-    Entry("official_activities", "menu_item_activities", frozenset({"petugas", "admin", "bpjs"})),
-    Entry("official_export", "menu_item_export", frozenset({"petugas", "admin", "bpjs"})),
-    Entry("official_incidents", "menu_item_incidents", frozenset({"petugas", "admin", "bpjs"})),
+    Entry("my_data", "menu_item_my_data", unless=OFFICIALS),
+    Entry("onboarding", "menu_item_onboarding", unless=frozenset({"ketua_rt"}) | OFFICIALS),
+    Entry("official_summary", "menu_item_summary", OFFICIALS),
+    Entry("official_activities", "menu_item_activities", OFFICIALS),
+    Entry("official_export", "menu_item_export", OFFICIALS),
+    Entry("official_incidents", "menu_item_incidents", OFFICIALS),
+    Entry("alert_settings", "menu_item_alerts", OFFICIALS),
     Entry("admin", "menu_item_admin", frozenset({"admin"})),
     Entry("premium", "menu_item_premium"),
 )

@@ -23,6 +23,14 @@ COMMANDS = {
     "/cek": "coverage_check",
     "/lapor": "accident_report",
     "/premi": "premium",
+    "/manfaat": "benefits",
+    "/datasaya": "my_data",
+    "/ringkasan": "official_summary",
+    "/kegiatanrt": "official_activities",
+    "/ekspor": "official_export",
+    "/insiden": "official_incidents",
+    "/peringatan": "alert_settings",
+    "/admin": "admin",
 }
 
 

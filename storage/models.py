@@ -320,3 +320,37 @@ class AuditEvent(Base):
         ForeignKey("persons.id", ondelete="SET NULL"), index=True
     )
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class AlertPreference(Base):
+    """What an official wants to hear besides accidents (which always reach them)."""
+
+    __tablename__ = "alert_preferences"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    role_id: Mapped[int] = mapped_column(ForeignKey("roles.id", ondelete="CASCADE"), unique=True)
+    # immediate | digest | off
+    new_activities: Mapped[str] = mapped_column(String(12), default="digest")
+    daily_summary: Mapped[bool] = mapped_column(Boolean, default=True)
+    starting_without_participants: Mapped[bool] = mapped_column(Boolean, default=True)
+    unidentified_chairs: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class CorrectionRequest(Base):
+    """A person asking officials to correct the data held about them (UU 27/2022)."""
+
+    __tablename__ = "correction_requests"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts.id", ondelete="SET NULL"), index=True
+    )
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("persons.id", ondelete="SET NULL"), index=True
+    )
+    message: Mapped[str] = mapped_column(Text)
+    # open -> done | rejected
+    status: Mapped[str] = mapped_column(String(12), default="open", index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    handled_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
+    handled_at: Mapped[datetime | None]
+    note: Mapped[str] = mapped_column(Text, default="")

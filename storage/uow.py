@@ -15,6 +15,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.nik_vault import NikVault
 from storage.repositories import (
+    AlertPreferenceRepository,
+    CorrectionRepository,
+    ExportRepository,
+    StatisticsRepository,
     AccountRepository,
     ActivityRepository,
     AuditRepository,
@@ -54,6 +58,10 @@ class UnitOfWork:
     activities: ActivityRepository
     participations: ParticipationRepository
     incidents: IncidentRepository
+    preferences: AlertPreferenceRepository
+    corrections: CorrectionRepository
+    statistics: StatisticsRepository
+    exports: ExportRepository
 
     def __init__(
         self,
@@ -86,6 +94,10 @@ class UnitOfWork:
         self.activities = ActivityRepository(session)
         self.participations = ParticipationRepository(session)
         self.incidents = IncidentRepository(session)
+        self.preferences = AlertPreferenceRepository(session)
+        self.corrections = CorrectionRepository(session)
+        self.statistics = StatisticsRepository(session)
+        self.exports = ExportRepository(session)
         self._flushed_since_commit = False
         event.listen(session.sync_session, "after_flush", self._note_flush)
         self._open = True

@@ -5,13 +5,37 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from handlers.catalogue import accident, coverage, onboarding, participants, registration
+from handlers.catalogue import (
+    accident,
+    admin,
+    alerts,
+    coverage,
+    export,
+    incidents_official,
+    official,
+    onboarding,
+    participants,
+    registration,
+    resident,
+)
 from handlers.catalogue import en as english
 from handlers.catalogue import id as indonesian
 
 # Texts shared by every dialog live in id.py / en.py; each conversation's own texts in
 # a module of its own with both languages side by side.
-AREAS = (registration, participants, coverage, accident, onboarding)
+AREAS = (
+    registration,
+    participants,
+    coverage,
+    accident,
+    onboarding,
+    resident,
+    official,
+    export,
+    incidents_official,
+    alerts,
+    admin,
+)
 
 
 def _merge(base: Mapping[str, str], language: str) -> dict[str, str]:

@@ -36,6 +36,7 @@ TEXTS: dict[str, str] = {
     "menu_item_activities": "Daftar kegiatan",
     "menu_item_export": "Ekspor BPJS",
     "menu_item_incidents": "Insiden",
+    "menu_item_alerts": "Pengaturan peringatan",
     "menu_item_admin": "Admin",
     "menu_item_premium": "Simulasi premi",
     "menu_item_help": "Bantuan",

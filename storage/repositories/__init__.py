@@ -5,17 +5,25 @@ from storage.repositories.accounts import AccountRepository
 from storage.repositories.activities import ActivityRepository
 from storage.repositories.audit import AuditRepository
 from storage.repositories.conversations import ConversationRepository, StaleConversation
+from storage.repositories.corrections import CorrectionRepository
+from storage.repositories.exports import ExportRepository
 from storage.repositories.incidents import IncidentRepository
 from storage.repositories.invites import InviteRepository
 from storage.repositories.outbox import OutboxRepository
 from storage.repositories.participations import ParticipationRepository
 from storage.repositories.persons import PersonRepository
+from storage.repositories.preferences import AlertPreferenceRepository
 from storage.repositories.processed import ProcessedMessageRepository
 from storage.repositories.regions import RegionRepository
 from storage.repositories.roles import RoleRepository
 from storage.repositories.rts import RtRepository
+from storage.repositories.statistics import StatisticsRepository
 
 __all__ = [
+    "AlertPreferenceRepository",
+    "CorrectionRepository",
+    "ExportRepository",
+    "StatisticsRepository",
     "AccountRepository",
     "ActivityRepository",
     "AuditRepository",

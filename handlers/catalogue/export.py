@@ -1,0 +1,5 @@
+"""Texts of the export conversations, Indonesian (`ID`) and English (`EN`) side by side."""
+
+ID: dict[str, str] = {}
+
+EN: dict[str, str] = {}
