@@ -53,6 +53,8 @@ class Parcel:
     kind: str
     payload: dict[str, Any]
     attempts: int
+    # The recipient's last message to us: WhatsApp only allows free text within 24 h.
+    last_inbound_at: datetime | None = None
 
 
 class Sender(Protocol):
@@ -103,6 +105,7 @@ class OutboxWorker:
             for message in due:
                 if message.channel not in self._senders:
                     continue
+                account = await uow.accounts.get(message.account_id)
                 message.next_attempt_at = now + LEASE
                 leased.append(
                     (
@@ -114,6 +117,7 @@ class OutboxWorker:
                             message.kind,
                             dict(message.payload),
                             message.attempts,
+                            account.last_inbound_at if account is not None else None,
                         ),
                     )
                 )
