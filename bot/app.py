@@ -11,10 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from bot.config import ConfigError, Settings
 from bot.domain.regions import load_wilayah
 from bot.engine import DialogEngine
+from bot.scheduler import Scheduler
 from bot.service import ConversationService
 from handlers.catalogue import Catalogue
 from handlers.registry import COMMANDS, all_dialogs
@@ -26,6 +28,29 @@ from storage.uow import StaleConversation, UnitOfWorkFactory
 log = logging.getLogger(__name__)
 
 
+def build_channels(app: App) -> list[Any]:
+    """The channels the settings enable: Telegram with a token; WhatsApp with a phone
+    number id and an access token."""
+    channels: list[Any] = []
+    settings = app.settings
+    if settings.telegram.token is not None:
+        from bot.channels.telegram import TelegramChannel
+
+        channels.append(TelegramChannel(settings.telegram, app.service.handle))
+    whatsapp = settings.whatsapp
+    if whatsapp.phone_number_id and whatsapp.access_token is not None:
+        from bot.channels.whatsapp import WhatsAppChannel
+        from bot.delivery_status import OutboxStatusRecorder
+
+        recorder = OutboxStatusRecorder(app.uow_factory, app.service.clock)
+        channels.append(
+            WhatsAppChannel(
+                whatsapp, app.service.handle, status_sink=recorder, clock=app.service.clock
+            )
+        )
+    return channels
+
+
 @dataclass
 class App:
     settings: Settings
@@ -33,6 +58,7 @@ class App:
     uow_factory: UnitOfWorkFactory
     service: ConversationService
     texts: Catalogue
+    scheduler: Scheduler
 
     async def close(self) -> None:
         await self.database.dispose()
@@ -88,4 +114,5 @@ async def build_app(
         stale_error=StaleConversation,
         clock=clock,
     )
-    return App(settings, database, uow_factory, service, texts)
+    scheduler = Scheduler(uow_factory, service.clock, settings, texts)
+    return App(settings, database, uow_factory, service, texts, scheduler)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bot.app import App
 from bot.config import ConfigError, Settings, load_settings
 from bot.domain.dates import WIB
 from bot.domain.money import MoneyError, format_rupiah, parse_rupiah
@@ -70,6 +71,16 @@ def parser() -> argparse.ArgumentParser:
     add.add_argument("--name", required=True)
     add.add_argument("--phone", required=True)
 
+    export = commands.add_parser("export", help="covered participants for BPJS (XLSX or CSV)")
+    export.add_argument("--from", dest="date_from", required=True, help="first day: 1/8/2026")
+    export.add_argument("--to", dest="date_to", required=True, help="last day: 31/8/2026")
+    export.add_argument("--kecamatan", help="only this kecamatan (name or code)")
+    export.add_argument("--format", choices=("xlsx", "csv"), help="default: FILE's extension")
+    export.add_argument("file", type=Path)
+
+    commands.add_parser(
+        "serve", help="run the configured channels (Telegram, WhatsApp) and background workers"
+    )
     commands.add_parser("keygen", help="print a new NIK encryption key")
     return root
 
@@ -136,8 +147,27 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
         print(f"database at revision {args.revision}")
         return 0
 
+    if args.command == "export":
+        from bot import export_service as exports
+
+        today = datetime.now(UTC).astimezone(WIB).date()
+        try:
+            request = exports.command_line_request(
+                args.date_from, args.date_to, args.kecamatan, args.format, args.file, today
+            )
+            app = await build_app(settings, secret_key(settings))
+            try:
+                rows = await exports.export_to_file(app.uow_factory, request, args.file)
+            finally:
+                await app.close()
+        except exports.ExportInputError as exc:
+            raise UsageError(str(exc)) from None
+        print(f"{rows} baris ditulis ke {args.file}")
+        return 0
     app = await build_app(settings, secret_key(settings))
     try:
+        if args.command == "serve":
+            return await run_server(app)
         if args.command == "db":
             print("database is at the latest revision")
             return 0
@@ -150,21 +180,43 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
     return 1
 
 
-async def run_demo(app: object, persona: str, phone: str | None) -> int:
+async def run_server(app: App) -> int:
+    from bot.app import build_channels
+    from bot.outbox import OutboxWorker
+    from bot.server import serve
+
+    channels = build_channels(app)
+    if not channels:
+        raise UsageError(
+            "no channel configured: set telegram.token, or whatsapp.phone_number_id and "
+            "whatsapp.access_token (see config.example.toml)"
+        )
+    outbox = OutboxWorker(app.uow_factory, {c.name: c for c in channels}, app.service.clock)
+    await serve(app.settings, channels, [outbox, app.scheduler], app.database.ping)
+    return 0
+
+
+async def run_demo(app: App, persona: str, phone: str | None) -> int:
     from bot.channels.terminal import TerminalChannel
     from bot.demo import PERSONAS, seed_demo
     from bot.outbox import OutboxWorker
 
-    async with app.uow_factory() as uow:  # type: ignore[attr-defined]
+    async with app.uow_factory() as uow:
         await seed_demo(uow)
-    channel = TerminalChannel(app.service.handle, PERSONAS, DEMO_DIR / "out")  # type: ignore[attr-defined]
-    outbox = OutboxWorker(app.uow_factory, {"terminal": channel}, app.service.clock)  # type: ignore[attr-defined]
-    channel.after_each = outbox.run_once
+    channel = TerminalChannel(app.service.handle, PERSONAS, DEMO_DIR / "out")
+    outbox = OutboxWorker(app.uow_factory, {"terminal": channel}, app.service.clock)
+
+    async def background() -> None:
+        # What `serve` does continuously, the demo does after every message.
+        await app.scheduler.run_once()
+        await outbox.run_once()
+
+    channel.after_each = background
     await channel.run(persona, phone)
     return 0
 
 
-async def import_rt_list(app: object, file: Path, skip_invalid: bool, year: int | None) -> int:
+async def import_rt_list(app: App, file: Path, skip_invalid: bool, year: int | None) -> int:
     from bot.domain.regions import RegionIndex, load_wilayah
     from bot.rt_import import import_rts, read_rt_rows
 
@@ -177,7 +229,7 @@ async def import_rt_list(app: object, file: Path, skip_invalid: bool, year: int 
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     year = year or datetime.now(UTC).astimezone(WIB).year
-    async with app.uow_factory() as uow:  # type: ignore[attr-defined]
+    async with app.uow_factory() as uow:
         report = await import_rts(
             uow,
             rows,
@@ -196,14 +248,14 @@ async def import_rt_list(app: object, file: Path, skip_invalid: bool, year: int 
     return 2 if report.errors and not skip_invalid else 0
 
 
-async def add_admin(app: object, name: str, phone_text: str) -> int:
+async def add_admin(app: App, name: str, phone_text: str) -> int:
     try:
         phone = normalise_phone(phone_text)
     except PhoneError:
         raise UsageError(f"nomor HP '{phone_text}' tidak valid") from None
     if not name.strip():
         raise UsageError("nama tidak boleh kosong")
-    async with app.uow_factory() as uow:  # type: ignore[attr-defined]
+    async with app.uow_factory() as uow:
         await uow.roles.grant("admin", phone=phone, name=name.strip())
         await uow.audit.record("admin_added", actor="command line", detail={"phone": phone})
         await uow.commit()

@@ -61,6 +61,15 @@ class TelegramSettings(Section):
     api_file_base_url: str = "https://api.telegram.org/file/bot"
 
 
+class WhatsAppTemplate(Section):
+    """An approved template: its name in WhatsApp Manager, language, and how many {{n}}
+    parameters its body has (checked before sending)."""
+
+    name: str = Field(min_length=1, max_length=512)
+    language: str = "id"
+    params: int | None = Field(default=None, ge=0, le=20)
+
+
 class WhatsAppSettings(Section):
     api_base_url: str = "https://graph.facebook.com"
     api_version: str = "v21.0"
@@ -69,7 +78,7 @@ class WhatsAppSettings(Section):
     app_secret: SecretStr | None = None
     verify_token: SecretStr | None = None
     messages_per_second: int = Field(default=80, ge=1, le=1000)
-    templates: dict[str, dict[str, str]] = Field(default_factory=dict)
+    templates: dict[str, WhatsAppTemplate] = Field(default_factory=dict)
 
 
 class WebSettings(Section):

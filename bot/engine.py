@@ -203,6 +203,10 @@ class DialogEngine:
             log.warning("stored step %s/%s no longer exists; reset", state.dialog, state.step)
             ctx.say(ctx.t("step_gone"))
             return await self._enter(ctx, MENU)
+        if not dialog.allows(ctx.caller):
+            # The role was taken away while the dialog was open.
+            ctx.say(ctx.t("not_allowed"))
+            return await self._enter(ctx, MENU)
 
         text = ctx.message.text.strip()
         command = COMMANDS.get(text.casefold()) if text else None

@@ -44,4 +44,6 @@ def _scope(role: Any) -> str:
         return str(role.scope_code)
     if role.scope_kind == "kota":
         return "kota"
+    if not role.scope_code:
+        return "none"  # a region scope without a region sees nothing
     return f"{role.scope_kind}:{role.scope_code}"

@@ -55,7 +55,8 @@ async def ask_summary(ctx: Context) -> Reply:
         Choice(CHANGE, ctx.t("accident_change")),
         Choice(NAV_CANCEL, ctx.t("accident_cancel")),
     )
-    return Reply(accident_submit.summary_text(ctx, card), choices=choices)
+    reveal = await accident_submit.may_reveal_coverage(ctx)
+    return Reply(accident_submit.summary_text(ctx, card, reveal), choices=choices)
 
 
 async def handle_summary(ctx: Context, answer: Answer) -> Outcome:

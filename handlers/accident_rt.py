@@ -12,6 +12,7 @@ from bot.engine import Answer, Context, Outcome, Stay
 from bot.messages import Choice, Reply
 from handlers import accident_flow as flow
 from handlers.access import own_rt_ids
+from handlers.accident_submit import may_reveal_coverage
 
 UNKNOWN = "unknown"
 MAX_SUGGESTED = 3
@@ -27,10 +28,13 @@ async def rt_label(ctx: Context, rt: Any) -> str:
 
 
 async def _suggested(ctx: Context) -> list[Any]:
-    """A chair's own RTs; for a resident, the RTs of the victim's activities."""
+    """A chair's own RTs; for a resident reporting about themselves, the RTs of their
+    activities (for anyone else that would tell a NIK's RTs to whoever typed it)."""
     uow = ctx.services.uow
     if flow.is_chair_report(ctx):
         ids = list(own_rt_ids(ctx))
+    elif not await may_reveal_coverage(ctx):
+        ids = []
     else:
         person_id = flow.optional_int(ctx.data.get(flow.PERSON))
         rows = await uow.incidents.worker_list_rows(person_id) if person_id else []

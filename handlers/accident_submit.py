@@ -117,8 +117,23 @@ async def facts(ctx: Context, resolved: Resolved) -> AccidentFacts:
     )
 
 
-def summary_text(ctx: Context, card: AccidentFacts) -> str:
+async def may_reveal_coverage(ctx: Context) -> bool:
+    """Whether the reporter may learn if (and where) the victim was covered: a Ketua RT
+    reporting on their own RT, or a resident reporting about themselves (their verified
+    phone is the victim's). Anyone else could probe a NIK with a report they never send;
+    officials see everything in the alert."""
+    if flow.is_chair_report(ctx):
+        return True
+    person_id = flow.optional_int(ctx.data.get(flow.PERSON))
+    person = await ctx.services.uow.persons.get(person_id) if person_id else None
+    return bool(person and ctx.caller.phone and person.phone == ctx.caller.phone)
+
+
+def summary_text(ctx: Context, card: AccidentFacts, reveal: bool) -> str:
     place = ", ".join(p for p in (card.rt, card.kelurahan, card.kecamatan) if p)
+    if not reveal:
+        card = replace(card, activity=ctx.t("accident_checked_by_officials"))
+        place = ", ".join(p for p in (card.rt, card.kelurahan, card.kecamatan) if p)
     return ctx.t(
         "accident_summary",
         activity=card.activity or ctx.t("accident_no_activity"),
@@ -129,7 +144,11 @@ def summary_text(ctx: Context, card: AccidentFacts) -> str:
         place=card.place,
         what=card.description,
         severity=ctx.t(f"accident_severity_{card.severity}"),
-        covered=ctx.t("accident_covered_yes" if card.covered else "accident_covered_no"),
+        covered=ctx.t(
+            ("accident_covered_yes" if card.covered else "accident_covered_no")
+            if reveal
+            else "accident_checked_by_officials"
+        ),
         reporter=card.reporter_name,
         phone=card.reporter_phone,
     )
@@ -178,10 +197,10 @@ async def send_report(ctx: Context) -> None:
     alerted = [o for o in officials if o.id != ctx.caller.account_id]
     for official in alerted:
         ctx.notify(accident_alert(ctx.texts, official, card))
-    ctx.say(_confirmation(ctx, card, len(alerted)))
+    ctx.say(_confirmation(ctx, card, len(alerted), await may_reveal_coverage(ctx)))
 
 
-def _confirmation(ctx: Context, card: AccidentFacts, alerted: int) -> str:
+def _confirmation(ctx: Context, card: AccidentFacts, alerted: int, reveal: bool) -> str:
     deadline = format_datetime(card.deadline)
     if is_overdue(card.occurred_at, ctx.now):
         due = ctx.t("accident_deadline_passed", deadline=deadline)
@@ -189,7 +208,7 @@ def _confirmation(ctx: Context, card: AccidentFacts, alerted: int) -> str:
         due = ctx.t("accident_deadline", deadline=deadline)
     told = ctx.t("accident_alerted", count=alerted) if alerted else ctx.t("accident_alerted_none")
     parts = [ctx.t("accident_saved", reference=card.reference), due, ctx.t("accident_not_formal")]
-    if not card.covered:
+    if reveal and not card.covered:
         parts.append(ctx.t("accident_saved_not_covered"))
     parts += [told, ctx.t("accident_keep")]
     return "\n\n".join(parts)

@@ -17,6 +17,7 @@ from bot.engine import ARGS, Answer, Context, Dialog, End, Go, Outcome, Stay, St
 from bot.identity import KETUA_RT, resolve_caller
 from bot.invites import (
     ALREADY_CHAIR,
+    ATTEMPT_WINDOW,
     EXPIRED,
     LIMITED,
     MALFORMED,
@@ -25,6 +26,13 @@ from bot.invites import (
     USED,
     normalise_code,
     redeem_invite,
+)
+from bot.jobs.unidentified import (
+    PHONE_NOT_LISTED,
+    REPEATED_FAILURES,
+    WRONG_CODES,
+    Attempt,
+    unidentified_chair_alerts,
 )
 from bot.messages import Choice, Reply
 from handlers.access import own_rt_ids
@@ -57,7 +65,10 @@ async def enter(ctx: Context) -> Outcome | None:
     if ctx.caller.has(KETUA_RT):
         ctx.say(ctx.t("onboarding_already", rts=await _labels(ctx, own_rt_ids(ctx))))
         return End()
-    return Go("not_listed") if ctx.caller.phone else None
+    if ctx.caller.phone:
+        await _alert_unidentified(ctx, PHONE_NOT_LISTED, ctx.caller.phone)
+        return Go("not_listed")
+    return None
 
 
 # --- share the phone / not on the list ----------------------------------------------
@@ -85,6 +96,7 @@ async def handle_identify(ctx: Context, answer: Answer) -> Outcome:
         return await _redeem(ctx, answer.text)
     if answer.message.phone and not answer.text:
         # A shared contact whose number is not on the list.
+        await _alert_unidentified(ctx, PHONE_NOT_LISTED, answer.message.phone)
         if ctx.state.step == "share":
             return Go("not_listed")
         return Stay(ctx.t("onboarding_still_not_listed"))
@@ -143,9 +155,43 @@ async def _redeem(ctx: Context, text: str) -> Outcome:
         # already show what a Ketua RT can do.
         ctx.caller = await resolve_caller(uow, account)
         return End()
+    if result.outcome in (UNKNOWN, EXPIRED, USED, LIMITED):
+        await _alert_unidentified(ctx, WRONG_CODES, ctx.caller.phone, text)
     if result.outcome == LIMITED and result.retry_at is not None:
         return Stay(ctx.t("onboarding_code_limited", time=format_datetime(result.retry_at)))
     return Stay(ctx.t(_REFUSALS.get(result.outcome, "onboarding_code_unknown")))
+
+
+async def _alert_unidentified(
+    ctx: Context, reason: str, phone: str | None, code_text: str = ""
+) -> None:
+    """Tell the officials who want to know that someone could not be identified as a
+    Ketua RT (a phone not on the list; wrong codes again and again). Deduplicated per
+    person and day in bot.jobs.unidentified."""
+    uow = ctx.services.uow
+    kelurahan_code, rt_label, failures = None, "", 0
+    if reason == WRONG_CODES:
+        since = ctx.now - ATTEMPT_WINDOW
+        failures = len(await uow.invites.failures_after(ctx.caller.account_id, since))
+        if failures < REPEATED_FAILURES:
+            return
+        code = normalise_code(code_text)
+        invite = await uow.invites.find(code) if code else None
+        rt = await uow.rts.get(invite.rt_id) if invite is not None else None
+        if rt is not None:
+            kelurahan_code, rt_label = rt.kelurahan_code, await _labels(ctx, (rt.id,))
+    attempt = Attempt(
+        account_id=ctx.caller.account_id,
+        name=ctx.caller.name,
+        channel=ctx.message.address.channel,
+        phone=phone,
+        reason=reason,
+        kelurahan_code=kelurahan_code,
+        failures=failures,
+        rt_label=rt_label,
+    )
+    for note in await unidentified_chair_alerts(uow, ctx.texts, attempt, ctx.now):
+        ctx.notify(note)
 
 
 async def _labels(ctx: Context, rt_ids: Iterable[int]) -> str:

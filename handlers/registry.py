@@ -6,9 +6,18 @@ from bot.engine import Dialog
 from handlers import (
     accident_report,
     activity_registration,
+    admin,
+    alert_settings,
+    benefits,
+    coverage_check,
     coverage_confirmation,
     menu,
     my_activities,
+    my_data,
+    official_activities,
+    official_export,
+    official_incidents,
+    official_summary,
     onboarding,
     participants,
     premium,
@@ -38,4 +47,9 @@ def all_dialogs() -> dict[str, Dialog]:
     dialogs = (menu.DIALOG, premium.DIALOG, onboarding.DIALOG, accident_report.DIALOG)
     dialogs += (activity_registration.DIALOG, coverage_confirmation.DIALOG, my_activities.DIALOG)
     dialogs += (participants.DIALOG,)
+    dialogs += (coverage_check.DIALOG, benefits.DIALOG, my_data.DIALOG)
+    dialogs += (admin.DIALOG,)
+    dialogs += (official_summary.DIALOG, official_activities.DIALOG)
+    dialogs += (official_export.DIALOG,)
+    dialogs += (official_incidents.DIALOG, alert_settings.DIALOG)
     return {dialog.name: dialog for dialog in dialogs}

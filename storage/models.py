@@ -25,6 +25,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -177,7 +178,7 @@ class Activity(Base):
     surat_tugas_revision: Mapped[int] = mapped_column(Integer, default=0)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    confirmed_at: Mapped[datetime | None]
+    confirmed_at: Mapped[datetime | None] = mapped_column(index=True)
     cancelled_at: Mapped[datetime | None]
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -216,7 +217,17 @@ class Participation(Base):
     start) until `removed_at` (or its end)."""
 
     __tablename__ = "participations"
-    __table_args__ = (Index("ix_participations_activity_person", "activity_id", "person_id"),)
+    __table_args__ = (
+        Index("ix_participations_activity_person", "activity_id", "person_id"),
+        # "Who is on a list now": the summary counts covered people from this alone.
+        Index(
+            "ix_participations_active",
+            "activity_id",
+            "person_id",
+            sqlite_where=text("removed_at IS NULL"),
+            postgresql_where=text("removed_at IS NULL"),
+        ),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     activity_id: Mapped[int] = mapped_column(ForeignKey("activities.id", ondelete="CASCADE"))
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), index=True)
@@ -236,7 +247,7 @@ class Incident(Base):
     person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"), index=True)
     rt_id: Mapped[int | None] = mapped_column(ForeignKey("rts.id"), index=True)
     victim_name: Mapped[str] = mapped_column(String(120), default="")
-    occurred_at: Mapped[datetime]
+    occurred_at: Mapped[datetime] = mapped_column(index=True)
     place: Mapped[str] = mapped_column(String(300), default="")
     description: Mapped[str] = mapped_column(Text, default="")
     severity: Mapped[str] = mapped_column(String(16))

@@ -15,14 +15,13 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.nik_vault import NikVault
 from storage.repositories import (
-    AlertPreferenceRepository,
-    CorrectionRepository,
-    ExportRepository,
-    StatisticsRepository,
     AccountRepository,
     ActivityRepository,
+    AlertPreferenceRepository,
     AuditRepository,
     ConversationRepository,
+    CorrectionRepository,
+    ExportRepository,
     IncidentRepository,
     InviteRepository,
     OutboxRepository,
@@ -33,6 +32,7 @@ from storage.repositories import (
     RoleRepository,
     RtRepository,
     StaleConversation,
+    StatisticsRepository,
 )
 
 __all__ = ["StaleConversation", "UnitOfWork", "UnitOfWorkFactory"]

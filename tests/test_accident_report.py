@@ -564,17 +564,41 @@ async def test_a_resident_naming_a_covered_participant_links_the_activity(
     activity = await confirmed_activity(app, rt)
     await open_report(warga)
     await warga.says(f"{SITI} Siti Aminah")
-    assert warga.choices == ["RT 01 · Simpang IV Sipin", "Tidak tahu"]
+    # Typing someone's NIK must not tell where they work or whether they are covered.
+    assert warga.choices == ["Tidak tahu"]
     await warga.taps("Tidak tahu")
     await warga.taps("Sekarang")
     await warga.says("Gang Damai")
     await warga.says(DESCRIPTION)
     await warga.taps("Rawat inap")
     await warga.taps("Pakai data saya")
-    assert "terlindungi" in warga.text and activity.title in warga.text
+    assert "terlindungi" not in warga.text and activity.title not in warga.text
+    assert "diperiksa petugas" in warga.text
     await warga.taps("Kirim laporan")
+    assert "tidak terdaftar" not in warga.text
     (incident,) = await incidents(app)
     assert (incident.activity_id, incident.rt_id, incident.covered) == (activity.id, rt.id, True)
+
+
+async def test_a_resident_reporting_about_themselves_sees_their_coverage(
+    app: App, rt: SeededRt
+) -> None:
+    activity = await confirmed_activity(app, rt)
+    async with app.uow_factory() as uow:
+        person = await uow.persons.find_by_nik(SITI)
+        await uow.persons.update_phone(person, "+6281300000077")
+        await uow.commit()
+    siti = Chat(app, "siti", channel="whatsapp", phone="+6281300000077", name="Siti")
+    await open_report(siti)
+    await siti.says(f"{SITI} Siti Aminah")
+    assert siti.choices == ["RT 01 · Simpang IV Sipin", "Tidak tahu"]
+    await siti.taps("RT 01")
+    await siti.taps("Sekarang")
+    await siti.says("Gang Damai")
+    await siti.says(DESCRIPTION)
+    await siti.taps("Rawat inap")
+    await siti.taps("Pakai data saya")
+    assert "terlindungi" in siti.text and activity.title in siti.text
 
 
 async def test_a_resident_without_rt_alerts_only_city_wide_officials(

@@ -65,7 +65,8 @@ def test_values_from_the_toml_file(tmp_path: Path) -> None:
     assert settings.database.url == "postgresql+asyncpg://bot@db/kb"
     assert settings.program.max_participants == 50
     assert settings.program.max_activity_days == 184  # untouched keys keep their default
-    assert settings.whatsapp.templates == {"accident_alert": {"name": "kb_alert", "language": "id"}}
+    (template,) = settings.whatsapp.templates.values()
+    assert (template.name, template.language, template.params) == ("kb_alert", "id", None)
 
 
 def test_the_environment_overrides_the_file(
@@ -175,7 +176,18 @@ def test_a_missing_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_the_example_loads_and_states_the_real_defaults() -> None:
-    assert load_settings(EXAMPLE).model_dump() == Settings().model_dump()
+    example = load_settings(EXAMPLE).model_dump()
+    defaults = Settings().model_dump()
+    # The example lists the templates to submit to Meta; the default has none.
+    templates = example["whatsapp"].pop("templates")
+    defaults["whatsapp"].pop("templates")
+    assert example == defaults
+    assert templates["notice"] == {"name": "kb_pemberitahuan", "language": "id", "params": 1}
+
+
+def test_a_wrong_template_names_its_key(tmp_path: Path) -> None:
+    path = write(tmp_path / "c.toml", '[whatsapp.templates]\nnotice = { language = "id" }\n')
+    assert "whatsapp.templates.notice.name" in problem(path)
 
 
 def setting_keys(model: type[BaseModel], prefix: str = "") -> list[str]:

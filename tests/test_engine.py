@@ -289,3 +289,11 @@ async def test_leaving_by_menu_or_command_tidies_up_and_cancel_can_say_why() -> 
     replies = await harness.send("batal")
     assert texts(replies) == "Perubahan sebelumnya tetap tersimpan.\nMENU"
     assert left == ["name", "name"]  # cancelling is not leaving: on_cancel undoes instead
+
+
+async def test_a_role_taken_away_mid_dialog_ends_it() -> None:
+    harness = Harness()
+    harness.state = State(dialog="secret", step="s")
+    replies = await harness.send("Budi")
+    assert "tidak tersedia" in texts(replies) and replies[-1].text == "MENU"
+    assert harness.state.dialog == "menu"

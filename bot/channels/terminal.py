@@ -3,12 +3,14 @@
 Interactive on a TTY (a prompt, numbered choices); otherwise it reads one message per line
 from standard input and prints every reply, so `printf 'menu\\n' | kampung-bahagia demo`
 works. `/as PERSONA` switches who is typing; `/keluar` (or end of input) stops; a
-message of several lines goes between two lines of three double quotes.
+message of several lines goes between two lines of three double quotes; `/file PATH`
+sends a document (the admin's RT list).
 """
 
 from __future__ import annotations
 
 import asyncio
+import mimetypes
 import re
 import sys
 import uuid
@@ -17,7 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from bot.messages import Address, Document, IncomingMessage, Reply, payload_to_reply
+from bot.messages import (
+    Address,
+    Attachment,
+    Document,
+    IncomingMessage,
+    Reply,
+    payload_to_reply,
+)
 from bot.outbox import Parcel
 
 CHANNEL = "terminal"
@@ -88,6 +97,10 @@ class TerminalChannel:
                 continue
             if not interactive:
                 self._print(f"\n{persona.key}> {line}")
+            attach = re.fullmatch(r"/file\s+(.+)", line.strip())
+            if attach:
+                await self._send_file(persona, Path(attach.group(1)))
+                continue
             await self._send(persona, line)
 
     async def _read_block(self) -> str:
@@ -96,13 +109,26 @@ class TerminalChannel:
             lines.append(line.rstrip("\r\n"))
         return "\n".join(lines)
 
-    async def _send(self, persona: Persona, text: str) -> None:
+    async def _send_file(self, persona: Persona, path: Path) -> None:
+        """`/file PATH`: send a document, as a phone would (the admin's RT list)."""
+        try:
+            data = await asyncio.to_thread(path.read_bytes)
+        except OSError:
+            self._print(f"File {path} tidak bisa dibaca.")
+            return
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        await self._send(persona, "", Attachment(path.name, mime, data))
+
+    async def _send(
+        self, persona: Persona, text: str, attachment: Attachment | None = None
+    ) -> None:
         message = IncomingMessage(
             address=Address(CHANNEL, persona.chat_id),
             message_id=uuid.uuid4().hex,
             text=text,
             phone=persona.phone,
             sender_name=persona.name,
+            attachment=attachment,
         )
         for reply in await self._handle(message):
             self.show(reply)

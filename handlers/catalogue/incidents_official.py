@@ -1,5 +1,183 @@
-"""Texts of the incidents_official conversations, Indonesian (`ID`) and English (`EN`) side by side."""
+"""Texts of Insiden (officials' incident list) and of the deadline countdown, Indonesian
+(`ID`) and English (`EN`) side by side."""
 
-ID: dict[str, str] = {}
+ID: dict[str, str] = {
+    # Countdown to the 2×24-hour deadline.
+    "countdown_left": "sisa {duration}",
+    "countdown_over": "LEWAT {duration}",
+    "duration_days": "{days} hari",
+    "duration_hours": "{hours} jam",
+    "duration_minutes": "{minutes} menit",
+    "duration_under_minute": "kurang dari 1 menit",
+    # The list.
+    "inc_list": (
+        "🚑 *Insiden di wilayah Anda*: {count} belum selesai, paling mendesak di atas "
+        "(halaman {page}/{pages}).\n\n{lines}\n\n"
+        "Pilih insiden, atau ketik nomor referensinya (misalnya *LK-20260302-0001*)."
+    ),
+    "inc_line": ("*{index}. {reference}* · {place}\n{victim} · {severity} · {covered}\n{state}"),
+    "inc_victim": "{name} (NIK {nik})",
+    "inc_covered_yes": "terlindungi",
+    "inc_covered_no": "tidak terdaftar",
+    "inc_state_open": "⏰ {left}",
+    "inc_state_reported": "✅ sudah dilaporkan ke BPJS (no. {number})",
+    "inc_state_closed": "ditutup",
+    "inc_none": "✅ Tidak ada insiden terbuka di wilayah Anda.",
+    "inc_pick": (
+        "Pilih insiden dari daftar (tekan tombol atau ketik nomor urutnya), atau ketik "
+        "nomor referensinya, misalnya *LK-20260302-0001*."
+    ),
+    "inc_unknown_reference": "Tidak ada insiden dengan nomor *{reference}*. Periksa lagi nomornya.",
+    "inc_out_of_scope": "Insiden itu tidak ada di wilayah tugas Anda.",
+    "inc_already_closed": "Insiden *{reference}* sudah ditutup ({when}); tidak ada lagi yang perlu dilakukan.",
+    "inc_choice_menu": "Menu utama",
+    "inc_choice_next": "Berikutnya ▶",
+    "inc_choice_prev": "◀ Sebelumnya",
+    # One incident.
+    "inc_detail": (
+        "🚑 *Insiden {reference}*\n"
+        "{state}\n"
+        "Batas laporan tahap I ke BPJS: {deadline}\n\n"
+        "Wilayah: {place}\n"
+        "Kegiatan: {activity}\n"
+        "Korban: {victim}\n"
+        "Status peserta: {covered}\n"
+        "Waktu kejadian: {when}\n"
+        "Tempat: {where}\n"
+        "Kejadian: {what}\n"
+        "Akibat: {severity}\n"
+        "Pelapor: {reporter} ({phone}), diterima {received}"
+    ),
+    "inc_reported_line": "Ditandai dilaporkan ke BPJS: {when}, nomor laporan *{number}*.",
+    "inc_choice_report": "Tandai sudah dilaporkan ke BPJS",
+    "inc_choice_close": "Tutup",
+    "inc_choice_back": "Kembali ke daftar",
+    "inc_gone": "Insiden itu tidak lagi ada di wilayah tugas Anda.",
+    "inc_action_gone": "Insiden ini sudah ditangani petugas lain: {state}. Tidak ada yang diubah.",
+    # Mark as reported.
+    "inc_ask_number": (
+        "Ketik *nomor laporan kecelakaan dari BPJS Ketenagakerjaan* untuk {reference} "
+        "(tertera pada tanda terima laporan tahap I)."
+    ),
+    "inc_number_invalid": (
+        "Itu bukan nomor laporan yang bisa saya simpan. Ketik nomornya saja: huruf, angka, "
+        "dan tanda / . - (3–40 karakter, minimal satu angka)."
+    ),
+    "inc_confirm_report": "Tandai *{reference}* sudah dilaporkan ke BPJS dengan nomor laporan *{number}*?",
+    "inc_choice_yes": "Ya, simpan",
+    "inc_choice_edit": "Ubah nomor",
+    "inc_reported_done": (
+        "✅ *{reference}* ditandai sudah dilaporkan ke BPJS (nomor {number}). Pengingat "
+        "untuk insiden ini berhenti, dan pelapor diberi tahu."
+    ),
+    "inc_reporter_notice": (
+        "✅ Laporan kecelakaan *{reference}* (korban {victim}) sudah dilaporkan resmi ke BPJS "
+        "Ketenagakerjaan oleh petugas pada {when}. Nomor laporan BPJS: *{number}*.\n"
+        "Simpan nomor ini untuk mengurus klaim."
+    ),
+    # Close.
+    "inc_ask_reason": "Mengapa insiden *{reference}* ditutup? Pilih alasan atau ketik sendiri.",
+    "inc_reason_handled": "Sudah selesai ditangani",
+    "inc_reason_not_work": "Bukan kecelakaan kerja",
+    "inc_reason_duplicate": "Laporan ganda",
+    "inc_reason_invalid": "Mohon tulis alasannya dengan kata-kata (paling banyak {limit} huruf), atau pilih salah satu tombol.",
+    "inc_confirm_close": "Tutup insiden *{reference}*?\nAlasan: {reason}\nInsiden yang ditutup hilang dari daftar dan tidak diingatkan lagi.",
+    "inc_close_unreported": "⚠️ Insiden ini *belum* ditandai dilaporkan ke BPJS.",
+    "inc_choice_close_yes": "Ya, tutup",
+    "inc_choice_close_edit": "Ubah alasan",
+    "inc_closed_done": "Insiden *{reference}* ditutup.",
+    "help_incidents": (
+        "Di sini Anda melihat laporan kecelakaan kerja di wilayah Anda. Laporan resmi tahap I "
+        "ke BPJS Ketenagakerjaan dan Disnaker wajib dibuat dalam 2×24 jam sejak kejadian. "
+        "Setelah dibuat, tandai insidennya dengan nomor laporan BPJS agar pengingat berhenti.\n"
+        "Ketik *kembali*, *batal* atau *menu* kapan saja."
+    ),
+}
 
-EN: dict[str, str] = {}
+EN: dict[str, str] = {
+    "countdown_left": "{duration} left",
+    "countdown_over": "OVERDUE by {duration}",
+    "duration_days": "{days} days",
+    "duration_hours": "{hours} h",
+    "duration_minutes": "{minutes} min",
+    "duration_under_minute": "under 1 min",
+    "inc_list": (
+        "🚑 *Incidents in your area*: {count} not finished, most urgent first "
+        "(page {page}/{pages}).\n\n{lines}\n\n"
+        "Pick an incident, or type its reference (e.g. *LK-20260302-0001*)."
+    ),
+    "inc_line": ("*{index}. {reference}* · {place}\n{victim} · {severity} · {covered}\n{state}"),
+    "inc_victim": "{name} (NIK {nik})",
+    "inc_covered_yes": "covered",
+    "inc_covered_no": "not registered",
+    "inc_state_open": "⏰ {left}",
+    "inc_state_reported": "✅ reported to BPJS (no. {number})",
+    "inc_state_closed": "closed",
+    "inc_none": "✅ No open incidents in your area.",
+    "inc_pick": (
+        "Pick an incident from the list (tap it or type its position), or type its "
+        "reference, e.g. *LK-20260302-0001*."
+    ),
+    "inc_unknown_reference": "There is no incident *{reference}*. Check the number.",
+    "inc_out_of_scope": "That incident is not in your area.",
+    "inc_already_closed": "Incident *{reference}* was closed ({when}); nothing left to do.",
+    "inc_choice_menu": "Main menu",
+    "inc_choice_next": "Next ▶",
+    "inc_choice_prev": "◀ Previous",
+    "inc_detail": (
+        "🚑 *Incident {reference}*\n"
+        "{state}\n"
+        "Stage-I report to BPJS due by: {deadline}\n\n"
+        "Area: {place}\n"
+        "Activity: {activity}\n"
+        "Victim: {victim}\n"
+        "Participant status: {covered}\n"
+        "Time of accident: {when}\n"
+        "Place: {where}\n"
+        "What happened: {what}\n"
+        "Outcome: {severity}\n"
+        "Reported by: {reporter} ({phone}), received {received}"
+    ),
+    "inc_reported_line": "Marked as reported to BPJS: {when}, report number *{number}*.",
+    "inc_choice_report": "Mark as reported to BPJS",
+    "inc_choice_close": "Close",
+    "inc_choice_back": "Back to the list",
+    "inc_gone": "That incident is no longer in your area.",
+    "inc_action_gone": "Another official has handled this incident: {state}. Nothing was changed.",
+    "inc_ask_number": (
+        "Type the *accident report number from BPJS Ketenagakerjaan* for {reference} "
+        "(on the receipt of the stage-I report)."
+    ),
+    "inc_number_invalid": (
+        "I cannot store that as a report number. Type just the number: letters, digits and "
+        "/ . - (3–40 characters, at least one digit)."
+    ),
+    "inc_confirm_report": "Mark *{reference}* as reported to BPJS with report number *{number}*?",
+    "inc_choice_yes": "Yes, save",
+    "inc_choice_edit": "Change the number",
+    "inc_reported_done": (
+        "✅ *{reference}* is marked as reported to BPJS (number {number}). Reminders for it "
+        "stop, and the reporter is told."
+    ),
+    "inc_reporter_notice": (
+        "✅ Accident report *{reference}* (victim {victim}) was formally reported to BPJS "
+        "Ketenagakerjaan by an official on {when}. BPJS report number: *{number}*.\n"
+        "Keep this number for the claim."
+    ),
+    "inc_ask_reason": "Why is incident *{reference}* closed? Pick a reason or type your own.",
+    "inc_reason_handled": "Fully handled",
+    "inc_reason_not_work": "Not a work accident",
+    "inc_reason_duplicate": "Duplicate report",
+    "inc_reason_invalid": "Please write the reason in words (at most {limit} characters), or tap one of the buttons.",
+    "inc_confirm_close": "Close incident *{reference}*?\nReason: {reason}\nA closed incident leaves the list and gets no more reminders.",
+    "inc_close_unreported": "⚠️ This incident is *not* marked as reported to BPJS.",
+    "inc_choice_close_yes": "Yes, close it",
+    "inc_choice_close_edit": "Change the reason",
+    "inc_closed_done": "Incident *{reference}* is closed.",
+    "help_incidents": (
+        "Here you see the work-accident reports in your area. The formal stage-I report to "
+        "BPJS Ketenagakerjaan and Disnaker is due within 2×24 hours of the accident. Once "
+        "filed, mark the incident with the BPJS report number so the reminders stop.\n"
+        "Type *kembali*, *batal* or *menu* at any time."
+    ),
+}

@@ -1,19 +1,27 @@
-"""Activities: what a Ketua RT registers for coverage, and their tracked changes."""
+"""Activities: what a Ketua RT registers for coverage, their tracked changes, and the
+scoped, filtered lists officials page through."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, and_, delete, func, or_, select
 from sqlalchemy.exc import IntegrityError
 
-from storage.models import Activity, ActivityChange, Participation
+from bot.domain.scope import Scope
+from storage.models import Activity, ActivityChange, Kelurahan, Participation, Rt
 from storage.repositories._base import Repository
+from storage.repositories.rts import in_scope
 
 DRAFT = "draft"
 CANCELLED = "cancelled"
+CONFIRMED = "confirmed"
+# Shown statuses of a confirmed activity (bot.coverage.shown_status); "ended" may also be
+# stored by a later job, and reads the same.
+RUNNING = "running"
+ENDED = "ended"
 # Numbers taken by concurrent confirmations before this one gives up.
 NUMBER_ATTEMPTS = 5
 
@@ -171,3 +179,121 @@ class ActivityRepository(Repository):
             .order_by(ActivityChange.changed_at, ActivityChange.id)
         )
         return list(await self.session.scalars(query))
+
+    async def search_in_scope(
+        self,
+        scope: Scope,
+        today: date,
+        *,
+        status: str | None = None,
+        kelurahan_code: str | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        offset: int = 0,
+        limit: int | None = None,
+    ) -> list[ScopedActivity]:
+        """One page of the activities an official may see, newest start first, each with its
+        RT, kelurahan and number of people on the list now: one query, filtered in SQL."""
+        people = (
+            select(func.count(Participation.id))
+            .where(Participation.activity_id == Activity.id, Participation.removed_at.is_(None))
+            .correlate(Activity)
+            .scalar_subquery()
+        )
+        query = (
+            select(Activity, Rt, Kelurahan, people)
+            .join(Rt, Rt.id == Activity.rt_id)
+            .join(Kelurahan, Kelurahan.code == Rt.kelurahan_code)
+            .where(*_filters(scope, today, status, kelurahan_code, date_from, date_to))
+            .order_by(Activity.start_date.desc(), Activity.id.desc())
+            .offset(offset)
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        rows = (await self.session.execute(query)).all()
+        return [ScopedActivity(row[0], row[1], row[2], int(row[3] or 0)) for row in rows]
+
+    async def count_in_scope(
+        self,
+        scope: Scope,
+        today: date,
+        *,
+        status: str | None = None,
+        kelurahan_code: str | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+    ) -> int:
+        """How many activities `search_in_scope` finds with the same filters."""
+        query = (
+            select(func.count(Activity.id))
+            .join(Rt, Rt.id == Activity.rt_id)
+            .where(*_filters(scope, today, status, kelurahan_code, date_from, date_to))
+        )
+        return int(await self.session.scalar(query) or 0)
+
+    async def get_in_scope(self, activity_id: int, scope: Scope) -> Activity | None:
+        """The activity if it exists and its RT lies in the scope, else None."""
+        query = (
+            select(Activity)
+            .join(Rt, Rt.id == Activity.rt_id)
+            .where(Activity.id == activity_id, in_scope(scope))
+        )
+        return await self.session.scalar(query)
+
+    async def by_number_in_scope(self, number: str, scope: Scope) -> Activity | None:
+        query = (
+            select(Activity)
+            .join(Rt, Rt.id == Activity.rt_id)
+            .where(Activity.number == number, in_scope(scope))
+        )
+        return await self.session.scalar(query)
+
+    async def count_changes(self, activity_id: int) -> int:
+        query = select(func.count(ActivityChange.id)).where(
+            ActivityChange.activity_id == activity_id
+        )
+        return int(await self.session.scalar(query) or 0)
+
+
+class ScopedActivity(NamedTuple):
+    """A row of an official's activity list."""
+
+    activity: Activity
+    rt: Rt
+    kelurahan: Kelurahan
+    people: int
+
+
+def has_shown_status(status: str, today: date) -> ColumnElement[bool]:
+    """Activities whose shown status (`bot.coverage.shown_status`) is `status` on the WIB
+    date `today`, as plain column comparisons that indexes on status and dates can serve."""
+    confirmed = Activity.status == CONFIRMED
+    if status == CONFIRMED:
+        return and_(confirmed, Activity.start_date > today)
+    if status == RUNNING:
+        return and_(confirmed, Activity.start_date <= today, Activity.end_date >= today)
+    if status == ENDED:
+        return or_(and_(confirmed, Activity.end_date < today), Activity.status == ENDED)
+    return Activity.status == status
+
+
+def _filters(
+    scope: Scope,
+    today: date,
+    status: str | None,
+    kelurahan_code: str | None,
+    date_from: date | None,
+    date_to: date | None,
+) -> list[ColumnElement[bool]]:
+    """The WHERE clauses of an official's list; the query joins `rts`. A date range keeps
+    the activities whose period overlaps it."""
+    clauses = [in_scope(scope)]
+    if status is not None:
+        clauses.append(has_shown_status(status, today))
+    if kelurahan_code is not None:
+        clauses.append(Rt.kelurahan_code == kelurahan_code)
+    if date_from is not None:
+        clauses.append(Activity.end_date >= date_from)
+    if date_to is not None:
+        clauses.append(Activity.start_date <= date_to)
+    return clauses

@@ -1,21 +1,30 @@
 """Incidents: accident reports, their reference numbers and their 2×24-hour BPJS
 reporting state, plus the look-ups an accident report needs (the victim's worker-list
-rows, open incidents in an official's scope)."""
+rows, open incidents in an official's scope), what an official's Insiden list shows and
+changes (always filtered by scope in SQL), and what the reminder job looks up."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
-from typing import Any
+from datetime import date, datetime
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, CursorResult, Select, case, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.domain.incident import format_reference, reference_prefix, reference_sequence
-from storage.models import Activity, Incident, Kelurahan, Participation, Rt
+from storage.models import Activity, Incident, Kelurahan, Participation, Person, Rt
 from storage.repositories._base import Repository
 
 OPEN = "open"
+REPORTED = "reported"
+CLOSED = "closed"
+# Still on an official's list: not yet reported, or reported but not closed.
+ACTIVE = (OPEN, REPORTED)
+# One row of the Insiden list: the incident with its RT, kelurahan and victim (each None
+# when unknown).
+IncidentRow = tuple[Incident, Rt | None, Kelurahan | None, Person | None]
+_Query = TypeVar("_Query", bound=Select[Any])
 # Two reports in the same instant may pick the same number; the loser takes the next one.
 _REFERENCE_ATTEMPTS = 5
 
@@ -112,3 +121,142 @@ class IncidentRepository(Repository):
         if activity_id is not None:
             query = query.where(Activity.id == activity_id)
         return [(row[0], row[1]) for row in (await self.session.execute(query)).all()]
+
+    # --- an official's Insiden list ------------------------------------------------------
+
+    async def active_in_scope(
+        self,
+        kecamatan_codes: Sequence[str] = (),
+        kelurahan_codes: Sequence[str] = (),
+        city_wide: bool = False,
+        offset: int = 0,
+        limit: int | None = None,
+    ) -> list[IncidentRow]:
+        """Open and reported (not closed) incidents in scope, most urgent first: open ones
+        by deadline (the accident time), then reported ones."""
+        query = (
+            select(Incident, Rt, Kelurahan, Person)
+            .outerjoin(Rt, Rt.id == Incident.rt_id)
+            .outerjoin(Kelurahan, Kelurahan.code == Rt.kelurahan_code)
+            .outerjoin(Person, Person.id == Incident.person_id)
+            .where(Incident.status.in_(ACTIVE))
+        )
+        query = _joined_scope(query, kecamatan_codes, kelurahan_codes, city_wide)
+        urgency = case((Incident.status == OPEN, 0), else_=1)
+        query = query.order_by(urgency, Incident.occurred_at, Incident.id).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        rows = (await self.session.execute(query)).all()
+        return [(row[0], row[1], row[2], row[3]) for row in rows]
+
+    async def count_active_in_scope(
+        self,
+        kecamatan_codes: Sequence[str] = (),
+        kelurahan_codes: Sequence[str] = (),
+        city_wide: bool = False,
+    ) -> int:
+        query = (
+            select(func.count(Incident.id))
+            .outerjoin(Rt, Rt.id == Incident.rt_id)
+            .outerjoin(Kelurahan, Kelurahan.code == Rt.kelurahan_code)
+            .where(Incident.status.in_(ACTIVE))
+        )
+        query = _joined_scope(query, kecamatan_codes, kelurahan_codes, city_wide)
+        return int(await self.session.scalar(query) or 0)
+
+    async def in_scope(
+        self,
+        incident_id: int,
+        kecamatan_codes: Sequence[str] = (),
+        kelurahan_codes: Sequence[str] = (),
+        city_wide: bool = False,
+    ) -> bool:
+        """Whether this incident (whatever its status) lies in the official's scope."""
+        query = (
+            select(Incident.id)
+            .outerjoin(Rt, Rt.id == Incident.rt_id)
+            .outerjoin(Kelurahan, Kelurahan.code == Rt.kelurahan_code)
+            .where(Incident.id == incident_id)
+        )
+        query = _joined_scope(query, kecamatan_codes, kelurahan_codes, city_wide)
+        return await self.session.scalar(query) is not None
+
+    async def mark_reported(self, incident: Incident, report_number: str, at: datetime) -> bool:
+        """Record the formal stage-I report to BPJS; False when the incident was no longer
+        open (another official got there first). Conditional, so two cannot both win."""
+        statement = (
+            update(Incident)
+            .where(Incident.id == incident.id, Incident.status == OPEN)
+            .values(status=REPORTED, bpjs_reported_at=at, bpjs_report_number=report_number)
+        )
+        return await self._change(incident, statement)
+
+    async def close(self, incident: Incident, at: datetime) -> bool:
+        """Close an open or reported incident; False when it was closed already."""
+        statement = (
+            update(Incident)
+            .where(Incident.id == incident.id, Incident.status.in_(ACTIVE))
+            .values(status=CLOSED, closed_at=at)
+        )
+        return await self._change(incident, statement)
+
+    async def _change(self, incident: Incident, statement: Any) -> bool:
+        result = await self.session.execute(statement.execution_options(synchronize_session=False))
+        await self.session.refresh(incident)
+        return cast(CursorResult[Any], result).rowcount == 1
+
+    # --- what the scheduler looks up -----------------------------------------------------
+
+    async def open_occurred_between(
+        self, earliest: datetime, latest: datetime
+    ) -> list[tuple[Incident, Rt | None]]:
+        """Open incidents whose accident happened in [earliest, latest], with their RT
+        (None when unknown), oldest first."""
+        query = (
+            select(Incident, Rt)
+            .outerjoin(Rt, Rt.id == Incident.rt_id)
+            .where(
+                Incident.status == OPEN,
+                Incident.occurred_at >= earliest,
+                Incident.occurred_at <= latest,
+            )
+            .order_by(Incident.occurred_at, Incident.id)
+        )
+        return [(row[0], row[1]) for row in (await self.session.execute(query)).all()]
+
+    async def open_counts_in_scope(
+        self,
+        overdue_before: datetime,
+        kecamatan_codes: Sequence[str] = (),
+        kelurahan_codes: Sequence[str] = (),
+        city_wide: bool = False,
+    ) -> tuple[int, int]:
+        """How many incidents in scope are open, and how many of those happened before
+        `overdue_before` (their 2×24 hours have run out)."""
+        overdue = func.sum(case((Incident.occurred_at < overdue_before, 1), else_=0))
+        query = (
+            select(func.count(Incident.id), overdue)
+            .outerjoin(Rt, Rt.id == Incident.rt_id)
+            .outerjoin(Kelurahan, Kelurahan.code == Rt.kelurahan_code)
+            .where(Incident.status == OPEN)
+        )
+        query = _joined_scope(query, kecamatan_codes, kelurahan_codes, city_wide)
+        row = (await self.session.execute(query)).one()
+        return int(row[0] or 0), int(row[1] or 0)
+
+
+def _joined_scope(
+    query: _Query,
+    kecamatan_codes: Sequence[str],
+    kelurahan_codes: Sequence[str],
+    city_wide: bool,
+) -> _Query:
+    """Limit a query that outer-joins Rt and Kelurahan to a scope. A city-wide official
+    also sees reports whose RT is unknown; nobody else does."""
+    if city_wide:
+        return query
+    place: ColumnElement[bool] = or_(
+        Kelurahan.kecamatan_code.in_(list(kecamatan_codes)),
+        Kelurahan.code.in_(list(kelurahan_codes)),
+    )
+    return cast(_Query, query.where(place))

@@ -6,6 +6,7 @@ Lower `priority` numbers go first (accident alerts before statistics).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -17,6 +18,8 @@ from storage.repositories._base import Repository
 PENDING = "pending"
 SENT = "sent"
 FAILED = "failed"
+# Rows per INSERT / dedup query of a bulk enqueue: well under every backend's limits.
+_CHUNK = 500
 
 
 class OutboxRepository(Repository):
@@ -56,6 +59,13 @@ class OutboxRepository(Repository):
 
     async def get(self, message_id: int) -> OutboxMessage | None:
         return await self.session.get(OutboxMessage, message_id)
+
+    async def by_provider_id(self, provider_message_id: str) -> OutboxMessage | None:
+        """The message the provider knows by this id (delivery receipts)."""
+        query = select(OutboxMessage).where(
+            OutboxMessage.provider_message_id == provider_message_id
+        )
+        return await self.session.scalar(query.limit(1))
 
     async def due(self, now: datetime, limit: int) -> list[OutboxMessage]:
         """Pending messages whose time has come, most urgent first, then oldest first.
@@ -97,3 +107,54 @@ class OutboxRepository(Repository):
     async def count_by_status(self) -> dict[str, int]:
         query = select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
         return {status: int(count) for status, count in (await self.session.execute(query)).all()}
+
+    async def enqueue_many(
+        self, messages: Sequence[dict[str, Any]], not_before: datetime | None = None
+    ) -> int:
+        """Queue many messages (a broadcast) in chunks: one dedup query and one flush per
+        chunk instead of per message. Each item has the keyword arguments of `enqueue`
+        except `not_before`; items whose `dedup_key` was queued before are skipped.
+        Returns how many were queued."""
+        queued = 0
+        for start in range(0, len(messages), _CHUNK):
+            chunk = messages[start : start + _CHUNK]
+            keys = [m["dedup_key"] for m in chunk if m.get("dedup_key") is not None]
+            taken: set[str] = set()
+            if keys:
+                query = select(OutboxMessage.dedup_key).where(OutboxMessage.dedup_key.in_(keys))
+                taken = {key for key in await self.session.scalars(query) if key is not None}
+            rows = []
+            for item in chunk:
+                key = item.get("dedup_key")
+                if key is not None and key in taken:
+                    continue
+                if key is not None:
+                    taken.add(key)
+                rows.append(
+                    OutboxMessage(
+                        account_id=item["account_id"],
+                        channel=item["channel"],
+                        chat_id=item["chat_id"],
+                        payload=item["payload"],
+                        kind=item.get("kind", "info"),
+                        priority=item.get("priority", 5),
+                        dedup_key=key,
+                        status=PENDING,
+                        attempts=0,
+                        next_attempt_at=not_before or utcnow(),
+                    )
+                )
+            self.session.add_all(rows)
+            await self.session.flush()
+            queued += len(rows)
+        return queued
+
+    async def latest_failed(self, limit: int = 5) -> list[OutboxMessage]:
+        """The most recently queued messages that gave up, newest first."""
+        query = (
+            select(OutboxMessage)
+            .where(OutboxMessage.status == FAILED)
+            .order_by(OutboxMessage.id.desc())
+            .limit(limit)
+        )
+        return list(await self.session.scalars(query))

@@ -7,11 +7,12 @@ coverage window of every person stays answerable; a draft's list is edited freel
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import delete, func, select
 
-from storage.models import Participation, Person, utcnow
+from storage.models import Activity, Participation, Person, utcnow
 from storage.repositories._base import Repository
 
 
@@ -103,3 +104,41 @@ class ParticipationRepository(Repository):
             delete(Participation).where(Participation.id == participation.id)
         )
         await self.session.flush()
+
+    async def of_persons(self, person_ids: Sequence[int]) -> list[tuple[Participation, Activity]]:
+        """Every worker-list row of these persons with its activity — drafts, removed rows
+        and cancelled activities too (what a person's own data view shows) — the most
+        recently started activity first."""
+        query = (
+            select(Participation, Activity)
+            .join(Activity, Activity.id == Participation.activity_id)
+            .where(Participation.person_id.in_(list(person_ids)))
+            .order_by(Activity.start_date.desc(), Activity.id.desc(), Participation.id)
+        )
+        return [(row[0], row[1]) for row in (await self.session.execute(query)).all()]
+
+    async def worker_list(
+        self, activity_id: int, offset: int = 0, limit: int | None = None
+    ) -> list[tuple[Participation, Person]]:
+        """The whole worker list with each person, removed rows too (a removed person was
+        covered until the removal), in the order added: one page of it for officials."""
+        query = (
+            select(Participation, Person)
+            .join(Person, Person.id == Participation.person_id)
+            .where(Participation.activity_id == activity_id)
+            .order_by(Participation.id)
+            .offset(offset)
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        return [(row[0], row[1]) for row in await self.session.execute(query)]
+
+    async def count_active_and_removed(self, activity_id: int) -> tuple[int, int]:
+        """(people on the list now, people removed from it) in one query."""
+        # count(column) skips NULLs: removed rows are those with a removal time.
+        query = select(
+            func.count(Participation.id) - func.count(Participation.removed_at),
+            func.count(Participation.removed_at),
+        ).where(Participation.activity_id == activity_id)
+        active, gone = (await self.session.execute(query)).one()
+        return int(active or 0), int(gone or 0)

@@ -6,7 +6,7 @@ removed, so a cancelled entry leaves no personal data behind.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, delete, exists, select
@@ -75,6 +75,16 @@ class PersonRepository(Repository):
 
     async def by_phone(self, phone: str) -> list[Person]:
         query = select(Person).where(Person.phone == phone).order_by(Person.id)
+        return list(await self.session.scalars(query))
+
+    async def incidents_about(self, person_ids: Sequence[int]) -> list[Incident]:
+        """Accident reports naming these persons as the victim, newest first (what a
+        person's own data view lists)."""
+        query = (
+            select(Incident)
+            .where(Incident.person_id.in_(list(person_ids)))
+            .order_by(Incident.occurred_at.desc(), Incident.id.desc())
+        )
         return list(await self.session.scalars(query))
 
     async def remove_if_unused(self, person_id: int) -> bool:

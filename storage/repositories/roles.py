@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, CursorResult, delete, or_, select
+from sqlalchemy import ColumnElement, CursorResult, delete, func, or_, select
 
 from storage.models import Account, Role
 from storage.repositories._base import Repository
@@ -13,6 +13,9 @@ from storage.repositories._base import Repository
 def _same(column: Any, value: Any) -> ColumnElement[bool]:
     # `column = NULL` is never true in SQL, so a missing value is matched with IS NULL.
     return column.is_(None) if value is None else column == value
+
+
+OFFICIAL_ROLES = ("petugas", "bpjs", "admin")
 
 
 class RoleRepository(Repository):
@@ -75,3 +78,21 @@ class RoleRepository(Repository):
         if role is not None:
             query = query.where(Role.role == role)
         return list(await self.session.scalars(query))
+
+    async def officials(self) -> list[Role]:
+        """Every official grant (petugas, bpjs, admin), by name: the admin's list."""
+        query = (
+            select(Role)
+            .where(Role.role.in_(OFFICIAL_ROLES))
+            .order_by(func.lower(Role.name), Role.role, Role.id)
+        )
+        return list(await self.session.scalars(query))
+
+    async def for_phone(self, phone: str) -> list[Role]:
+        """The grants made to this E.164 number (not those of its accounts)."""
+        query = select(Role).where(Role.phone == phone).order_by(Role.id)
+        return list(await self.session.scalars(query))
+
+    async def count(self, role: str) -> int:
+        query = select(func.count()).select_from(Role).where(Role.role == role)
+        return int(await self.session.scalar(query) or 0)

@@ -1,0 +1,54 @@
+"""Telegram updates handled in order per chat and side by side across chats.
+
+Telegram may hand us a chat's updates faster than we answer them (polling returns a
+batch; webhook deliveries overlap), and a document download can take a while: one task
+per busy chat takes its updates one after another, so a tap is never handled before the
+message that asked for it. A semaphore caps how many chats are handled at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from collections.abc import Awaitable, Callable
+from typing import Generic, TypeVar
+
+Item = TypeVar("Item")
+
+
+class ChatQueues(Generic[Item]):
+    def __init__(self, process: Callable[[Item], Awaitable[None]], max_concurrent: int) -> None:
+        self._process = process
+        self._queues: dict[str, deque[tuple[Item, asyncio.Future[None]]]] = {}
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._slots = asyncio.Semaphore(max_concurrent)
+
+    def submit(self, chat: str, item: Item) -> asyncio.Future[None]:
+        """Queue `item` behind the chat's earlier ones; the future resolves once handled
+        (`process` must not raise)."""
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        queue = self._queues.get(chat)
+        if queue is None:
+            queue = self._queues[chat] = deque()
+            task = asyncio.create_task(self._drain(chat, queue))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+        queue.append((item, done))
+        return done
+
+    async def finish(self, within: float) -> None:
+        """Wait until everything queued so far is handled (at most `within` seconds)."""
+        if self._tasks:
+            await asyncio.wait(set(self._tasks), timeout=within)
+
+    async def _drain(self, chat: str, queue: deque[tuple[Item, asyncio.Future[None]]]) -> None:
+        try:
+            while queue:
+                item, done = queue.popleft()
+                async with self._slots:
+                    await self._process(item)
+                if not done.done():
+                    done.set_result(None)
+        finally:
+            # Nothing awaits between the empty check and this: no item can be stranded.
+            self._queues.pop(chat, None)
