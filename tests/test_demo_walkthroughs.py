@@ -78,3 +78,43 @@ def test_ketua_rt_walkthrough(tmp_path: Path) -> None:
         line for line in out.splitlines() if not any(x in line for x in KETUA_RT_SCRIPT[12:15])
     ]
     assert "1571014506900001" not in "\n".join(said_by_bot)
+
+
+PETUGAS_SCRIPT = [
+    "menu",
+    "Ringkasan",
+    "menu",
+    "Ekspor BPJS",
+    "XLSX",
+    "Bulan ini",
+    "Seluruh wilayah",
+    "menu",
+    "Insiden",
+    "1",
+    "Tandai sudah",
+    "BPJS-JMB-2026-0042",
+    "Ya",
+]
+
+
+def saved_file(out: str, suffix: str) -> str:
+    return next(
+        line.split("📎", 1)[1].strip()
+        for line in out.splitlines()
+        if line.startswith("   📎 ") and line.endswith(suffix)
+    )
+
+
+def test_petugas_walkthrough_after_the_ketua_rt(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    demo(tmp_path, "ketua-rt", KETUA_RT_SCRIPT)
+    out = demo(tmp_path, "petugas", PETUGAS_SCRIPT)
+    assert "Orang terlindungi saat ini: *2*" in out
+    chart = tmp_path / saved_file(out, ".png")
+    assert chart.read_bytes().startswith(b"\x89PNG")
+    workbook = load_workbook(tmp_path / saved_file(out, ".xlsx"), read_only=True)
+    rows = list(workbook.active.iter_rows(values_only=True))
+    assert rows[0][0] == "NIK" and len(rows) == 3
+    assert "ditandai sudah dilaporkan ke BPJS (nomor BPJS-JMB-2026-0042)" in out
+    assert "[→ ketua-rt]" in out  # the reporter hears that it was filed
