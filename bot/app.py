@@ -36,7 +36,7 @@ def build_channels(app: App) -> list[Any]:
     if settings.telegram.token is not None:
         from bot.channels.telegram import TelegramChannel
 
-        channels.append(TelegramChannel(settings.telegram, app.service.handle))
+        channels.append(TelegramChannel(settings.telegram, app.service.handle, commands=COMMANDS))
     whatsapp = settings.whatsapp
     if whatsapp.phone_number_id and whatsapp.access_token is not None:
         from bot.channels.whatsapp import WhatsAppChannel

@@ -141,15 +141,16 @@ def kelurahan_short(name: str) -> str:
 
 
 async def next_surat_tugas_number(uow: Any, rt: Any, kelurahan_name: str, issued: date) -> str:
-    """ "001/ST-KB/RT01/SIVS/III/2026": sequential per RT and year of issue."""
-    suffix = f"/{issued.year}"
-    taken = await uow.activities.surat_tugas_numbers(rt.id, suffix)
+    """ "001/ST-KB/RT01/SIVS/III/2026": sequential per RT and year of issue.
+
+    Two kelurahan can share a short code ("Tanjung Sari", "Talang Sari": TS), so the
+    sequence counts every letter of that RT number and code, not only this RT's: their
+    numbers then never collide, and each RT's own letters still go up."""
+    middle = f"/{SURAT_TUGAS_CODE}/RT{rt.number:02d}/{kelurahan_short(kelurahan_name)}/"
+    taken = await uow.activities.surat_tugas_numbers_like(f"%{middle}%/{issued.year}")
     numbers = [int(m.group(1)) for m in map(_LEADING_NUMBER.match, taken) if m]
     sequence = max(numbers, default=0) + 1
-    return (
-        f"{sequence:03d}/{SURAT_TUGAS_CODE}/RT{rt.number:02d}/"
-        f"{kelurahan_short(kelurahan_name)}/{roman_month(issued.month)}/{issued.year}"
-    )
+    return f"{sequence:03d}{middle}{roman_month(issued.month)}/{issued.year}"
 
 
 async def confirm(uow: Any, activity: Any, now: datetime) -> None:

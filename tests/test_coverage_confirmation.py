@@ -27,7 +27,7 @@ from sqlalchemy import select
 
 from bot.domain.coverage import coverage_window
 from chat import Chat
-from storage.models import OutboxMessage
+from storage.models import Activity, OutboxMessage
 
 CONFIRMATION = "coverage_confirmation"
 
@@ -311,3 +311,34 @@ async def test_typing_ya_answers_the_final_check(app, ketua: Chat, rt) -> None: 
     await ketua.says("Ya")
     assert "Perlindungan terkonfirmasi" in ketua.text
     assert (await get_activity(app, activity_id)).status == "confirmed"
+
+
+async def test_kelurahan_with_the_same_short_code_never_share_a_letter_number(app) -> None:  # noqa: ANN001
+    from bot.coverage import next_surat_tugas_number
+    from conftest import seed_rt
+
+    tambak = await seed_rt(app, "15.71.02.1003", 1, "A", "+6281200000091")  # Tambak Sari: TS
+    tanjung = await seed_rt(app, "15.71.03.1007", 1, "B", "+6281200000092")  # Tanjung Sari: TS
+    numbers = []
+    async with app.uow_factory() as uow:
+        for seeded in (tambak, tanjung):
+            rt = await uow.rts.get(seeded.id)
+            kelurahan = await uow.regions.get_kelurahan(rt.kelurahan_code)
+            number = await next_surat_tugas_number(uow, rt, kelurahan.name, date(2026, 3, 2))
+            await uow.activities.add(
+                Activity(
+                    rt_id=rt.id,
+                    year=2026,
+                    title="x",
+                    kind="drainase",
+                    place="",
+                    value=1,
+                    start_date=date(2026, 3, 2),
+                    end_date=date(2026, 3, 3),
+                    status="confirmed",
+                    surat_tugas_number=number,
+                )
+            )
+            numbers.append(number)
+        await uow.commit()
+    assert numbers == ["001/ST-KB/RT01/TS/III/2026", "002/ST-KB/RT01/TS/III/2026"]

@@ -1,13 +1,15 @@
-"""What the conversation service receives from Telegram, polled through PTB from the fake
-Bot API: text and commands (the bot's @name dropped), taps (answered, the choice id and
-title), a contact only when it is the sender's own, locations, documents (downloaded,
-within 5 MB), stable message ids for deduplication; and what it never receives: group
-chats (told once to write privately), strangers' contacts, stickers."""
+"""What the conversation service receives from Telegram — polled through PTB from the
+fake Bot API, or posted to the webhook as Telegram's JSON: text and commands (the bot's
+@name dropped), taps (answered, the choice id and title), a contact only when it is the
+sender's own, locations, documents (downloaded, within 5 MB), stable message ids for
+deduplication; and what it never receives: group chats (told once to write privately),
+strangers' contacts, stickers. Also what the replies look like once sent."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
+import pytest
 import pytest_asyncio
 from fake_telegram import FakeTelegram, Running, ScriptedService, bot_on_fake
 
@@ -29,9 +31,14 @@ async def fake() -> AsyncIterator[FakeTelegram]:
     await server.stop()
 
 
-@pytest_asyncio.fixture
-async def telegram(fake: FakeTelegram, service: ScriptedService) -> AsyncIterator[Running]:
-    async with bot_on_fake(fake, service.handle, commands=("/start", "/daftar", "/cek")) as bot:
+@pytest_asyncio.fixture(params=["polling", "webhook"])
+async def telegram(
+    request: pytest.FixtureRequest, fake: FakeTelegram, service: ScriptedService
+) -> AsyncIterator[Running]:
+    """The channel in both modes: updates from getUpdates, or POSTed as webhook JSON."""
+    webhook = request.param == "webhook"
+    commands = ("/start", "/daftar", "/cek")
+    async with bot_on_fake(fake, service.handle, webhook=webhook, commands=commands) as bot:
         yield bot
 
 

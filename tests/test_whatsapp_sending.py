@@ -31,6 +31,7 @@ from storage.models import OutboxMessage
 
 RINA = "6281100000001"
 
+
 def facts() -> AccidentFacts:
     return AccidentFacts(
         incident_id=7,

@@ -30,7 +30,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 from telegram import Bot as TelegramBot
-from telegram import CallbackQuery, Document, Update
+from telegram import CallbackQuery, Update
 from telegram.error import TelegramError
 from telegram.ext import Updater
 from telegram.request import BaseRequest, HTTPXRequest
@@ -40,8 +40,8 @@ from bot.channels.telegram_delivery import Delivery, reason
 from bot.channels.telegram_incoming import (
     CHANNEL,
     DOCUMENT_FAILED,
-    MAX_DOCUMENT_BYTES,
     ONLY_PRIVATE,
+    download,
     read_callback,
     read_message,
 )
@@ -50,7 +50,7 @@ from bot.channels.telegram_limits import BULK, URGENT, RateLimiter
 from bot.channels.telegram_queue import ChatQueues
 from bot.channels.telegram_render import render
 from bot.config import TelegramSettings
-from bot.messages import Attachment, IncomingMessage, Reply, payload_to_reply
+from bot.messages import IncomingMessage, Reply, payload_to_reply
 from bot.outbox import Parcel
 
 log = logging.getLogger(__name__)
@@ -110,7 +110,7 @@ class TelegramChannel:
         self._started = False
         self._handled = 0
         self._last_update_at: datetime | None = None
-        self._poll_error: str | None = None
+        self._poll_error: tuple[str, datetime] | None = None
 
     @property
     def mode(self) -> str:
@@ -176,8 +176,9 @@ class TelegramChannel:
             "updates_handled": self._handled,
             "last_update_at": self._last_update_at.isoformat() if self._last_update_at else None,
         }
-        if self._poll_error:
-            report["last_polling_error"] = self._poll_error
+        if self._poll_error is not None:
+            problem, at = self._poll_error
+            report["last_polling_error"] = {"error": problem, "at": at.isoformat()}
         return report
 
     # --- receiving -------------------------------------------------------------------
@@ -207,8 +208,9 @@ class TelegramChannel:
             self._submit(update)
 
     def _polling_failed(self, exc: TelegramError) -> None:
-        self._poll_error = reason(exc)
-        log.warning("telegram polling failed: %s", self._poll_error)
+        # PTB retries by itself; this is for the log and /healthz.
+        self._poll_error = (reason(exc), datetime.now(UTC))
+        log.warning("telegram polling failed: %s", self._poll_error[0])
 
     def _submit(self, update: Update) -> asyncio.Future[None]:
         chat = update.effective_chat or update.effective_user
@@ -250,7 +252,7 @@ class TelegramChannel:
                 return
             message = inbound.message
             if inbound.download is not None:
-                attachment = await self._download(inbound.download)
+                attachment = await download(self._bot, inbound.download)
                 if attachment is None:
                     await self._say(chat_id, DOCUMENT_FAILED)
                     return
@@ -264,29 +266,14 @@ class TelegramChannel:
         except TelegramError as exc:
             log.debug("telegram callback %s not answered: %s", query.id, reason(exc))
 
-    async def _download(self, document: Document) -> Attachment | None:
-        try:
-            file = await self._bot.get_file(document.file_id)
-            data = bytes(await file.download_as_bytearray())
-        except TelegramError as exc:
-            log.warning("telegram file not downloaded: %s", reason(exc))
-            return None
-        if len(data) > MAX_DOCUMENT_BYTES:
-            return None
-        return Attachment(
-            document.file_name or "berkas",
-            document.mime_type or "application/octet-stream",
-            data,
-        )
-
     # --- answering --------------------------------------------------------------------
 
     async def _respond(self, chat_id: str, replies: list[Reply], tapped: int | None) -> None:
         if not replies:
             return  # a redelivered update: the question on screen still stands
         if tapped is not None:
-            # The tapped question's buttons go at once: the user sees the tap was taken,
-            # and no second tap can reach us. Buttons of a question answered by typing
+            # The tapped question's buttons go at once: the user sees the tap was taken
+            # and finds nothing to tap twice. Buttons of a question answered by typing
             # stay on screen but are refused as stale (KeyboardMemory), which saves a
             # Bot API call per turn under Telegram's 30 messages/s.
             await self._delivery.remove_keyboard(chat_id, tapped)

@@ -1,23 +1,28 @@
 """What a Telegram update means for the conversation service.
 
-`read_update` turns a PTB `Update` into an `IncomingMessage`, or into a notice the channel
+`read_message` turns a message into an `IncomingMessage` — or into a notice the channel
 answers itself without bothering the service (a contact that is not the sender's own, a
-file too large, a sticker). Message ids are stable across redeliveries, so the service
-drops a webhook retry or a re-polled update: `<chat>:<message_id>` for messages (unique
-per chat forever, unlike update ids which Telegram may restart after a quiet week) and
-`cb:<id>` for button taps.
+file too large, a sticker) — and `download` fetches a document it carries;
+`read_callback` does the same for a button tap. Message ids are stable across
+redeliveries, so the service drops a webhook retry or a re-polled update:
+`<chat>:<message_id>` for messages (unique per chat forever, unlike update ids, which
+Telegram may restart after a quiet week) and `cb:<id>` for button taps.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, replace
 
-from telegram import CallbackQuery, Contact, Update
+from telegram import Bot, CallbackQuery, Contact, Update
 from telegram import Document as TelegramDocument
+from telegram.error import TelegramError
 
 from bot.domain.phone import PhoneError, normalise_phone
-from bot.messages import Address, IncomingMessage, Location
+from bot.messages import Address, Attachment, IncomingMessage, Location
+
+log = logging.getLogger(__name__)
 
 CHANNEL = "telegram"
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
@@ -139,3 +144,17 @@ def read_message(update: Update) -> Inbound:
 
 def _with(base: IncomingMessage, **fields: object) -> IncomingMessage:
     return replace(base, **fields)  # type: ignore[arg-type]
+
+
+async def download(bot: Bot, document: TelegramDocument) -> Attachment | None:
+    """Fetch a document the user sent (getFile, then the file itself); None on failure."""
+    try:
+        file = await bot.get_file(document.file_id)
+        data = bytes(await file.download_as_bytearray())
+    except TelegramError as exc:
+        log.warning("telegram file not downloaded: %s: %s", type(exc).__name__, exc.message)
+        return None
+    if len(data) > MAX_DOCUMENT_BYTES:
+        return None
+    name = document.file_name or "berkas"
+    return Attachment(name, document.mime_type or "application/octet-stream", data)

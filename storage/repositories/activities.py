@@ -132,11 +132,9 @@ class ActivityRepository(Repository):
             return number
         raise RuntimeError(f"no free activity number with prefix {prefix!r}")
 
-    async def surat_tugas_numbers(self, rt_id: int, suffix: str) -> list[str]:
-        """The RT's surat tugas numbers that end with `suffix` (e.g. "/2026")."""
-        query = select(Activity.surat_tugas_number).where(
-            Activity.rt_id == rt_id, Activity.surat_tugas_number.like(f"%{suffix}")
-        )
+    async def surat_tugas_numbers_like(self, pattern: str) -> list[str]:
+        """Surat tugas numbers matching a LIKE pattern (e.g. "%/ST-KB/RT01/TS/%/2026")."""
+        query = select(Activity.surat_tugas_number).where(Activity.surat_tugas_number.like(pattern))
         return [number for number in await self.session.scalars(query) if number]
 
     async def delete_draft(self, activity: Activity) -> None:
