@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from bot.documents.surat_tugas import LetterParticipant, SuratTugas
+from bot.domain.coverage import CoverageWindow, coverage_window
 from bot.domain.dates import to_wib, today_wib
 from bot.domain.premium import Premium, premium_for
 
@@ -266,4 +267,16 @@ async def surat_tugas_for(
         premium_jkm=activity.premium_jkm,
         premium_total=activity.premium_total,
         participants=tuple(people),
+    )
+
+
+def participation_window(activity: Any, participation: Any) -> CoverageWindow | None:
+    """The covered period of one person on one activity (None while unconfirmed)."""
+    return coverage_window(
+        activity.start_date,
+        activity.end_date,
+        activity.confirmed_at,
+        participation.added_at,
+        participation.removed_at,
+        activity.cancelled_at,
     )

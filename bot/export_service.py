@@ -25,9 +25,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from bot.coverage import CANCELLED
+from bot.coverage import CANCELLED, participation_window
 from bot.documents.export import FORMATS, MIME_TYPES, ExportRow, ExportWriter, writer_for
-from bot.domain.coverage import coverage_window, start_of_day
+from bot.domain.coverage import start_of_day
 from bot.domain.dates import DateError, parse_date, to_wib
 from bot.domain.regions import RegionIndex
 from bot.domain.scope import CITY, Scope
@@ -162,9 +162,7 @@ class RowBuilder:
         out: list[ExportRow] = []
         for p in page.participations:
             a = page.activities[p.activity_id]
-            window = coverage_window(
-                a.start_date, a.end_date, a.confirmed_at, p.added_at, p.removed_at, a.cancelled_at
-            )
+            window = participation_window(a, p)
             if window is None or window.empty or window.starts >= ends or window.ends <= starts:
                 continue
             number, title, rt, kel, kec, start, end, value, jkk, jkm, total, letter, status = (

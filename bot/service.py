@@ -76,7 +76,11 @@ class ConversationService:
                 return []
             account, conversation = await uow.conversations.load(channel, chat_id)
             if account is None:
-                account, _ = await uow.accounts.get_or_create(channel, chat_id, message.sender_name)
+                account, created = await uow.accounts.get_or_create(
+                    channel, chat_id, message.sender_name
+                )
+                if created:
+                    account.language = self._settings.program.default_language
             if message.phone and account.phone != message.phone:
                 await uow.accounts.set_phone(account, message.phone)
             await uow.accounts.touch_inbound(account, now)

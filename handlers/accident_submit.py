@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.alerts import AccidentFacts, accident_alert, officials_in_scope
-from bot.domain.coverage import coverage_window
+from bot.coverage import participation_window
 from bot.domain.dates import format_datetime, today_wib
 from bot.domain.incident import is_overdue, report_deadline
 from bot.engine import Context
@@ -31,14 +31,7 @@ async def coverage_at(ctx: Context, occurred_at: datetime) -> Coverage:
         return Coverage(False, activity_id)
     rows = await ctx.services.uow.incidents.worker_list_rows(person_id, activity_id)
     for participation, activity in rows:
-        window = coverage_window(
-            activity.start_date,
-            activity.end_date,
-            activity.confirmed_at,
-            participation.added_at,
-            participation.removed_at,
-            activity.cancelled_at,
-        )
+        window = participation_window(activity, participation)
         if window is not None and window.covers(occurred_at):
             return Coverage(True, activity.id)
     return Coverage(False, activity_id)

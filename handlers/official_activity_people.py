@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from bot.domain.coverage import coverage_window, start_of_day
+from bot.coverage import participation_window
+from bot.domain.coverage import start_of_day
 from bot.domain.dates import format_date, format_datetime
 from bot.engine import Answer, Context, Go, Outcome, Stay, Step
 from bot.messages import Choice, Reply
@@ -47,14 +48,7 @@ async def _rows(ctx: Context, activity: Any) -> tuple[list[tuple[Any, Any]], int
 def covered_text(ctx: Context, activity: Any, participation: Any) -> str:
     """The participant's coverage window as the bot words it: whole days when it follows
     the activity's dates, the moment when adding, removal or cancellation cut it."""
-    window = coverage_window(
-        activity.start_date,
-        activity.end_date,
-        activity.confirmed_at,
-        participation.added_at,
-        participation.removed_at,
-        activity.cancelled_at,
-    )
+    window = participation_window(activity, participation)
     if window is None:
         return ctx.t("oa_period_unconfirmed")
     if window.empty:

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from bot.domain.coverage import CoverageWindow, coverage_window
+from bot.coverage import participation_window
+from bot.domain.coverage import CoverageWindow
 from bot.domain.dates import format_date, format_datetime, to_wib
 from bot.engine import Context
 
@@ -34,14 +35,7 @@ class Row:
 
 
 def row_of(participation: Any, activity: Any, now: datetime) -> Row:
-    window = coverage_window(
-        activity.start_date,
-        activity.end_date,
-        activity.confirmed_at,
-        participation.added_at,
-        participation.removed_at,
-        activity.cancelled_at,
-    )
+    window = participation_window(activity, participation)
     if window is None:
         status = DRAFT
     elif activity.status == CANCELLED:

@@ -131,3 +131,10 @@ async def test_a_verified_phone_is_stored_on_the_account(app) -> None:  # noqa: 
         conversation = await uow.session.scalar(select(Conversation))
         assert account.phone == "+6281234567890"
         assert conversation.account_id == account.id
+
+
+async def test_new_accounts_speak_the_configured_default_language(app, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr(app.settings.program, "default_language", "en")
+    chat = Chat(app, "english-1")
+    await chat.says("menu")
+    assert "Privacy notice" in chat.text and "Kampung Bahagia main menu" in chat.last.text

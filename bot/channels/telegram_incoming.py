@@ -65,11 +65,6 @@ class Inbound:
     download: TelegramDocument | None = None
 
 
-def is_private(update: Update) -> bool:
-    chat = update.effective_chat
-    return chat is not None and chat.type == "private"
-
-
 def strip_bot_name(text: str) -> str:
     return _ADDRESSED_COMMAND.sub(r"\1", text, count=1)
 

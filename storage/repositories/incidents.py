@@ -74,39 +74,6 @@ class IncidentRepository(Repository):
         )
         return list(await self.session.scalars(query))
 
-    async def list_for_rt(self, rt_id: int) -> list[Incident]:
-        """An RT's reports, newest first."""
-        query = (
-            select(Incident)
-            .where(Incident.rt_id == rt_id)
-            .order_by(Incident.occurred_at.desc(), Incident.id.desc())
-        )
-        return list(await self.session.scalars(query))
-
-    async def open_in_scope(
-        self,
-        kecamatan_codes: Sequence[str] = (),
-        kelurahan_codes: Sequence[str] = (),
-        city_wide: bool = False,
-    ) -> list[Incident]:
-        """Open incidents an official may see, oldest first. A city-wide official also
-        sees reports whose RT is unknown."""
-        query = select(Incident).where(Incident.status == OPEN)
-        if not city_wide:
-            in_place = (
-                select(Rt.id)
-                .join(Kelurahan, Kelurahan.code == Rt.kelurahan_code)
-                .where(
-                    or_(
-                        Kelurahan.kecamatan_code.in_(list(kecamatan_codes)),
-                        Kelurahan.code.in_(list(kelurahan_codes)),
-                    )
-                )
-            )
-            query = query.where(Incident.rt_id.in_(in_place))
-        query = query.order_by(Incident.occurred_at, Incident.id)
-        return list(await self.session.scalars(query))
-
     async def worker_list_rows(
         self, person_id: int, activity_id: int | None = None
     ) -> list[tuple[Participation, Activity]]:
