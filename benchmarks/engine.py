@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.app import App, build_app  # noqa: E402
 from bot.config import Settings  # noqa: E402
-from bot.messages import Address, IncomingMessage  # noqa: E402
+from bot.core.messages import Address, IncomingMessage  # noqa: E402
 from storage.nik_vault import NikVault  # noqa: E402
 
 SCRIPT = ("menu", "Simulasi premi", "25 juta", "Rp 150.000.000", "abc", "850jt", "menu")

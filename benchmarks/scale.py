@@ -52,8 +52,8 @@ from sqlalchemy.pool import NullPool  # noqa: E402
 
 from bot.domain.regions import RegionIndex, load_wilayah  # noqa: E402
 from bot.domain.scope import Scope  # noqa: E402
-from bot.export_request import whole_area  # noqa: E402
-from bot.export_service import ExportRequest, export_document  # noqa: E402
+from bot.reports.bpjs_export import ExportRequest, export_document  # noqa: E402
+from bot.reports.export_request import whole_area  # noqa: E402
 from storage import migrate  # noqa: E402
 from storage.database import Database  # noqa: E402
 from storage.models import Activity, Participation  # noqa: E402
@@ -92,7 +92,7 @@ async def time_statistics(factory: UnitOfWorkFactory, runs: int = 5) -> tuple[st
     """The official summary's figures for the whole city; falls back to an equivalent
     aggregate when `bot.statistics` is not there."""
     try:
-        from bot.statistics import build_summary
+        from bot.reports.statistics import build_summary
     except ImportError:
         build_summary = None
 

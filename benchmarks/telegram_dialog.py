@@ -31,7 +31,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from fake_telegram import FakeTelegram, TelegramUser, Update, bot_on_fake, fast_limiter  # noqa: E402
 
 from bot.app import App, build_app  # noqa: E402
-from bot.channels.telegram_limits import RateLimiter  # noqa: E402
+from bot.channels.telegram.limits import RateLimiter  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from storage.nik_vault import NikVault  # noqa: E402
 

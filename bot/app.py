@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from bot.config import ConfigError, Settings
+from bot.core.engine import DialogEngine
+from bot.core.service import ConversationService
 from bot.domain.regions import load_wilayah
-from bot.engine import DialogEngine
-from bot.scheduler import Scheduler
-from bot.service import ConversationService
+from bot.workers.scheduler import Scheduler
 from handlers.catalogue import Catalogue
 from handlers.registry import COMMANDS, all_dialogs
 from storage import migrate
@@ -34,13 +34,13 @@ def build_channels(app: App) -> list[Any]:
     channels: list[Any] = []
     settings = app.settings
     if settings.telegram.token is not None:
-        from bot.channels.telegram import TelegramChannel
+        from bot.channels.telegram.channel import TelegramChannel
 
         channels.append(TelegramChannel(settings.telegram, app.service.handle, commands=COMMANDS))
     whatsapp = settings.whatsapp
     if whatsapp.phone_number_id and whatsapp.access_token is not None:
-        from bot.channels.whatsapp import WhatsAppChannel
-        from bot.delivery_status import OutboxStatusRecorder
+        from bot.channels.whatsapp.channel import WhatsAppChannel
+        from bot.workers.delivery_status import OutboxStatusRecorder
 
         recorder = OutboxStatusRecorder(app.uow_factory, app.service.clock)
         channels.append(

@@ -148,7 +148,7 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
         return 0
 
     if args.command == "export":
-        from bot import export_service as exports
+        from bot.reports import bpjs_export as exports
 
         today = datetime.now(UTC).astimezone(WIB).date()
         try:
@@ -182,8 +182,8 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
 
 async def run_server(app: App) -> int:
     from bot.app import build_channels
-    from bot.outbox import OutboxWorker
-    from bot.server import serve
+    from bot.web.server import serve
+    from bot.workers.outbox_sender import OutboxWorker
 
     channels = build_channels(app)
     if not channels:
@@ -199,7 +199,7 @@ async def run_server(app: App) -> int:
 async def run_demo(app: App, persona: str, phone: str | None) -> int:
     from bot.channels.terminal import TerminalChannel
     from bot.demo import PERSONAS, seed_demo
-    from bot.outbox import OutboxWorker
+    from bot.workers.outbox_sender import OutboxWorker
 
     async with app.uow_factory() as uow:
         await seed_demo(uow)
@@ -218,7 +218,7 @@ async def run_demo(app: App, persona: str, phone: str | None) -> int:
 
 async def import_rt_list(app: App, file: Path, skip_invalid: bool, year: int | None) -> int:
     from bot.domain.regions import RegionIndex, load_wilayah
-    from bot.rt_import import import_rts, read_rt_rows
+    from bot.rts.importer import import_rts, read_rt_rows
 
     try:
         data = await asyncio.to_thread(file.read_bytes)

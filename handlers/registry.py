@@ -2,26 +2,24 @@
 
 from __future__ import annotations
 
-from bot.engine import Dialog
-from handlers import (
-    accident_report,
-    activity_registration,
-    admin,
-    alert_settings,
-    benefits,
-    coverage_check,
-    coverage_confirmation,
-    menu,
-    my_activities,
-    my_data,
-    official_activities,
-    official_export,
-    official_incidents,
-    official_summary,
-    onboarding,
-    participants,
-    premium,
-)
+from bot.core.engine import Dialog
+from handlers.accident_report import dialog as accident_report
+from handlers.admin import dialog as admin
+from handlers.ketua_rt.confirm_coverage import dialog as coverage_confirmation
+from handlers.ketua_rt.my_activities import dialog as my_activities
+from handlers.ketua_rt.onboarding import dialog as onboarding
+from handlers.ketua_rt.participants import dialog as participants
+from handlers.ketua_rt.register_activity import dialog as activity_registration
+from handlers.menu import dialog as menu
+from handlers.petugas.activities import dialog as official_activities
+from handlers.petugas.alert_settings import dialog as alert_settings
+from handlers.petugas.export import dialog as official_export
+from handlers.petugas.incidents import dialog as official_incidents
+from handlers.petugas.summary import dialog as official_summary
+from handlers.warga.benefits import dialog as benefits
+from handlers.warga.coverage_check import dialog as coverage_check
+from handlers.warga.my_data import dialog as my_data
+from handlers.warga.premium import dialog as premium
 
 # Slash commands (Telegram's command menu; typed anywhere) and the dialog each opens.
 # "/start" alone shows the menu; "/start KODE" is an RT chair's invite code.

@@ -10,7 +10,7 @@ from typing import Any
 
 from pypdf import PdfReader
 
-from bot import coverage
+from bot.activities import lifecycle as coverage
 from bot.app import App
 from bot.domain.premium import premium_for
 from chat import Chat

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from bot.app import App
-from bot.messages import Address, IncomingMessage, Location, Reply
+from bot.core.messages import Address, IncomingMessage, Location, Reply
 
 _ids = itertools.count(1)
 

@@ -300,7 +300,7 @@ def message_value(wa_id: str, name: str, message: dict[str, Any]) -> dict[str, A
 
 def signed(secret: str, payload: dict[str, Any]) -> tuple[bytes, dict[str, str]]:
     """The raw body and headers Meta would send."""
-    from bot.channels.whatsapp_webhook import SIGNATURE_HEADER, sign
+    from bot.channels.whatsapp.webhook import SIGNATURE_HEADER, sign
 
     body = json.dumps(payload, ensure_ascii=False).encode()
     return body, {"Content-Type": "application/json", SIGNATURE_HEADER: sign(secret, body)}
@@ -526,10 +526,10 @@ if pytest is not None:
 
     @pytest_asyncio.fixture
     async def whatsapp(app: Any, graph: FakeGraph, clock: Any) -> Any:
-        from bot.channels.whatsapp import WhatsAppChannel
+        from bot.channels.whatsapp.channel import WhatsAppChannel
         from bot.config import WhatsAppSettings
-        from bot.delivery_status import OutboxStatusRecorder
-        from bot.web import build_web_app
+        from bot.web.app import build_web_app
+        from bot.workers.delivery_status import OutboxStatusRecorder
 
         settings = WhatsAppSettings(
             api_base_url=graph.base_url,

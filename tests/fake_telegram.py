@@ -687,7 +687,7 @@ class Running:
 
 def fast_limiter() -> Any:
     """Limits far above the test's needs: dialog tests do not test pacing."""
-    from bot.channels.telegram_limits import RateLimiter
+    from bot.channels.telegram.limits import RateLimiter
 
     return RateLimiter(per_second=10_000, chat_per_second=10_000, chat_burst=1_000)
 
@@ -707,9 +707,9 @@ async def bot_on_fake(
     web app (ASGI, in process)."""
     import httpx
 
-    from bot.channels.telegram import SECRET_HEADER, WEBHOOK_PATH, TelegramChannel
+    from bot.channels.telegram.channel import SECRET_HEADER, WEBHOOK_PATH, TelegramChannel
     from bot.config import TelegramSettings
-    from bot.web import build_web_app
+    from bot.web.app import build_web_app
 
     settings = TelegramSettings(
         token=fake.token,

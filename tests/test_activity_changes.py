@@ -21,7 +21,7 @@ from activity_helpers import (
     stored_state,
 )
 
-from bot import coverage
+from bot.activities import lifecycle as coverage
 from bot.domain.coverage import coverage_window
 from chat import Chat
 

@@ -9,7 +9,7 @@ import io
 from openpyxl import Workbook
 
 from bot.app import App
-from bot.messages import Attachment
+from bot.core.messages import Attachment
 from chat import Chat
 
 CSV = "text/csv"

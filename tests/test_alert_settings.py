@@ -12,7 +12,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from bot.app import App
-from bot.invites import create_invite
+from bot.rts.invites import create_invite
 from chat import Chat, Clock
 from conftest import SeededRt, grant
 from storage.models import AlertPreference, AuditEvent, OutboxMessage

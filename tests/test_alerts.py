@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.alerts import AccidentFacts, accident_alert, officials_in_scope
+from bot.alerts.accident import AccidentFacts, accident_alert, officials_in_scope
 from bot.app import App
 from conftest import grant
 from handlers.catalogue import Catalogue

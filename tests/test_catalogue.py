@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import Step
+from bot.core.engine import Step
 from handlers.catalogue import LANGUAGES, Catalogue
-from handlers.menu import ENTRIES
+from handlers.menu.dialog import ENTRIES
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ("bot", "handlers")

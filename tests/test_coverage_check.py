@@ -13,7 +13,7 @@ from activity_helpers import JOKO, RUDI, SITI, add_participant, confirm_directly
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot import coverage
+from bot.activities import lifecycle as coverage
 from bot.app import App
 from chat import Chat, Clock
 from conftest import SeededRt

@@ -314,7 +314,7 @@ async def test_typing_ya_answers_the_final_check(app, ketua: Chat, rt) -> None: 
 
 
 async def test_kelurahan_with_the_same_short_code_never_share_a_letter_number(app) -> None:  # noqa: ANN001
-    from bot.coverage import next_surat_tugas_number
+    from bot.activities.lifecycle import next_surat_tugas_number
     from conftest import seed_rt
 
     tambak = await seed_rt(app, "15.71.02.1003", 1, "A", "+6281200000091")  # Tambak Sari: TS

@@ -19,13 +19,13 @@ import pytest
 from activity_helpers import JOKO, RUDI, SITI, add_participant, confirm_directly, create_activity
 from openpyxl import load_workbook
 
-from bot import coverage
+from bot.activities import lifecycle as coverage
 from bot.app import App
 from bot.documents.export import HEADERS
 from bot.domain.regions import RegionIndex
 from bot.domain.scope import Scope
-from bot.export_request import whole_area
-from bot.export_service import ExportRequest, export_document
+from bot.reports.bpjs_export import ExportRequest, export_document
+from bot.reports.export_request import whole_area
 from storage.database import Database
 from storage.nik_vault import NikVault
 from storage.uow import UnitOfWorkFactory

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.app import App
-from bot.invites import (
+from bot.rts.invites import (
     ALPHABET,
     ALREADY_CHAIR,
     CODE_LENGTH,

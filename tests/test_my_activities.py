@@ -23,7 +23,7 @@ from activity_helpers import (
     stored_state,
 )
 
-from bot import coverage
+from bot.activities import lifecycle as coverage
 from chat import Chat
 
 MY = "my_activities"

@@ -22,7 +22,7 @@ from activity_helpers import (
     stored_state,
 )
 
-from bot import coverage
+from bot.activities import lifecycle as coverage
 from bot.app import App
 from chat import Chat, Clock
 from conftest import SeededRt, grant

@@ -13,10 +13,10 @@ from datetime import UTC, date, datetime
 import matplotlib.image
 from activity_helpers import add_participant, confirm_directly, create_activity, plain, put_in
 
-from bot import coverage
+from bot.activities import lifecycle as coverage
 from bot.app import App
 from bot.domain.scope import Scope
-from bot.statistics import (
+from bot.reports.statistics import (
     BY_KECAMATAN,
     BY_KELURAHAN,
     BY_RT,

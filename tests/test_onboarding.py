@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from bot.app import App
-from bot.engine import COMMANDS
-from bot.invites import MAX_FAILED_ATTEMPTS, create_invite
+from bot.core.engine import COMMANDS
+from bot.rts.invites import MAX_FAILED_ATTEMPTS, create_invite
 from chat import Chat, Clock
 from conftest import SeededRt, seed_rt
 

@@ -7,7 +7,14 @@ from datetime import timedelta
 
 import pytest
 
-from bot.outbox import MAX_ATTEMPTS, OutboxWorker, Parcel, RetryLater, Undeliverable, Unreachable
+from bot.workers.outbox_sender import (
+    MAX_ATTEMPTS,
+    OutboxWorker,
+    Parcel,
+    RetryLater,
+    Undeliverable,
+    Unreachable,
+)
 from chat import Chat
 
 

@@ -18,10 +18,10 @@ import pytest_asyncio
 from activity_helpers import TITLE, confirm_directly, create_activity
 
 from bot.app import App
-from bot.engine import Context, DialogEngine, State
-from bot.identity import resolve_caller
-from bot.messages import IncomingMessage
-from bot.services import Services
+from bot.core.engine import Context, DialogEngine, State
+from bot.core.identity import resolve_caller
+from bot.core.messages import IncomingMessage
+from bot.core.services import Services
 from chat import Chat
 from conftest import SeededRt, grant, seed_rt
 from handlers.catalogue import LANGUAGES

@@ -9,8 +9,8 @@ import pytest
 from openpyxl import Workbook
 
 from bot.domain.regions import Kecamatan, Kelurahan, RegionIndex
-from bot.rt_file import RtFileError, RtRow, read_rt_rows
-from bot.rt_import import ImportReport, RowError, import_rts
+from bot.rts.importer import ImportReport, RowError, import_rts
+from bot.rts.rt_file import RtFileError, RtRow, read_rt_rows
 from storage.uow import UnitOfWorkFactory
 
 RAWA_SARI = "15.71.09.1002"

@@ -17,9 +17,9 @@ from openpyxl import load_workbook
 from bot.domain.nik import parse_nik
 from bot.domain.regions import RegionIndex
 from bot.domain.scope import Scope
-from bot.export_request import whole_area
-from bot.export_service import ExportRequest, export_document
-from bot.statistics import build_summary
+from bot.reports.bpjs_export import ExportRequest, export_document
+from bot.reports.export_request import whole_area
+from bot.reports.statistics import build_summary
 
 TODAY = date(2026, 3, 16)
 SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "scale_city.py"

@@ -16,7 +16,7 @@ from test_official_incidents import seed_incident
 
 from bot.app import App
 from bot.domain.nik import parse_nik
-from bot.scheduler import Scheduler
+from bot.workers.scheduler import Scheduler
 from chat import Clock
 from conftest import SeededRt, grant
 from storage.models import Activity, OutboxMessage, Person

@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 
 from bot.app import build_app
 from bot.config import Settings
-from bot.engine import Context, DialogEngine, Go
-from bot.messages import Notification, Reply
+from bot.core.engine import Context, DialogEngine, Go
+from bot.core.messages import Notification, Reply
 from chat import Chat
 from conftest import TEST_NIK_KEY
 from storage.models import Account, Conversation, OutboxMessage, ProcessedMessage

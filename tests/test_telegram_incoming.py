@@ -13,8 +13,8 @@ import pytest
 import pytest_asyncio
 from fake_telegram import FakeTelegram, Running, ScriptedService, bot_on_fake
 
-from bot.channels.telegram_render import STALE_CHOICE
-from bot.messages import Attachment, Choice, Document, Location, Reply
+from bot.channels.telegram.render import STALE_CHOICE
+from bot.core.messages import Attachment, Choice, Document, Location, Reply
 
 
 @pytest_asyncio.fixture

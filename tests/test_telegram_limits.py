@@ -9,7 +9,7 @@ import heapq
 import itertools
 from collections.abc import Awaitable
 
-from bot.channels.telegram_limits import BULK, REPLY, URGENT, RateLimiter
+from bot.channels.telegram.limits import BULK, REPLY, URGENT, RateLimiter
 
 
 class VirtualTime:

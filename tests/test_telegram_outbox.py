@@ -17,9 +17,9 @@ from fake_telegram import FakeTelegram, Running, ScriptedService, bot_on_fake
 from telegram.request import HTTPXRequest
 
 from bot.app import App
-from bot.channels.telegram_limits import RateLimiter
-from bot.messages import Document, Reply, reply_to_payload
-from bot.outbox import OutboxWorker
+from bot.channels.telegram.limits import RateLimiter
+from bot.core.messages import Document, Reply, reply_to_payload
+from bot.workers.outbox_sender import OutboxWorker
 from chat import Clock
 
 PDF = Document("rekap.pdf", "application/pdf", b"%PDF-1.4 rekap")

@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from telegram import InlineKeyboardMarkup, ReplyKeyboardMarkup
 
-from bot.channels.telegram_keyboards import KeyboardMemory
-from bot.channels.telegram_render import (
+from bot.channels.telegram.keyboards import KeyboardMemory
+from bot.channels.telegram.render import (
     MAX_CALLBACK_BYTES,
     MAX_TEXT,
     SHARE_PHONE,
@@ -22,7 +22,7 @@ from bot.channels.telegram_render import (
     to_html,
     visible_length,
 )
-from bot.messages import Choice, Document, Reply
+from bot.core.messages import Choice, Document, Reply
 
 PDF = Document("surat_tugas_KB-2026-00001_r0.pdf", "application/pdf", b"%PDF-1.4 ...")
 

@@ -10,8 +10,8 @@ import pytest_asyncio
 from fake_telegram import WEBHOOK_SECRET, FakeTelegram, ScriptedService, bot_on_fake
 
 from bot.app import App
-from bot.channels.telegram import SECRET_HEADER, WEBHOOK_PATH
-from bot.messages import Reply
+from bot.channels.telegram.channel import SECRET_HEADER, WEBHOOK_PATH
+from bot.core.messages import Reply
 
 
 @pytest_asyncio.fixture

@@ -15,7 +15,7 @@ import io
 from fake_graph import WhatsAppBot, graph, whatsapp
 from pypdf import PdfReader
 
-from bot.outbox import OutboxWorker
+from bot.workers.outbox_sender import OutboxWorker
 from chat import Clock
 from conftest import SeededRt
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.channels.whatsapp_render import (
+from bot.channels.whatsapp.render import (
     BUTTON_TITLE_LIMIT,
     ROW_DESCRIPTION_LIMIT,
     ROW_TITLE_LIMIT,
@@ -16,7 +16,7 @@ from bot.channels.whatsapp_render import (
     split_tail,
     split_text,
 )
-from bot.messages import Choice, Document, Reply
+from bot.core.messages import Choice, Document, Reply
 
 
 def choices(count: int, title: str = "Pilihan") -> tuple[Choice, ...]:

@@ -10,21 +10,14 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from fake_graph import (
-    PHONE_NUMBER_ID,
-    WhatsAppBot,
-    graph,
-    new_wamid,
-    notification,
-    whatsapp,
-)
+from fake_graph import PHONE_NUMBER_ID, WhatsAppBot, graph, new_wamid, notification, whatsapp
 from sqlalchemy import select
 
-from bot.alerts import AccidentFacts, accident_alert
-from bot.channels.whatsapp_send import Pacer
-from bot.delivery_status import OutboxStatusRecorder
-from bot.messages import Document, Notification, Reply, reply_to_payload
-from bot.outbox import OutboxWorker
+from bot.alerts.accident import AccidentFacts, accident_alert
+from bot.channels.whatsapp.send import Pacer
+from bot.core.messages import Document, Notification, Reply, reply_to_payload
+from bot.workers.delivery_status import OutboxStatusRecorder
+from bot.workers.outbox_sender import OutboxWorker
 from chat import Clock
 from conftest import grant
 from storage.models import OutboxMessage

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from bot.channels.whatsapp_templates import (
+from bot.channels.whatsapp.templates import (
     TemplateProblem,
     TemplateSpec,
     choose,

@@ -10,18 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fake_graph import (
-    APP_SECRET,
-    VERIFY_TOKEN,
-    WhatsAppBot,
-    graph,
-    signed,
-    whatsapp,
-)
+from fake_graph import APP_SECRET, VERIFY_TOKEN, WhatsAppBot, graph, signed, whatsapp
 
-from bot.channels.whatsapp_send import classify
-from bot.channels.whatsapp_webhook import parse_notification, sign, signature_is_valid
-from bot.messages import IncomingMessage, Location
+from bot.channels.whatsapp.send import classify
+from bot.channels.whatsapp.webhook import parse_notification, sign, signature_is_valid
+from bot.core.messages import IncomingMessage, Location
 from conftest import SeededRt
 
 PAYLOADS = Path(__file__).parent / "whatsapp_payloads"

@@ -13,8 +13,8 @@ from typing import Any, Protocol
 
 from starlette.routing import BaseRoute
 
-from bot.messages import IncomingMessage, Reply
-from bot.outbox import Parcel
+from bot.core.messages import IncomingMessage, Reply
+from bot.workers.outbox_sender import Parcel
 
 Handler = Callable[[IncomingMessage], Awaitable[list[Reply]]]
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from bot.messages import (
+from bot.core.messages import (
     Address,
     Attachment,
     Document,
@@ -27,7 +27,7 @@ from bot.messages import (
     Reply,
     payload_to_reply,
 )
-from bot.outbox import Parcel
+from bot.workers.outbox_sender import Parcel
 
 CHANNEL = "terminal"
 QUIT = {"/keluar", "/quit", "/exit", "keluar"}

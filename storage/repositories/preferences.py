@@ -15,14 +15,7 @@ from typing import Any
 
 from sqlalchemy import func, or_, select
 
-from storage.models import (
-    Activity,
-    AlertPreference,
-    OutboxMessage,
-    Participation,
-    Role,
-    Rt,
-)
+from storage.models import Activity, AlertPreference, OutboxMessage, Participation, Role, Rt
 from storage.repositories._base import Repository
 
 IMMEDIATE = "immediate"

@@ -1,0 +1,1 @@
+"""Alerts to city officials about what happened in their scope."""

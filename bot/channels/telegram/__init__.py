@@ -1,0 +1,1 @@
+"""The Telegram channel: python-telegram-bot as the transport; rendering, limits, delivery and updates in their own modules."""

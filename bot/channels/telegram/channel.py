@@ -1,0 +1,296 @@
+"""The Telegram channel: python-telegram-bot as the transport, our engine for the rest.
+
+Updates arrive by long polling (PTB's `Updater`, when no webhook URL is set) or on
+`POST /telegram/webhook` in our Starlette app (the secret-token header checked in
+constant time; a wrong or missing one gets 403 and nothing is read). Each chat's updates
+are handled one after another, different chats side by side; a webhook request is
+answered once its update is handled, so a crash means Telegram delivers it again and the
+service drops what it already did. No `ConversationHandler`, no PTB persistence: the
+state lives in our database.
+
+Reading updates is in telegram_incoming, per-chat ordering in telegram_queue, rendering
+in telegram_render, the buttons on screen in telegram_keyboards, sending and its error
+policies in telegram_delivery, pacing in telegram_limits, the command menu in
+telegram_commands.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import logging
+import secrets
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
+from telegram import Bot as TelegramBot
+from telegram import CallbackQuery, Update
+from telegram.error import TelegramError
+from telegram.ext import Updater
+from telegram.request import BaseRequest, HTTPXRequest
+
+from bot.channels.telegram.commands import command_menu
+from bot.channels.telegram.delivery import Delivery, reason
+from bot.channels.telegram.incoming import (
+    CHANNEL,
+    DOCUMENT_FAILED,
+    ONLY_PRIVATE,
+    download,
+    read_callback,
+    read_message,
+)
+from bot.channels.telegram.keyboards import KeyboardMemory, remove_phone_keyboard
+from bot.channels.telegram.limits import BULK, URGENT, RateLimiter
+from bot.channels.telegram.queue import ChatQueues
+from bot.channels.telegram.render import render
+from bot.config import TelegramSettings
+from bot.core.messages import IncomingMessage, Reply, payload_to_reply
+from bot.workers.outbox_sender import Parcel
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[IncomingMessage], Awaitable[list[Reply]]]
+
+WEBHOOK_PATH = "/telegram/webhook"
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+ALLOWED_UPDATES = ("message", "callback_query")
+MAX_UPDATE_BYTES = 1024 * 1024
+# Chats handled at the same time; more wait their turn (the database is the bottleneck).
+MAX_CONCURRENT_CHATS = 32
+STOP_GRACE = 30.0
+GROUPS_REMEMBERED = 10_000
+
+
+class TelegramChannel:
+    name = CHANNEL
+
+    def __init__(
+        self,
+        settings: TelegramSettings,
+        handle: Handler,
+        *,
+        commands: Iterable[str] = (),
+        limiter: RateLimiter | None = None,
+        request: BaseRequest | None = None,
+        poll_timeout: float = 10.0,
+        sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
+        on_handled: Callable[[int], None] | None = None,
+    ) -> None:
+        """`on_handled(update_id)` runs after each update is fully handled (tests and
+        benchmarks wait on it)."""
+        if settings.token is None:
+            raise ValueError("telegram.token is required")
+        self._bot = TelegramBot(
+            settings.token.get_secret_value(),
+            base_url=settings.api_base_url,
+            base_file_url=settings.api_file_base_url,
+            request=request or HTTPXRequest(connection_pool_size=64, media_write_timeout=60.0),
+            get_updates_request=HTTPXRequest(connection_pool_size=2),
+        )
+        self._handle = handle
+        self._commands = command_menu(commands)
+        self._delivery = Delivery(self._bot, limiter or RateLimiter(), sleep)
+        self._webhook_url = settings.webhook_url
+        secret = settings.webhook_secret
+        # Without a configured secret, one per process: fine for a single instance.
+        self._secret = secret.get_secret_value() if secret else secrets.token_urlsafe(32)
+        self._poll_timeout = poll_timeout
+        self._on_handled = on_handled
+        self._keyboards = KeyboardMemory()
+        self._told_groups: set[str] = set()
+        self._chats: ChatQueues[Update] = ChatQueues(self._process, MAX_CONCURRENT_CHATS)
+        self._updater: Updater | None = None
+        self._consumer: asyncio.Task[None] | None = None
+        self._started = False
+        self._handled = 0
+        self._last_update_at: datetime | None = None
+        self._poll_error: tuple[str, datetime] | None = None
+
+    @property
+    def mode(self) -> str:
+        return "webhook" if self._webhook_url else "polling"
+
+    # --- Channel protocol -------------------------------------------------------------
+
+    def routes(self) -> list[BaseRoute]:
+        if not self._webhook_url:
+            return []
+        return [Route(WEBHOOK_PATH, self._webhook, methods=["POST"])]
+
+    async def start(self) -> None:
+        await self._bot.initialize()
+        await self._bot.set_my_commands(self._commands)
+        if self._webhook_url:
+            await self._bot.set_webhook(
+                self._webhook_url, secret_token=self._secret, allowed_updates=ALLOWED_UPDATES
+            )
+        else:
+            queue: asyncio.Queue[object] = asyncio.Queue()
+            self._updater = Updater(self._bot, queue)
+            await self._updater.initialize()
+            await self._updater.start_polling(
+                timeout=int(self._poll_timeout),
+                allowed_updates=ALLOWED_UPDATES,
+                error_callback=self._polling_failed,
+            )
+            self._consumer = asyncio.create_task(self._consume(queue))
+        self._started = True
+        log.info("telegram: @%s started (%s)", self._bot.username, self.mode)
+
+    async def stop(self) -> None:
+        """Stop taking updates, finish the ones taken (and their replies), disconnect.
+        The webhook stays registered: Telegram keeps new updates until we are back."""
+        self._started = False
+        updater, self._updater = self._updater, None
+        if updater is not None and updater.running:
+            await updater.stop()
+        if self._consumer is not None:
+            self._consumer.cancel()
+            self._consumer = None
+        if updater is not None:
+            while not updater.update_queue.empty():
+                self._take(updater.update_queue.get_nowait())
+        await self._chats.finish(STOP_GRACE)
+        if updater is not None:
+            await updater.shutdown()
+        await self._bot.shutdown()
+
+    async def send(self, parcel: Parcel) -> str | None:
+        """An outbox message (free text: Telegram has no 24-hour window or templates)."""
+        reply = payload_to_reply(parcel.payload)
+        lane = URGENT if reply.urgent else BULK
+        return await self._delivery.outbox(parcel.chat_id, render(reply), lane)
+
+    async def health(self) -> dict[str, Any]:
+        polling = self._updater is not None and self._updater.running
+        report: dict[str, Any] = {
+            "ok": self._started and (self.mode == "webhook" or polling),
+            "mode": self.mode,
+            "bot": self._bot.username if self._started else None,
+            "updates_handled": self._handled,
+            "last_update_at": self._last_update_at.isoformat() if self._last_update_at else None,
+        }
+        if self._poll_error is not None:
+            problem, at = self._poll_error
+            report["last_polling_error"] = {"error": problem, "at": at.isoformat()}
+        return report
+
+    # --- receiving -------------------------------------------------------------------
+
+    async def _webhook(self, request: Request) -> Response:
+        given = request.headers.get(SECRET_HEADER, "")
+        if not hmac.compare_digest(given.encode(), self._secret.encode()):
+            return Response("forbidden", status_code=403)
+        body = await request.body()
+        if len(body) > MAX_UPDATE_BYTES:
+            return Response("too large", status_code=413)
+        try:
+            update = Update.de_json(json.loads(body), self._bot)
+        except (ValueError, TypeError, KeyError, AttributeError):
+            update = None
+        if update is None:
+            return Response("not a Telegram update", status_code=400)
+        await self._submit(update)
+        return Response(status_code=200)
+
+    async def _consume(self, queue: asyncio.Queue[object]) -> None:
+        while True:
+            self._take(await queue.get())
+
+    def _take(self, update: object) -> None:
+        if isinstance(update, Update):
+            self._submit(update)
+
+    def _polling_failed(self, exc: TelegramError) -> None:
+        # PTB retries by itself; this is for the log and /healthz.
+        self._poll_error = (reason(exc), datetime.now(UTC))
+        log.warning("telegram polling failed: %s", self._poll_error[0])
+
+    def _submit(self, update: Update) -> asyncio.Future[None]:
+        chat = update.effective_chat or update.effective_user
+        return self._chats.submit(str(chat.id) if chat is not None else "", update)
+
+    async def _process(self, update: Update) -> None:
+        try:
+            await self._dispatch(update)
+        except Exception:
+            log.exception("telegram update %s failed", update.update_id)
+        finally:
+            self._handled += 1
+            self._last_update_at = datetime.now(UTC)
+            if self._on_handled is not None:
+                self._on_handled(update.update_id)
+
+    async def _dispatch(self, update: Update) -> None:
+        query = update.callback_query
+        if query is not None:
+            await self._answer(query)
+        chat = update.effective_chat
+        if chat is None:
+            return
+        chat_id = str(chat.id)
+        if chat.type != "private":
+            await self._refuse_group(chat_id)
+            return
+        tapped: int | None = None
+        if query is not None:
+            tapped = query.message.message_id if query.message is not None else None
+            choice = self._keyboards.choice_for(chat_id, tapped, query.data or "")
+            message = read_callback(query, choice)
+        else:
+            inbound = read_message(update)
+            if inbound.notice is not None:
+                await self._say(chat_id, inbound.notice)
+                return
+            if inbound.message is None:
+                return
+            message = inbound.message
+            if inbound.download is not None:
+                attachment = await download(self._bot, inbound.download)
+                if attachment is None:
+                    await self._say(chat_id, DOCUMENT_FAILED)
+                    return
+                message = replace(message, attachment=attachment)
+        await self._respond(chat_id, await self._handle(message), tapped)
+
+    async def _answer(self, query: CallbackQuery) -> None:
+        # Always, first: otherwise the user's Telegram shows a spinner on the button.
+        try:
+            await self._bot.answer_callback_query(query.id)
+        except TelegramError as exc:
+            log.debug("telegram callback %s not answered: %s", query.id, reason(exc))
+
+    # --- answering --------------------------------------------------------------------
+
+    async def _respond(self, chat_id: str, replies: list[Reply], tapped: int | None) -> None:
+        if not replies:
+            return  # a redelivered update: the question on screen still stands
+        if tapped is not None:
+            # The tapped question's buttons go at once: the user sees the tap was taken
+            # and finds nothing to tap twice. Buttons of a question answered by typing
+            # stay on screen but are refused as stale (KeyboardMemory), which saves a
+            # Bot API call per turn under Telegram's 30 messages/s.
+            await self._delivery.remove_keyboard(chat_id, tapped)
+        parts = [part for reply in replies for part in render(reply)]
+        phone_up = self._keyboards.phone_keyboard_up(chat_id)
+        if phone_up and not any(reply.request_phone for reply in replies):
+            parts, phone_up = remove_phone_keyboard(parts)
+        sent = await self._delivery.reply(chat_id, parts)
+        self._keyboards.remember(chat_id, [(p, m.message_id) for p, m in sent], phone_up)
+
+    async def _say(self, chat_id: str, text: str) -> None:
+        await self._delivery.reply(chat_id, render(Reply(text)))
+
+    async def _refuse_group(self, chat_id: str) -> None:
+        if chat_id in self._told_groups:
+            return
+        if len(self._told_groups) >= GROUPS_REMEMBERED:
+            self._told_groups.clear()
+        self._told_groups.add(chat_id)
+        await self._say(chat_id, ONLY_PRIVATE)

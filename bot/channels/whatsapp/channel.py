@@ -1,0 +1,273 @@
+"""The WhatsApp channel: the Cloud API webhook in, Graph API messages out.
+
+`GET /whatsapp/webhook` answers Meta's verification; `POST /whatsapp/webhook` checks the
+signature over the raw body before reading anything, answers 200 at once and handles the
+messages in the background — one queue per sender, so a person's messages are handled in
+the order they were sent while different people are served side by side (`drain()`
+waits until every queue is empty). Duplicates are dropped durably by the conversation
+service (the wamid is the message id). Delivery receipts go to the `status_sink`.
+
+Outbox messages (`send`) respect the 24-hour window: inside it they go as normal
+messages; outside it — or when Meta answered 131047 — as the approved template for their
+purpose (see whatsapp_templates); free text is never tried outside the window.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections import deque
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+from pydantic import SecretStr
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from bot.channels.whatsapp.render import MediaPart, Part, media_message, render
+from bot.channels.whatsapp.send import (
+    TIMEOUT,
+    GraphClient,
+    GraphError,
+    NeedsTemplate,
+    Pacer,
+    as_outbox_error,
+    classify,
+)
+from bot.channels.whatsapp.templates import TemplateProblem, choose, template_message, window_open
+from bot.channels.whatsapp.webhook import (
+    CHANNEL,
+    SIGNATURE_HEADER,
+    Inbound,
+    parse_notification,
+    signature_is_valid,
+    subscription_challenge,
+)
+from bot.config import WhatsAppSettings
+from bot.core.messages import Attachment, IncomingMessage, Reply, payload_to_reply
+from bot.workers.delivery_status import TEMPLATE_REQUIRED_KEY, StatusSink, StatusUpdate
+from bot.workers.outbox_sender import Parcel, RetryLater, Undeliverable
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[IncomingMessage], Awaitable[list[Reply]]]
+WEBHOOK_PATH = "/whatsapp/webhook"
+# Outbox kinds that go out as fast as the number allows, never paced per person.
+URGENT_KINDS = frozenset({"accident", "accident_reminder"})
+REPLY_ATTEMPTS = 3
+REPLY_MAX_WAIT = 30.0
+CONCURRENT_SENDERS = 16
+
+
+class WhatsAppChannel:
+    name = CHANNEL
+
+    def __init__(
+        self,
+        settings: WhatsAppSettings,
+        handle: Handler,
+        *,
+        status_sink: StatusSink | None = None,
+        clock: Callable[[], datetime] | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        seconds_per_person: float = 6.0,
+        timeout: float | None = None,
+        reply_retry_seconds: float = 2.0,
+    ) -> None:
+        self._settings = settings
+        self._handle = handle
+        self.status_sink = status_sink
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self._transport = transport
+        self._timeout = timeout
+        self._reply_retry = reply_retry_seconds
+        self._pacer = Pacer(settings.messages_per_second, seconds_per_person)
+        self._graph_client: GraphClient | None = None
+        self._queues: dict[str, deque[Inbound | StatusUpdate]] = {}
+        self._workers: dict[str, asyncio.Task[None]] = {}
+        self._senders = asyncio.Semaphore(CONCURRENT_SENDERS)
+
+    # --- the Channel protocol ---------------------------------------------------------
+
+    def routes(self) -> list[BaseRoute]:
+        return [Route(WEBHOOK_PATH, self._webhook, methods=["GET", "POST"])]
+
+    async def start(self) -> None:
+        for key in ("app_secret", "verify_token"):
+            if not _secret(getattr(self._settings, key)):
+                log.error("whatsapp.%s is not set: the webhook refuses every request", key)
+        self._graph()
+
+    async def stop(self) -> None:
+        await self.drain()
+        if self._graph_client is not None:
+            await self._graph_client.close()
+            self._graph_client = None
+
+    async def health(self) -> dict[str, Any]:
+        configured = bool(
+            _secret(self._settings.app_secret) and _secret(self._settings.verify_token)
+        )
+        return {"ok": configured, "mode": "webhook", "queued": self.queued()}
+
+    async def send(self, parcel: Parcel) -> str | None:
+        """Deliver one outbox message; returns the wamid of its first WhatsApp message."""
+        payload = parcel.payload
+        bulk = not payload.get("urgent") and parcel.kind not in URGENT_KINDS
+        if self._window_open(parcel):
+            try:
+                return await self._send_reply(parcel.chat_id, payload_to_reply(payload), bulk)
+            except NeedsTemplate:
+                log.info("outbox message %s: window closed, sending the template", parcel.id)
+        try:
+            spec, params = choose(self._settings.templates, payload, parcel.kind)
+        except TemplateProblem as exc:
+            raise Undeliverable(str(exc)) from None
+        try:
+            return await self._send_part(parcel.chat_id, template_message(spec, params), bulk)
+        except NeedsTemplate as exc:  # cannot happen for a template; never loop
+            raise Undeliverable(str(exc)) from None
+
+    # --- webhook ------------------------------------------------------------------------
+
+    async def _webhook(self, request: Request) -> Response:
+        if request.method == "GET":
+            challenge = subscription_challenge(
+                request.query_params, _secret(self._settings.verify_token)
+            )
+            if challenge is None:
+                log.warning("WhatsApp webhook verification refused")
+                return PlainTextResponse("forbidden", status_code=403)
+            return PlainTextResponse(challenge)
+        body = await request.body()
+        secret = _secret(self._settings.app_secret)
+        if not signature_is_valid(secret, body, request.headers.get(SIGNATURE_HEADER)):
+            log.warning("WhatsApp webhook refused: missing or wrong signature")
+            return PlainTextResponse("forbidden", status_code=403)
+        try:
+            payload = json.loads(body)
+        except ValueError:
+            return PlainTextResponse("bad request", status_code=400)
+        notification = parse_notification(payload, classify)
+        for inbound in notification.messages:
+            self._enqueue(inbound.message.address.chat_id, inbound)
+        for status in notification.statuses:
+            self._enqueue(f"status:{status.provider_message_id}", status)
+        return PlainTextResponse("ok")
+
+    def _enqueue(self, key: str, item: Inbound | StatusUpdate) -> None:
+        self._queues.setdefault(key, deque()).append(item)
+        if key not in self._workers:
+            self._workers[key] = asyncio.create_task(self._work(key))
+
+    async def _work(self, key: str) -> None:
+        queue = self._queues[key]
+        try:
+            while queue:
+                item = queue.popleft()
+                async with self._senders:
+                    try:
+                        if isinstance(item, StatusUpdate):
+                            if self.status_sink is not None:
+                                await self.status_sink(item)
+                        else:
+                            await self._process(item)
+                    except Exception:
+                        log.exception("WhatsApp update for %s failed", key)
+        finally:
+            # No await between the last check and here: nothing is left behind.
+            del self._queues[key]
+            del self._workers[key]
+
+    async def drain(self) -> None:
+        """Wait until every received update has been handled and answered."""
+        while self._workers:
+            await asyncio.gather(*list(self._workers.values()), return_exceptions=True)
+
+    def queued(self) -> int:
+        return sum(len(queue) for queue in self._queues.values()) + len(self._workers)
+
+    async def _process(self, inbound: Inbound) -> None:
+        message = inbound.message
+        if inbound.media_id:
+            try:
+                data = await self._graph().download(inbound.media_id)
+                attachment = Attachment(inbound.file_name, inbound.mime_type, data)
+                message = replace(message, attachment=attachment)
+            except GraphError as exc:
+                log.warning("file of message %s not downloaded: %s", message.message_id, exc)
+        for reply in await self._handle(message):
+            try:
+                await self._deliver(message.address.chat_id, reply)
+            except Exception as exc:
+                log.warning("reply to message %s not delivered: %s", message.message_id, exc)
+
+    async def _deliver(self, chat_id: str, reply: Reply) -> None:
+        """A reply to someone who just wrote. A part Meta asks us to send again is retried
+        here a few times (a reply has no outbox row to come back to); parts already sent
+        are not repeated."""
+        for part in render(reply):
+            for attempt in range(1, REPLY_ATTEMPTS + 1):
+                try:
+                    await self._send_part(chat_id, part, bulk=False)
+                    break
+                except RetryLater as exc:
+                    if attempt == REPLY_ATTEMPTS:
+                        raise
+                    wait = self._reply_retry * 2 ** (attempt - 1)
+                    if exc.after is not None:
+                        wait = max(wait, exc.after.total_seconds())
+                    await asyncio.sleep(min(wait, REPLY_MAX_WAIT))
+
+    # --- sending ------------------------------------------------------------------------
+
+    def _window_open(self, parcel: Parcel) -> bool:
+        if not window_open(parcel.last_inbound_at, self._clock()):
+            return False
+        refused_at = parcel.payload.get(TEMPLATE_REQUIRED_KEY)
+        if refused_at and parcel.last_inbound_at is not None:
+            # Meta said the window was closed; only a newer message from them reopens it.
+            return parcel.last_inbound_at > datetime.fromisoformat(refused_at)
+        return not refused_at
+
+    async def _send_reply(self, chat_id: str, reply: Reply, bulk: bool) -> str | None:
+        first: str | None = None
+        for part in render(reply):
+            wamid = await self._send_part(chat_id, part, bulk)
+            first = first or wamid
+        return first
+
+    async def _send_part(self, chat_id: str, part: Part, bulk: bool) -> str:
+        graph = self._graph()
+        try:
+            if isinstance(part, MediaPart):
+                media_id = await graph.upload(part.document)
+                part = media_message(part.kind, media_id, part.document)
+            await self._pacer.wait(chat_id, bulk)
+            return await graph.send(chat_id, part)
+        except GraphError as exc:
+            raise as_outbox_error(exc) from None
+
+    def _graph(self) -> GraphClient:
+        if self._graph_client is None:
+            settings = self._settings
+            self._graph_client = GraphClient(
+                settings.api_base_url,
+                settings.api_version,
+                settings.phone_number_id or "",
+                _secret(settings.access_token),
+                transport=self._transport,
+                timeout=self._timeout or TIMEOUT,
+            )
+        return self._graph_client
+
+
+def _secret(value: SecretStr | str | None) -> str:
+    if value is None:
+        return ""
+    return value.get_secret_value() if isinstance(value, SecretStr) else value

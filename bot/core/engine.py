@@ -1,0 +1,337 @@
+"""The dialog engine: runs one incoming message through a table of named steps.
+
+A dialog is a table of steps; a step asks (builds the prompt with its choices) and
+handles the answer (returns an outcome). The engine owns everything every step shares:
+`menu`, `batal`, `kembali` and `bantuan`; matching a typed number or button title to an
+offered choice; stale buttons; over-long input; and recovery when a stored step no
+longer exists. It knows no channel and no SQL: state comes in and goes out as `State`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from bot.core.messages import Choice, IncomingMessage, Notification, Reply
+
+log = logging.getLogger(__name__)
+
+MENU = "menu"
+NAV_MENU = "nav:menu"
+NAV_BACK = "nav:back"
+NAV_CANCEL = "nav:cancel"
+NAV_HELP = "nav:help"
+COMMANDS = {
+    "menu": NAV_MENU,
+    "/menu": NAV_MENU,
+    "/start": NAV_MENU,
+    "mulai": NAV_MENU,
+    "batal": NAV_CANCEL,
+    "/batal": NAV_CANCEL,
+    "cancel": NAV_CANCEL,
+    "kembali": NAV_BACK,
+    "/kembali": NAV_BACK,
+    "back": NAV_BACK,
+    "bantuan": NAV_HELP,
+    "/bantuan": NAV_HELP,
+    "/help": NAV_HELP,
+    "help": NAV_HELP,
+}
+_NUMBER = re.compile(r"^\s*(\d{1,3})\s*[.)]?\s*$")
+# "/cek", "/start KODE", "/lapor@KampungBahagiaBot" (Telegram adds the bot's name in groups).
+_SLASH_COMMAND = re.compile(r"^(/[a-z_]+)(?:@\w+)?(?:\s+(.*))?$", re.IGNORECASE | re.DOTALL)
+ARGS = "args"
+
+
+@dataclass
+class State:
+    """Where a conversation stands; the service loads and saves it per message."""
+
+    dialog: str = MENU
+    step: str = "main"
+    data: dict[str, Any] = field(default_factory=dict)
+    choices: list[list[str]] = field(default_factory=list)
+    history: list[str] = field(default_factory=list)
+    last_text: str = ""
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who is talking: the account and the roles it holds right now."""
+
+    account_id: int
+    name: str = ""
+    phone: str | None = None
+    language: str = "id"
+    roles: frozenset[str] = frozenset()
+    # role -> scopes, e.g. {"ketua_rt": ("rt:12",), "petugas": ("kecamatan:15.71.01",)}
+    scopes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def has(self, *roles: str) -> bool:
+        return any(role in self.roles for role in roles)
+
+
+@dataclass
+class Context:
+    """What a step may use: the caller, the dialog's data, the message, the time, the
+    services (repositories, settings, documents) and the text catalogue."""
+
+    caller: Caller
+    state: State
+    message: IncomingMessage
+    now: datetime
+    services: Any
+    texts: Any
+    said: list[Reply] = field(default_factory=list)
+    notifications: list[Notification] = field(default_factory=list)
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.state.data
+
+    def t(self, key: str, **values: Any) -> str:
+        return self.texts.text(self.caller.language, key, **values)
+
+    def say(self, reply: Reply | str) -> None:
+        """Send a message before the next prompt (a confirmation, a document)."""
+        self.said.append(Reply(reply) if isinstance(reply, str) else reply)
+
+    def notify(self, notification: Notification) -> None:
+        self.notifications.append(notification)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The user's answer to the current step: the text and, if any, the picked choice."""
+
+    text: str
+    choice: Choice | None
+    message: IncomingMessage
+
+
+# Outcomes a step returns.
+@dataclass(frozen=True)
+class Go:
+    step: str
+
+
+@dataclass(frozen=True)
+class Stay:
+    """Stay at this step: explain what was expected, then ask again."""
+
+    problem: str
+
+
+@dataclass(frozen=True)
+class Start:
+    dialog: str
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class End:
+    """The dialog is finished; show the menu."""
+
+
+Outcome = Go | Stay | Start | End
+Ask = Callable[[Context], Awaitable[Reply]]
+Handle = Callable[[Context, Answer], Awaitable[Outcome]]
+# Returns what to tell the user instead of the generic "cancelled", or None.
+OnCancel = Callable[[Context], Awaitable[str | None]]
+OnLeave = Callable[[Context], Awaitable[None]]
+Enter = Callable[[Context], Awaitable["Outcome | None"]]
+# Dialogs whose entry hooks hand over to each other; more than this is a loop.
+MAX_HANDOVERS = 5
+
+
+@dataclass(frozen=True)
+class Step:
+    ask: Ask
+    handle: Handle
+    # Longest answer worth reading; a pasted participant list needs more than a name.
+    max_length: int = 500
+    help: str = "help_generic"
+
+
+@dataclass(frozen=True)
+class Dialog:
+    name: str
+    steps: Mapping[str, Step]
+    first: str
+    # Roles that may start it; empty means everyone.
+    roles: frozenset[str] = frozenset()
+    # Undo what the dialog wrote so far (e.g. delete a draft) when the user cancels.
+    on_cancel: OnCancel | None = None
+    # Tidy up when the user walks away without cancelling (`menu`, a slash command):
+    # e.g. a half-entered person; what the user would want to resume stays.
+    on_leave: OnLeave | None = None
+    # Runs on entry, before the first question: may skip ahead (Go), refuse (End, Stay
+    # with an explanation) or hand over to another dialog (Start); None asks as usual.
+    enter: Enter | None = None
+
+    def allows(self, caller: Caller) -> bool:
+        return not self.roles or bool(self.roles & caller.roles)
+
+
+class DialogEngine:
+    """Runs a message against the state and returns the replies, mutating the state."""
+
+    def __init__(
+        self, dialogs: Mapping[str, Dialog], commands: Mapping[str, str] | None = None
+    ) -> None:
+        """`commands` maps slash commands to dialogs (`/cek` → coverage_check); a command
+        with words after it (`/start KODE`) hands them to the dialog as data["args"]."""
+        if MENU not in dialogs:
+            raise ValueError("a dialog named 'menu' is required")
+        self._dialogs = dict(dialogs)
+        self._commands = {
+            name.casefold(): dialog
+            for name, dialog in (commands or {}).items()
+            if dialog in self._dialogs
+        }
+
+    async def run(self, ctx: Context) -> list[Reply]:
+        state = ctx.state
+        dialog = self._dialogs.get(state.dialog)
+        step = dialog.steps.get(state.step) if dialog else None
+        if dialog is None or step is None:
+            log.warning("stored step %s/%s no longer exists; reset", state.dialog, state.step)
+            ctx.say(ctx.t("step_gone"))
+            return await self._enter(ctx, MENU)
+        if not dialog.allows(ctx.caller):
+            # The role was taken away while the dialog was open.
+            ctx.say(ctx.t("not_allowed"))
+            return await self._enter(ctx, MENU)
+
+        text = ctx.message.text.strip()
+        command = COMMANDS.get(text.casefold()) if text else None
+        if ctx.message.choice_id in (NAV_MENU, NAV_BACK, NAV_CANCEL, NAV_HELP):
+            command = ctx.message.choice_id
+        if command is not None:
+            return await self._navigate(ctx, dialog, step, command)
+        slash = _SLASH_COMMAND.match(text)
+        if slash and slash.group(1).casefold() in self._commands:
+            if dialog.on_leave is not None:
+                await dialog.on_leave(ctx)
+            target = self._commands[slash.group(1).casefold()]
+            return await self._enter(ctx, target, {ARGS: (slash.group(2) or "").strip()})
+
+        if len(text) > step.max_length:
+            return await self._again(ctx, step, ctx.t("too_long", limit=step.max_length))
+
+        choice = self._match_choice(ctx)
+        if ctx.message.choice_id and choice is None:
+            return await self._again(ctx, step, ctx.t("stale_choice"))
+
+        outcome = await step.handle(ctx, Answer(text=text, choice=choice, message=ctx.message))
+        return await self._apply(ctx, dialog, outcome)
+
+    async def start(self, ctx: Context, dialog_name: str) -> list[Reply]:
+        """Enter a dialog directly (a command such as /cek, or the first contact)."""
+        return await self._enter(ctx, dialog_name)
+
+    def _match_choice(self, ctx: Context) -> Choice | None:
+        offered = [Choice(id=c[0], title=c[1]) for c in ctx.state.choices]
+        wanted = ctx.message.choice_id
+        if wanted:
+            return next((c for c in offered if c.id == wanted), None)
+        text = ctx.message.text.strip()
+        number = _NUMBER.match(text)
+        if number and 1 <= int(number.group(1)) <= len(offered):
+            return offered[int(number.group(1)) - 1]
+        key = _title_key(text)
+        if not key:
+            return None
+        exact = [c for c in offered if _title_key(c.title) == key]
+        if exact:
+            return exact[0]
+        # "Simpan" for "Simpan & tambah peserta": the start of exactly one title.
+        starts = [c for c in offered if len(key) >= 2 and _title_key(c.title).startswith(key)]
+        return starts[0] if len(starts) == 1 else None
+
+    async def _navigate(
+        self, ctx: Context, dialog: Dialog, step: Step, command: str
+    ) -> list[Reply]:
+        if command == NAV_HELP:
+            ctx.say(ctx.t(step.help))
+            return await self._ask(ctx, step)
+        if command == NAV_BACK:
+            if not ctx.state.history:
+                ctx.say(ctx.t("no_back"))
+                return await self._ask(ctx, step)
+            ctx.state.step = ctx.state.history.pop()
+            return await self._ask(ctx, dialog.steps[ctx.state.step])
+        if command == NAV_CANCEL and dialog.name != MENU:
+            told = await dialog.on_cancel(ctx) if dialog.on_cancel is not None else None
+            ctx.say(told or ctx.t("cancelled"))
+        elif dialog.on_leave is not None:
+            await dialog.on_leave(ctx)
+        return await self._enter(ctx, MENU)
+
+    async def _apply(self, ctx: Context, dialog: Dialog, outcome: Outcome) -> list[Reply]:
+        if isinstance(outcome, Stay):
+            return await self._again(ctx, dialog.steps[ctx.state.step], outcome.problem)
+        if isinstance(outcome, Go):
+            if outcome.step not in dialog.steps:
+                raise LookupError(f"dialog {dialog.name} has no step {outcome.step}")
+            if outcome.step != ctx.state.step:
+                ctx.state.history.append(ctx.state.step)
+            ctx.state.step = outcome.step
+            return await self._ask(ctx, dialog.steps[outcome.step])
+        if isinstance(outcome, Start):
+            return await self._enter(ctx, outcome.dialog, dict(outcome.data))
+        return await self._enter(ctx, MENU)
+
+    async def _enter(
+        self, ctx: Context, name: str, data: dict[str, Any] | None = None, handovers: int = 0
+    ) -> list[Reply]:
+        dialog = self._dialogs.get(name)
+        if dialog is None or not dialog.allows(ctx.caller) or handovers > MAX_HANDOVERS:
+            if dialog is not None:
+                ctx.say(ctx.t("not_allowed"))
+            dialog = self._dialogs[MENU]
+            data = None
+        ctx.state.dialog, ctx.state.step = dialog.name, dialog.first
+        ctx.state.data = data or {}
+        ctx.state.history = []
+        outcome = await dialog.enter(ctx) if dialog.enter is not None else None
+        if isinstance(outcome, Start):
+            return await self._enter(ctx, outcome.dialog, dict(outcome.data), handovers + 1)
+        if isinstance(outcome, End):
+            return await self._enter(ctx, MENU)
+        if isinstance(outcome, Stay):
+            ctx.say(outcome.problem)
+        if isinstance(outcome, Go):
+            ctx.state.step = outcome.step
+        return await self._ask(ctx, dialog.steps[ctx.state.step])
+
+    async def _again(self, ctx: Context, step: Step, problem: str) -> list[Reply]:
+        text = ctx.message.text.strip()
+        if text and fingerprint(text) == ctx.state.last_text:
+            problem = f"{ctx.t('repeated')} {problem}"
+        ctx.say(problem)
+        return await self._ask(ctx, step)
+
+    async def _ask(self, ctx: Context, step: Step) -> list[Reply]:
+        prompt = await step.ask(ctx)
+        ctx.state.choices = [[c.id, c.title] for c in prompt.choices]
+        ctx.state.last_text = fingerprint(ctx.message.text.strip())
+        return [*ctx.said, prompt]
+
+
+def fingerprint(text: str) -> str:
+    """What is kept of the last message to recognise a repeat: short texts as they are,
+    long ones (a pasted list) by a digest instead of thousands of characters."""
+    if len(text) <= 200:
+        return text
+    return f"{text[:120]}… sha256:{hashlib.sha256(text.encode()).hexdigest()}"
+
+
+def _title_key(text: str) -> str:
+    """Compare button titles loosely: case, emoji and punctuation do not matter."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())

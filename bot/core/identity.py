@@ -1,0 +1,49 @@
+"""Who is talking: turns an account into a `Caller` with its roles and scopes.
+
+Roles come from three places: the RT list (the account's verified phone is an RT chair's
+phone), role rows granted to the phone (officials, admins), and role rows granted to the
+account itself (an RT chair who came in with an invite code). Everyone is a warga.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from bot.core.engine import Caller
+
+WARGA = "warga"
+KETUA_RT = "ketua_rt"
+
+
+async def resolve_caller(uow: Any, account: Any) -> Caller:
+    scopes: dict[str, list[str]] = defaultdict(list)
+    name = account.name
+    if account.phone:
+        for rt in await uow.rts.by_chair_phone(account.phone):
+            scopes[KETUA_RT].append(str(rt.id))
+            name = rt.chair_name or name
+    for role in await uow.roles.for_account(account):
+        scopes[role.role].append(_scope(role))
+        if role.role != KETUA_RT and role.name:
+            name = role.name
+    roles = frozenset(scopes) | {WARGA}
+    return Caller(
+        account_id=account.id,
+        name=name,
+        phone=account.phone,
+        language=account.language,
+        roles=roles,
+        scopes={role: tuple(dict.fromkeys(values)) for role, values in scopes.items()},
+    )
+
+
+def _scope(role: Any) -> str:
+    """`12` (an RT id) for a chair; `kota`, `kecamatan:CODE` or `kelurahan:CODE` otherwise."""
+    if role.role == KETUA_RT:
+        return str(role.scope_code)
+    if role.scope_kind == "kota":
+        return "kota"
+    if not role.scope_code:
+        return "none"  # a region scope without a region sees nothing
+    return f"{role.scope_kind}:{role.scope_code}"

@@ -1,0 +1,151 @@
+"""The conversation service: one incoming message, all or nothing.
+
+Per message: take the conversation's lock, open a unit of work, drop a message id already
+processed (providers redeliver), load the state, run the engine, save the state with an
+optimistic version check, queue notifications in the outbox, mark the id processed and
+commit. Replies go back to the channel only after the commit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
+
+from bot.config import Settings
+from bot.core.engine import Context, DialogEngine, State
+from bot.core.identity import resolve_caller
+from bot.core.messages import Address, IncomingMessage, Reply, reply_to_payload
+from bot.core.services import Services
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+
+class ConversationService:
+    def __init__(
+        self,
+        uow_factory: Callable[[], Any],
+        engine: DialogEngine,
+        settings: Settings,
+        texts: Any,
+        dialogs: frozenset[str],
+        stale_error: type[Exception],
+        clock: Clock | None = None,
+    ) -> None:
+        self._uow_factory = uow_factory
+        self._engine = engine
+        self._settings = settings
+        self._texts = texts
+        self._dialogs = dialogs
+        # The storage layer's "saved by someone else" error, injected to keep bot/ free
+        # of storage imports.
+        self._stale_error = stale_error
+        self.clock: Clock = clock or (lambda: datetime.now(UTC))
+        self._locks: dict[Address, tuple[asyncio.Lock, int]] = {}
+
+    async def handle(self, message: IncomingMessage) -> list[Reply]:
+        """Process one message and return the replies for its sender."""
+        message = replace(message, text=storable(message.text))
+        async with self._lock(message.address):
+            for attempt in (1, 2):
+                try:
+                    return await self._process(message)
+                except self._stale_error:
+                    # Another worker saved this conversation first; run again on fresh state.
+                    if attempt == 2:
+                        return [Reply(self._texts.text("id", "busy"))]
+                except Exception:
+                    log.exception(
+                        "message %s on %s failed", message.message_id, message.address.channel
+                    )
+                    return [Reply(self._texts.text("id", "internal_error"))]
+        return []
+
+    async def _process(self, message: IncomingMessage) -> list[Reply]:
+        now = self.clock()
+        channel, chat_id = message.address.channel, message.address.chat_id
+        async with self._uow_factory() as uow:
+            if not await uow.processed.claim(channel, message.message_id, now):
+                log.info("duplicate message %s on %s dropped", message.message_id, channel)
+                return []
+            account, conversation = await uow.conversations.load(channel, chat_id)
+            if account is None:
+                account, created = await uow.accounts.get_or_create(
+                    channel, chat_id, message.sender_name
+                )
+                if created:
+                    account.language = self._settings.program.default_language
+            if message.phone and account.phone != message.phone:
+                await uow.accounts.set_phone(account, message.phone)
+            await uow.accounts.touch_inbound(account, now)
+            if conversation is None:
+                conversation = await uow.conversations.start(channel, chat_id, account.id)
+            expected_version = conversation.version
+            state = State(
+                dialog=conversation.dialog,
+                step=conversation.step,
+                data=dict(conversation.data or {}),
+                choices=list(conversation.choices or []),
+                history=list(conversation.history or []),
+                last_text=conversation.last_text or "",
+            )
+            caller = await resolve_caller(uow, account)
+            services = Services(uow=uow, settings=self._settings, dialogs=self._dialogs)
+            ctx = Context(caller, state, message, now, services, self._texts)
+            if account.privacy_noticed_at is None:
+                ctx.say(ctx.t("privacy_notice"))
+                account.privacy_noticed_at = now
+            replies = await self._engine.run(ctx)
+
+            conversation.dialog, conversation.step = state.dialog, state.step
+            conversation.data, conversation.choices = state.data, state.choices
+            conversation.history, conversation.last_text = state.history, state.last_text
+            conversation.account_id = account.id
+            conversation.updated_at = now
+            await uow.conversations.save(conversation, expected_version)
+            for note in ctx.notifications:
+                await self._queue(uow, note, now)
+            await uow.commit()
+        return replies
+
+    async def _queue(self, uow: Any, note: Any, now: datetime) -> None:
+        recipient = await uow.accounts.get(note.account_id)
+        if recipient is None or recipient.opted_out:
+            return
+        await uow.outbox.enqueue(
+            account_id=recipient.id,
+            channel=recipient.channel,
+            chat_id=recipient.chat_id,
+            payload=reply_to_payload(note.reply, note.template, note.template_params),
+            kind=note.kind,
+            priority=1 if note.reply.urgent else 5,
+            dedup_key=note.dedup_key,
+            not_before=now,
+        )
+
+    @asynccontextmanager
+    async def _lock(self, address: Address) -> AsyncIterator[None]:
+        # One lock per conversation, dropped when nobody holds or waits for it.
+        lock, users = self._locks.get(address, (asyncio.Lock(), 0))
+        self._locks[address] = (lock, users + 1)
+        try:
+            async with lock:
+                yield
+        finally:
+            lock, users = self._locks[address]
+            if users == 1:
+                del self._locks[address]
+            else:
+                self._locks[address] = (lock, users - 1)
+
+
+def storable(text: str) -> str:
+    """Text every database accepts: PostgreSQL refuses NUL, and a lone surrogate (which
+    webhook JSON can carry) cannot be encoded as UTF-8 at all."""
+    return text.replace("\x00", "").encode("utf-8", "replace").decode("utf-8")

@@ -1,0 +1,1 @@
+"""What officials read: summary statistics and BPJS exports."""

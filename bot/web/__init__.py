@@ -1,0 +1,1 @@
+"""The ASGI app (webhooks, health check) and `kampung-bahagia serve`."""

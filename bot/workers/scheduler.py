@@ -1,0 +1,140 @@
+"""The scheduler: every round it works out from the database what is due now and queues
+it in the outbox (bot/jobs/*). Nothing is kept in memory between rounds that decides what
+is sent — a restart misses nothing — and every message carries an outbox dedup key, so
+however often a round runs (or several processes run it) nothing is queued twice.
+
+Timing (all times of day WIB):
+- every round: incident reminders (24 h, 40 h, deadline passed) and immediate
+  new-activity alerts;
+- daily at 07:00: the new-activity digest (the previous day's), the daily summary, the
+  "starts tomorrow with nobody covered" and "coverage ends tomorrow" notices;
+- about hourly: housekeeping (the only thing timed from memory: after a restart it simply
+  runs at once, which is harmless).
+
+Catch-up: a daily job is due from 07:00 until its window closes — 12 hours for the digest
+and the summary (yesterday's news read in the evening is stale; 19:00 and later they are
+skipped), until midnight for the "tomorrow" notices (still useful the evening before).
+A job started at 09:00 after a restart therefore still sends once; a day missed entirely
+(the bot was down from before 07:00 until after the window) is skipped, not sent late.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from bot.alerts.accident import Texts
+from bot.domain.dates import WIB, today_wib
+from bot.workers.jobs.activities import new_activity_alerts, new_activity_digest
+from bot.workers.jobs.base import Run
+from bot.workers.jobs.housekeeping import housekeeping
+from bot.workers.jobs.incidents import incident_reminders
+from bot.workers.jobs.summary import daily_summary
+from bot.workers.jobs.tomorrow import coverage_ending, starting_without_cover
+
+log = logging.getLogger(__name__)
+
+DAILY_AT = time(7, 0)
+HOUSEKEEPING_EVERY = timedelta(hours=1)
+Job = Callable[[Run], Awaitable[None]]
+DailyJob = Callable[[Run, date], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Daily:
+    name: str
+    job: DailyJob
+    # How long after 07:00 a missed run still sends.
+    window: timedelta
+
+
+DAILY: tuple[Daily, ...] = (
+    Daily("digest", new_activity_digest, timedelta(hours=12)),
+    Daily("summary", daily_summary, timedelta(hours=12)),
+    Daily("starting_without_cover", starting_without_cover, timedelta(hours=17)),
+    Daily("coverage_ending", coverage_ending, timedelta(hours=17)),
+)
+EVERY_ROUND: tuple[tuple[str, Job], ...] = (
+    ("incident_reminders", incident_reminders),
+    ("new_activity_alerts", new_activity_alerts),
+)
+
+
+def due_day(now: datetime, window: timedelta) -> date | None:
+    """The WIB day whose 07:00 run is due at `now`, or None outside the window."""
+    day = today_wib(now)
+    slot = datetime.combine(day, DAILY_AT, tzinfo=WIB)
+    return day if slot <= now < slot + window else None
+
+
+class Scheduler:
+    def __init__(
+        self,
+        uow_factory: Callable[[], Any],
+        clock: Callable[[], datetime],
+        settings: Any,
+        texts: Texts,
+    ) -> None:
+        self._uow_factory = uow_factory
+        self._clock = clock
+        self._settings = settings
+        self._texts = texts
+        self._housekept_at: datetime | None = None
+
+    async def run_once(self) -> int:
+        """Queue what is due now; returns how many messages were queued. Each job runs in
+        its own transaction: one that fails is logged and retried next round, and does
+        not hold back the others."""
+        now = self._clock()
+        jobs: list[tuple[str, Job]] = list(EVERY_ROUND)
+        for daily in DAILY:
+            day = due_day(now, daily.window)
+            if day is not None:
+                jobs.append((daily.name, _on(daily.job, day)))
+        last = self._housekept_at
+        if last is None or not last <= now < last + HOUSEKEEPING_EVERY:
+            jobs.append(("housekeeping", housekeeping))
+        queued = 0
+        for name, job in jobs:
+            done = await self._run(name, job, now)
+            if done is None:
+                continue
+            queued += done
+            if name == "housekeeping":
+                self._housekept_at = now
+        return queued
+
+    async def _run(self, name: str, job: Job, now: datetime) -> int | None:
+        try:
+            async with self._uow_factory() as uow:
+                run = Run(uow, now, self._texts, self._settings)
+                await job(run)
+                await uow.commit()
+        except Exception:
+            log.exception("scheduled job %s failed", name)
+            return None
+        if run.queued:
+            log.info("scheduled job %s queued %d messages", name, run.queued)
+        return run.queued
+
+    async def run(self, stop: asyncio.Event, interval: float = 30.0) -> None:
+        """Run a round every `interval` seconds until `stop` is set."""
+        while not stop.is_set():
+            try:
+                await self.run_once()
+            except Exception:  # never let a bug end the loop
+                log.exception("scheduler round failed")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), interval)
+
+
+def _on(job: DailyJob, day: date) -> Job:
+    async def for_day(run: Run) -> None:
+        await job(run, day)
+
+    return for_day

@@ -1,0 +1,1 @@
+"""Lapor kecelakaan: anyone reports an accident; officials in scope are alerted at once (DOMAIN.md §4)."""

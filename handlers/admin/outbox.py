@@ -1,0 +1,69 @@
+"""Status pesan keluar: how many outbox messages wait, went out or failed, and the latest
+failures with their error — never the message text, which may carry personal data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.core.engine import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.messages import Choice, Reply
+from bot.domain.dates import to_wib
+from handlers.admin.common import BACK, back_choice, to_menu
+
+STATUS = "outbox_status"
+REFRESH = "refresh"
+LATEST_FAILED = 5
+# Provider errors can be long (a whole JSON body); the start says what went wrong.
+ERROR_LENGTH = 120
+
+
+def start(ctx: Context) -> Go:
+    return Go(STATUS)
+
+
+async def failed_count(ctx: Context) -> int:
+    counts = await ctx.services.uow.outbox.count_by_status()
+    return int(counts.get("failed", 0))
+
+
+def failure_line(ctx: Context, message: Any) -> str:
+    error = " ".join((message.last_error or "-").split())
+    if len(error) > ERROR_LENGTH:
+        error = error[: ERROR_LENGTH - 1] + "…"
+    return ctx.t(
+        "admin_outbox_failure",
+        id=message.id,
+        kind=message.kind,
+        channel=message.channel,
+        at=f"{to_wib(message.created_at):%d/%m/%Y %H.%M}",
+        attempts=message.attempts,
+        error=error,
+    )
+
+
+async def ask_status(ctx: Context) -> Reply:
+    outbox = ctx.services.uow.outbox
+    counts = await outbox.count_by_status()
+    text = ctx.t(
+        "admin_outbox_counts",
+        pending=counts.get("pending", 0),
+        sent=counts.get("sent", 0),
+        failed=counts.get("failed", 0),
+    )
+    failures = await outbox.latest_failed(LATEST_FAILED)
+    if failures:
+        lines = "\n".join(failure_line(ctx, message) for message in failures)
+        text += "\n\n" + ctx.t("admin_outbox_latest_failed", lines=lines)
+    choices = (Choice(REFRESH, ctx.t("admin_outbox_refresh")), back_choice(ctx))
+    return Reply(text, choices=choices)
+
+
+async def handle_status(ctx: Context, answer: Answer) -> Outcome:
+    if answer.choice is None:
+        return Stay(ctx.t("pick_one"))
+    if answer.choice.id == BACK:
+        return to_menu(ctx)
+    return Go(STATUS)
+
+
+STEPS = {STATUS: Step(ask=ask_status, handle=handle_status)}

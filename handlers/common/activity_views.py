@@ -1,0 +1,96 @@
+"""How an activity reads in the chat, shared by registration, confirmation and "Kegiatan
+saya": the RT line, dates and coverage period in WIB, premium, budget, and the surat tugas
+as a PDF document."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from bot.activities import lifecycle as coverage
+from bot.activities.lifecycle import BudgetUse
+from bot.core.engine import Context
+from bot.core.messages import Document, Reply
+from bot.documents.surat_tugas import file_name, render_surat_tugas
+from bot.domain.dates import format_date, format_datetime
+from bot.domain.money import format_rupiah
+from bot.domain.premium import Premium
+
+PDF = "application/pdf"
+
+
+def kind_label(ctx: Context, kind: str) -> str:
+    return ctx.t(f"kind_{kind}") if kind in coverage.KINDS else kind
+
+
+def role_label(ctx: Context, role: str) -> str:
+    return ctx.t(f"role_{role}") if role in coverage.ROLES else role
+
+
+async def rt_line(ctx: Context, rt_id: int) -> str:
+    """ "RT 01 · Kel. Simpang IV Sipin · Kec. Telanaipura"."""
+    uow = ctx.services.uow
+    rt = await uow.rts.get(rt_id)
+    kelurahan = await uow.regions.get_kelurahan(rt.kelurahan_code)
+    kecamatan = await uow.regions.get_kecamatan(kelurahan.kecamatan_code) if kelurahan else None
+    return ctx.t(
+        "rt_line",
+        rt=f"{rt.number:02d}",
+        kelurahan=kelurahan.name if kelurahan else rt.kelurahan_code,
+        kecamatan=kecamatan.name if kecamatan else "-",
+    )
+
+
+def dates_text(ctx: Context, start: date, end: date) -> str:
+    return ctx.t(
+        "dates_line",
+        start=format_date(start),
+        end=format_date(end),
+        days=coverage.length_days(start, end),
+    )
+
+
+def coverage_period(ctx: Context, start: date, end: date) -> str:
+    return ctx.t("coverage_period", start=format_date(start), end=format_date(end))
+
+
+def premium_text(ctx: Context, premium: Premium) -> str:
+    return ctx.t(
+        "premium_lines",
+        jkk=format_rupiah(premium.jkk),
+        jkm=format_rupiah(premium.jkm),
+        total=format_rupiah(premium.total),
+    )
+
+
+def budget_text(ctx: Context, use: BudgetUse) -> str:
+    return ctx.t(
+        "budget_line",
+        year=use.year,
+        budget=format_rupiah(use.budget),
+        used=format_rupiah(use.used),
+        remaining=format_rupiah(use.remaining),
+    )
+
+
+def value_text(ctx: Context, value: int, includes_ppn: bool) -> str:
+    ppn = ctx.t("ppn_included" if includes_ppn else "ppn_excluded")
+    return ctx.t("value_line", value=format_rupiah(value), ppn=ppn)
+
+
+def added_later(ctx: Context, moment: datetime) -> str:
+    return ctx.t("letter_added_since", at=format_datetime(moment))
+
+
+async def surat_tugas_reply(ctx: Context, activity: Any) -> Reply:
+    """The current revision of the activity's surat tugas as a PDF attachment."""
+    letter = await coverage.surat_tugas_for(
+        ctx.services.uow,
+        activity,
+        kind_label=kind_label(ctx, activity.kind),
+        role_label=lambda role: role_label(ctx, role),
+        added_later=lambda moment: added_later(ctx, moment),
+    )
+    document = Document(file_name(letter), PDF, render_surat_tugas(letter))
+    caption = ctx.t("letter_caption", number=letter.number, revision=letter.revision)
+    return Reply(caption, document=document)

@@ -1,0 +1,1 @@
+"""What a Ketua RT does: onboarding, registering an activity, its participants, confirming coverage, and "Kegiatan saya"."""

@@ -1,0 +1,1 @@
+"""Konfirmasi perlindungan: the last check of a draft activity and its confirmation with the surat tugas."""

@@ -1,0 +1,258 @@
+"""Tracked changes to a confirmed activity (DOMAIN.md §2), steps of "Kegiatan saya":
+extend the end date (an addendum), change the value (premium difference shown, budget
+re-checked), and cancel (before the start: never covered; after: coverage ends now).
+Each asks for a confirmation, re-checks the activity, and records the change, which
+makes a new surat tugas revision."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from bot.activities import lifecycle as coverage
+from bot.core.engine import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.messages import Choice, Reply
+from bot.domain.dates import format_date, format_datetime, today_wib
+from bot.domain.money import format_rupiah
+from handlers.common.access import own_activity
+from handlers.common.activity_views import budget_text, coverage_period, premium_text
+from handlers.ketua_rt.register_activity.period import DATE_MAX_LENGTH, read_date
+from handlers.warga.premium.dialog import likely_choice, read_amount
+
+EXTEND, VALUE, CANCEL = "extend", "value", "cancel"
+BACK = "back"
+NEW_END, NEW_VALUE = "new_end", "new_value"
+
+
+def choice(ctx: Context, choice_id: str) -> Choice:
+    return Choice(choice_id, ctx.t(f"my_choice_{choice_id}"))
+
+
+def yes_no(ctx: Context, yes: str) -> tuple[Choice, ...]:
+    return (choice(ctx, yes), choice(ctx, "no"))
+
+
+async def changeable(ctx: Context) -> Any | None:
+    """The caller's confirmed activity that has not ended yet, else None."""
+    activity = await own_activity(ctx, ctx.data.get("activity_id"))
+    if activity is None or activity.status != coverage.CONFIRMED:
+        return None
+    return activity if today_wib(ctx.now) <= activity.end_date else None
+
+
+def gone(ctx: Context) -> Reply:
+    return Reply(ctx.t("my_action_gone"), choices=(choice(ctx, BACK),))
+
+
+def rounding(ctx: Context) -> str:
+    return ctx.services.settings.program.premium_rounding
+
+
+def max_days(ctx: Context) -> int:
+    return ctx.services.settings.program.max_activity_days
+
+
+# --- extend the end date ----------------------------------------------------------
+
+
+async def ask_extend(ctx: Context) -> Reply:
+    activity = await changeable(ctx)
+    if activity is None:
+        return gone(ctx)
+    latest = coverage.latest_end(activity.start_date, max_days(ctx))
+    text = ctx.t(
+        "chg_ask_extend",
+        end=format_date(activity.end_date),
+        latest=format_date(latest),
+        days=max_days(ctx),
+    )
+    return Reply(text, choices=(choice(ctx, BACK),))
+
+
+async def handle_extend(ctx: Context, answer: Answer) -> Outcome:
+    activity = await changeable(ctx)
+    if activity is None or (answer.choice is not None and answer.choice.id == BACK):
+        return Go("detail")
+    new_end = read_date(ctx, answer, {})
+    if isinstance(new_end, str):
+        return Stay(new_end)
+    problem = extend_problem(ctx, activity, new_end)
+    if problem:
+        return Stay(problem)
+    ctx.data[NEW_END] = new_end.isoformat()
+    return Go("extend_confirm")
+
+
+def extend_problem(ctx: Context, activity: Any, new_end: date) -> str | None:
+    if new_end <= activity.end_date:
+        return ctx.t("chg_extend_not_later", end=format_date(activity.end_date))
+    if coverage.end_problem(activity.start_date, new_end, max_days(ctx)):
+        latest = coverage.latest_end(activity.start_date, max_days(ctx))
+        return ctx.t("reg_end_too_long", days=max_days(ctx), latest=format_date(latest))
+    return None
+
+
+async def ask_extend_confirm(ctx: Context) -> Reply:
+    activity = await changeable(ctx)
+    if activity is None or NEW_END not in ctx.data:
+        return gone(ctx)
+    text = ctx.t(
+        "chg_extend_confirm",
+        title=activity.title,
+        old=format_date(activity.end_date),
+        new=format_date(date.fromisoformat(ctx.data[NEW_END])),
+    )
+    return Reply(text, choices=yes_no(ctx, "extend_yes"))
+
+
+async def handle_extend_confirm(ctx: Context, answer: Answer) -> Outcome:
+    if answer.choice is None:
+        return Stay(ctx.t("pick_one"))
+    activity = await changeable(ctx)
+    pending = ctx.data.pop(NEW_END, None)
+    if answer.choice.id != "extend_yes" or activity is None or pending is None:
+        return Go("detail")
+    new_end = date.fromisoformat(pending)
+    problem = extend_problem(ctx, activity, new_end)
+    if problem:
+        ctx.say(problem)
+        return Go("detail")
+    await coverage.extend_end(ctx.services.uow, activity, new_end, ctx.now, ctx.caller.account_id)
+    period = coverage_period(ctx, activity.start_date, activity.end_date)
+    ctx.say(ctx.t("chg_extended", period=period, revision=activity.surat_tugas_revision))
+    return Go("detail")
+
+
+# --- change the value -------------------------------------------------------------
+
+
+async def others_budget(ctx: Context, activity: Any) -> coverage.BudgetUse:
+    """The year's budget with what the RT's other activities use."""
+    default = ctx.services.settings.program.default_rt_budget
+    uow = ctx.services.uow
+    return await coverage.budget_use(uow, activity.rt_id, activity.year, default, activity.id)
+
+
+async def ask_value(ctx: Context) -> Reply:
+    activity = await changeable(ctx)
+    if activity is None:
+        return gone(ctx)
+    use = await others_budget(ctx, activity)
+    text = ctx.t(
+        "chg_ask_value",
+        value=format_rupiah(activity.value),
+        premium=format_rupiah(activity.premium_total),
+        available=format_rupiah(use.remaining),
+    )
+    return Reply(text, choices=(*likely_choice(ctx), choice(ctx, BACK)))
+
+
+async def handle_value(ctx: Context, answer: Answer) -> Outcome:
+    activity = await changeable(ctx)
+    if activity is None or (answer.choice is not None and answer.choice.id == BACK):
+        return Go("detail")
+    value = read_amount(ctx, answer)
+    if isinstance(value, str):
+        return Stay(value)
+    problem = await value_problem(ctx, activity, value)
+    if problem:
+        return Stay(problem)
+    ctx.data[NEW_VALUE] = value
+    return Go("value_confirm")
+
+
+async def value_problem(ctx: Context, activity: Any, value: int) -> str | None:
+    if value <= 0:
+        return ctx.t("premium_zero")
+    if value == activity.value:
+        return ctx.t("chg_value_same", value=format_rupiah(value))
+    use = await others_budget(ctx, activity)
+    if value > use.remaining:
+        return ctx.t(
+            "reg_value_over_budget", value=format_rupiah(value), budget=budget_text(ctx, use)
+        )
+    return None
+
+
+async def ask_value_confirm(ctx: Context) -> Reply:
+    activity = await changeable(ctx)
+    if activity is None or NEW_VALUE not in ctx.data:
+        return gone(ctx)
+    new_value = int(ctx.data[NEW_VALUE])
+    before = coverage.premium(activity.value, rounding(ctx))
+    after = coverage.premium(new_value, rounding(ctx))
+    difference = after.total - before.total
+    key = "chg_premium_more" if difference >= 0 else "chg_premium_less"
+    text = ctx.t(
+        "chg_value_confirm",
+        old=format_rupiah(activity.value),
+        new=format_rupiah(new_value),
+        premium=premium_text(ctx, after),
+        old_premium=format_rupiah(before.total),
+        difference=ctx.t(key, amount=format_rupiah(abs(difference))),
+    )
+    return Reply(text, choices=yes_no(ctx, "value_yes"))
+
+
+async def handle_value_confirm(ctx: Context, answer: Answer) -> Outcome:
+    if answer.choice is None:
+        return Stay(ctx.t("pick_one"))
+    activity = await changeable(ctx)
+    pending = ctx.data.pop(NEW_VALUE, None)
+    if answer.choice.id != "value_yes" or activity is None or pending is None:
+        return Go("detail")
+    problem = await value_problem(ctx, activity, int(pending))
+    if problem:
+        ctx.say(problem)
+        return Go("detail")
+    uow = ctx.services.uow
+    _, after = await coverage.change_value(
+        uow, activity, int(pending), rounding(ctx), ctx.now, ctx.caller.account_id
+    )
+    ctx.say(
+        ctx.t(
+            "chg_value_changed",
+            value=format_rupiah(activity.value),
+            total=format_rupiah(after.total),
+            revision=activity.surat_tugas_revision,
+        )
+    )
+    return Go("detail")
+
+
+# --- cancel -----------------------------------------------------------------------
+
+
+async def ask_cancel(ctx: Context) -> Reply:
+    activity = await changeable(ctx)
+    if activity is None:
+        return gone(ctx)
+    if today_wib(ctx.now) < activity.start_date:
+        text = ctx.t("chg_cancel_before_start", title=activity.title)
+    else:
+        text = ctx.t("chg_cancel_running", title=activity.title, now=format_datetime(ctx.now))
+    return Reply(text, choices=yes_no(ctx, "cancel_yes"))
+
+
+async def handle_cancel(ctx: Context, answer: Answer) -> Outcome:
+    if answer.choice is None:
+        return Stay(ctx.t("pick_one"))
+    activity = await changeable(ctx)
+    if answer.choice.id != "cancel_yes" or activity is None:
+        return Go("detail")
+    uow = ctx.services.uow
+    before_start = await coverage.cancel(uow, activity, ctx.now, ctx.caller.account_id)
+    if before_start:
+        ctx.say(ctx.t("chg_cancelled_before_start", title=activity.title))
+    else:
+        ctx.say(ctx.t("chg_cancelled_running", title=activity.title, at=format_datetime(ctx.now)))
+    return Go("detail")
+
+
+STEPS = {
+    EXTEND: Step(ask=ask_extend, handle=handle_extend, max_length=DATE_MAX_LENGTH),
+    "extend_confirm": Step(ask=ask_extend_confirm, handle=handle_extend_confirm),
+    VALUE: Step(ask=ask_value, handle=handle_value, max_length=DATE_MAX_LENGTH),
+    "value_confirm": Step(ask=ask_value_confirm, handle=handle_value_confirm),
+    CANCEL: Step(ask=ask_cancel, handle=handle_cancel),
+}

@@ -1,0 +1,187 @@
+"""Adding one participant, first half: NIK → derived birth date and sex confirmed →
+(under 18: the children's-data confirmation) → name. participant_details asks the rest.
+
+The person is found or created as soon as the NIK is valid (only its id is kept); a person
+created here and never put on a list is deleted again (see `discard_pending`). A NIK that
+is already known keeps its stored name: a clearly different typed name usually means a
+mistyped NIK, so the user either takes the stored name or checks the NIK again.
+"""
+
+from __future__ import annotations
+
+from bot.core.engine import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.messages import Choice, Reply
+from bot.domain.dates import format_date, today_wib
+from bot.domain.nik import NikError, parse_nik
+from bot.domain.roster import BadName, age_on, is_minor, names_differ, normalise_name
+from handlers.ketua_rt.participants.common import (
+    NAME,
+    NAME_PROBLEMS,
+    PENDING,
+    PENDING_NEW,
+    current_activity,
+    discard_pending,
+    lost,
+    nik_problem,
+    not_yours,
+    pending,
+    to_main,
+)
+
+YES, NO, STORED, RECHECK = "yes", "no", "stored", "recheck"
+TYPED_NAME = "typed_name"
+
+
+async def ask_nik(ctx: Context) -> Reply:
+    return Reply(ctx.t("participants_ask_nik"))
+
+
+async def handle_nik(ctx: Context, answer: Answer) -> Outcome:
+    activity = await current_activity(ctx)
+    if activity is None:
+        return await not_yours(ctx)
+    try:
+        nik = parse_nik(answer.text, today_wib(ctx.now))
+    except NikError as error:
+        problem = nik_problem(ctx, error.reason)
+        if error.reason == "length":
+            count = sum(ch.isdigit() for ch in answer.text)
+            problem = f"{problem} {ctx.t('participants_nik_count', count=count)}"
+        return Stay(problem)
+    uow = ctx.services.uow
+    await discard_pending(ctx)
+    person = await uow.persons.find_by_nik(nik.value)
+    if person is not None and await uow.participations.active_for(activity.id, person.id):
+        return Stay(ctx.t("participants_already_in", name=person.name, nik=person.nik_masked))
+    if person is None:
+        person = await uow.persons.add(nik.value, "", nik.birth_date, nik.sex)
+        ctx.data[PENDING_NEW] = True
+    elif person.name:
+        # The stored name will be shown for this NIK: who looked it up is on record.
+        await uow.audit.record(
+            "nik_lookup",
+            actor_account_id=ctx.caller.account_id,
+            actor=ctx.caller.name,
+            subject_person_id=person.id,
+            detail={"activity_id": activity.id, "via": "participants"},
+        )
+    ctx.data[PENDING] = person.id
+    return Go("nik_confirm")
+
+
+async def ask_nik_confirm(ctx: Context) -> Reply:
+    person = await pending(ctx)
+    if person is None:
+        return Reply(ctx.t("participants_entry_lost"))
+    sex = ctx.t("participants_sex_p" if person.sex == "P" else "participants_sex_l")
+    text = ctx.t(
+        "participants_confirm_nik",
+        nik=person.nik_masked,
+        birth=format_date(person.birth_date),
+        age=age_on(person.birth_date, today_wib(ctx.now)),
+        sex=sex,
+    )
+    choices = (Choice(YES, ctx.t("participants_yes")), Choice(NO, ctx.t("participants_no")))
+    return Reply(text, choices=choices)
+
+
+async def handle_nik_confirm(ctx: Context, answer: Answer) -> Outcome:
+    if await current_activity(ctx) is None:
+        return await not_yours(ctx)
+    person = await pending(ctx)
+    if person is None:
+        return lost(ctx)
+    if answer.choice is None:
+        return Stay(ctx.t("pick_one"))
+    if answer.choice.id == NO:
+        await discard_pending(ctx)
+        ctx.say(ctx.t("participants_nik_retry"))
+        return Go("nik")
+    return Go("minor" if is_minor(person.birth_date, today_wib(ctx.now)) else "name")
+
+
+async def ask_minor(ctx: Context) -> Reply:
+    person = await pending(ctx)
+    age = age_on(person.birth_date, today_wib(ctx.now)) if person else 0
+    choices = (
+        Choice(YES, ctx.t("participants_minor_yes")),
+        Choice(NO, ctx.t("participants_minor_no")),
+    )
+    return Reply(ctx.t("participants_minor_warning", age=age), choices=choices)
+
+
+async def handle_minor(ctx: Context, answer: Answer) -> Outcome:
+    if await current_activity(ctx) is None:
+        return await not_yours(ctx)
+    if answer.choice is None:
+        return Stay(ctx.t("pick_one"))
+    if answer.choice.id == NO:
+        await discard_pending(ctx)
+        ctx.say(ctx.t("participants_minor_skipped"))
+        return to_main(ctx)
+    return Go("name")
+
+
+async def ask_name(ctx: Context) -> Reply:
+    person = await pending(ctx)
+    if person is not None and person.name:
+        text = f"{ctx.t('participants_ask_name')}\n{ctx.t('participants_known_name', name=person.name)}"
+        return Reply(text, choices=(Choice(STORED, person.name),))
+    return Reply(ctx.t("participants_ask_name"))
+
+
+async def handle_name(ctx: Context, answer: Answer) -> Outcome:
+    if await current_activity(ctx) is None:
+        return await not_yours(ctx)
+    person = await pending(ctx)
+    if person is None:
+        return lost(ctx)
+    if answer.choice is not None and answer.choice.id == STORED and person.name:
+        ctx.data[NAME] = person.name
+        return Go("role")
+    try:
+        name = normalise_name(answer.text)
+    except BadName as error:
+        return Stay(ctx.t(NAME_PROBLEMS[error.reason]))
+    if person.name and names_differ(person.name, name):
+        ctx.data[TYPED_NAME] = name
+        return Go("name_conflict")
+    # A known person keeps the name stored with their NIK; small differences are typos.
+    ctx.data[NAME] = person.name or name
+    return Go("role")
+
+
+async def ask_name_conflict(ctx: Context) -> Reply:
+    person = await pending(ctx)
+    stored = person.name if person else ""
+    text = ctx.t("participants_name_conflict", stored=stored, typed=ctx.data.get(TYPED_NAME, ""))
+    choices = (
+        Choice(STORED, ctx.t("participants_use_stored", name=stored)),
+        Choice(RECHECK, ctx.t("participants_recheck_nik")),
+    )
+    return Reply(text, choices=choices)
+
+
+async def handle_name_conflict(ctx: Context, answer: Answer) -> Outcome:
+    if await current_activity(ctx) is None:
+        return await not_yours(ctx)
+    person = await pending(ctx)
+    if person is None:
+        return lost(ctx)
+    if answer.choice is None:
+        return Stay(ctx.t("pick_one"))
+    ctx.data.pop(TYPED_NAME, None)
+    if answer.choice.id == RECHECK:
+        await discard_pending(ctx)
+        return Go("nik")
+    ctx.data[NAME] = person.name
+    return Go("role")
+
+
+STEPS = {
+    "nik": Step(ask=ask_nik, handle=handle_nik, help="participants_help_nik"),
+    "nik_confirm": Step(ask=ask_nik_confirm, handle=handle_nik_confirm),
+    "minor": Step(ask=ask_minor, handle=handle_minor),
+    "name": Step(ask=ask_name, handle=handle_name),
+    "name_conflict": Step(ask=ask_name_conflict, handle=handle_name_conflict),
+}

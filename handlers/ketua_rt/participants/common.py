@@ -1,0 +1,156 @@
+"""What every part of the participants conversation shares: the activity it works on
+(re-checked on every message: a Ketua RT only touches their own RT's activities), whether
+its list may change now, the limit, and putting one person on the list — a tracked change
+once the activity is confirmed (DOMAIN.md §2).
+
+The dialog's data never holds a NIK: it keeps the activity id, the id of the person being
+entered (found or created right after their NIK was checked), that entry's answers until
+it is saved (name, role, phone), and the ids of the people held back from a paste. A
+person created for an entry that is not finished is deleted again by `discard_pending`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.core.engine import Context, End, Go, Outcome, Start
+from bot.domain.dates import format_date, today_wib
+from bot.domain.roster import ROLES
+from handlers.common.access import own_activity
+
+DIALOG_NAME = "participants"
+ACTIVITY = "activity_id"
+PENDING = "person"
+PENDING_NEW = "new_person"
+HELD = "held"
+PAGE = "page"
+NAME = "name"
+PAGE_SIZE = 10
+DRAFT = "draft"
+CONFIRMED = "confirmed"
+CANCELLED = "cancelled"
+STATUS_KEYS = {
+    DRAFT: "participants_status_draft",
+    CONFIRMED: "participants_status_confirmed",
+    CANCELLED: "participants_status_cancelled",
+}
+# The explanation of each rejection reason of bot.domain (NikError, PhoneError, BadName).
+NIK_PROBLEMS = {
+    "length": "participants_nik_length",
+    "non_digit": "participants_nik_non_digit",
+    "province": "participants_nik_province",
+    "date": "participants_nik_date",
+    "serial": "participants_nik_serial",
+}
+PHONE_PROBLEMS = {
+    "empty": "participants_phone_empty",
+    "format": "participants_phone_format",
+    "length": "participants_phone_length",
+    "not_mobile": "participants_phone_not_mobile",
+}
+NAME_PROBLEMS = {
+    "missing": "participants_name_missing",
+    "invalid": "participants_name_invalid",
+    "too_long": "participants_name_too_long",
+}
+
+
+async def current_activity(ctx: Context) -> Any | None:
+    return await own_activity(ctx, ctx.data.get(ACTIVITY))
+
+
+async def not_yours(ctx: Context) -> End:
+    """The activity is gone or not the caller's: explain, forget the entry, leave."""
+    await discard_pending(ctx)
+    ctx.say(ctx.t("participants_not_yours"))
+    return End()
+
+
+def to_main(ctx: Context) -> Start:
+    """Back to the participants' main step with a clean slate (no `kembali` into an
+    entry that is already saved)."""
+    return Start(DIALOG_NAME, {ACTIVITY: ctx.data.get(ACTIVITY)})
+
+
+def status_label(ctx: Context, activity: Any) -> str:
+    return ctx.t(STATUS_KEYS.get(activity.status, "participants_status_other"))
+
+
+def role_label(ctx: Context, role: str) -> str:
+    return ctx.t(f"role_{role}") if role in ROLES else role
+
+
+def limit(ctx: Context) -> int:
+    return int(ctx.services.settings.program.max_participants)
+
+
+async def room_left(ctx: Context, activity: Any) -> int:
+    return limit(ctx) - await ctx.services.uow.participations.count_for_activity(activity.id)
+
+
+def change_problem(ctx: Context, activity: Any) -> str | None:
+    """Why the list cannot change now, or None: only a draft or a confirmed activity that
+    has not ended yet can gain or lose people."""
+    if activity.status not in (DRAFT, CONFIRMED):
+        return ctx.t("participants_read_only", status=status_label(ctx, activity))
+    if activity.status == CONFIRMED and today_wib(ctx.now) > activity.end_date:
+        return ctx.t("participants_ended", end=format_date(activity.end_date))
+    return None
+
+
+async def enlist(ctx: Context, activity: Any, person: Any, role: str, wage: int | None) -> None:
+    """Put a person on the list; after confirmation they are covered from now on and the
+    change is recorded (a new surat tugas revision)."""
+    uow = ctx.services.uow
+    await uow.participations.add(
+        activity_id=activity.id,
+        person_id=person.id,
+        role=role,
+        daily_wage=wage,
+        added_by=ctx.caller.account_id,
+        added_at=ctx.now,
+    )
+    if activity.status == CONFIRMED:
+        await uow.activities.record_change(
+            activity,
+            "participant_added",
+            {"person_id": person.id, "name": person.name},
+            ctx.caller.account_id,
+            ctx.now,
+        )
+
+
+async def discard_pending(ctx: Context) -> None:
+    """Forget the unfinished entry and the held-back minors; persons created for them and
+    still on no list are deleted."""
+    persons = ctx.services.uow.persons
+    person_id = ctx.data.pop(PENDING, None)
+    if person_id is not None and ctx.data.pop(PENDING_NEW, False):
+        await persons.remove_if_unused(int(person_id))
+    ctx.data.pop(PENDING_NEW, None)
+    for held in ctx.data.pop(HELD, []):
+        if held.get("new"):
+            await persons.remove_if_unused(int(held["person"]))
+
+
+def person_line(ctx: Context, person: Any, role: str) -> str:
+    return ctx.t(
+        "participants_report_line",
+        name=person.name,
+        nik=person.nik_masked,
+        role=role_label(ctx, role),
+    )
+
+
+def nik_problem(ctx: Context, reason: str) -> str:
+    return ctx.t(NIK_PROBLEMS.get(reason, "participants_nik_length"))
+
+
+async def pending(ctx: Context) -> Any | None:
+    person_id = ctx.data.get(PENDING)
+    return await ctx.services.uow.persons.get(int(person_id)) if person_id else None
+
+
+def lost(ctx: Context) -> Outcome:
+    ctx.say(ctx.t("participants_entry_lost"))
+    return Go("nik")

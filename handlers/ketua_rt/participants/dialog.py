@@ -1,0 +1,154 @@
+"""The participants conversation: a Ketua RT manages the worker list of one of their
+RT's activities — add one person, paste a list, look at it, remove someone, and (for a
+draft) go on to confirm the coverage.
+
+Entered with `Start("participants", {"activity_id": id})`. The steps live in
+participant_add / participant_paste / participant_list; this module has the main step,
+`batal`, and the dialog table. Every change is saved with the message that made it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.core.engine import NAV_MENU, Answer, Context, Dialog, End, Go, Outcome, Start, Stay, Step
+from bot.core.messages import Choice, Reply
+from handlers.ketua_rt.participants import add as participant_add
+from handlers.ketua_rt.participants import details as participant_details
+from handlers.ketua_rt.participants import listing as participant_list
+from handlers.ketua_rt.participants import paste as participant_paste
+from handlers.ketua_rt.participants.common import (
+    ACTIVITY,
+    CONFIRMED,
+    DIALOG_NAME,
+    DRAFT,
+    PAGE,
+    change_problem,
+    current_activity,
+    discard_pending,
+    limit,
+    status_label,
+)
+
+ADD, PASTE, LIST, REMOVE, CONFIRM, DONE = "add", "paste", "list", "remove", "confirm", "done"
+COVERAGE_CONFIRMATION = "coverage_confirmation"
+
+
+async def ask_main(ctx: Context) -> Reply:
+    activity = await current_activity(ctx)
+    # Whatever entry was left unfinished (kembali to here) is dropped.
+    await discard_pending(ctx)
+    if activity is None:
+        return Reply(
+            ctx.t("participants_not_yours"),
+            choices=(Choice(NAV_MENU, ctx.t("participants_to_menu")),),
+        )
+    count = await ctx.services.uow.participations.count_for_activity(activity.id)
+    lines = [
+        ctx.t(
+            "participants_main",
+            title=activity.title,
+            status=status_label(ctx, activity),
+            count=count,
+            limit=limit(ctx),
+        )
+    ]
+    if activity.status == CONFIRMED:
+        lines.append(ctx.t("participants_main_confirmed"))
+    problem = change_problem(ctx, activity)
+    choices = []
+    if problem is not None:
+        lines.append(problem)
+    elif count >= limit(ctx):
+        lines.append(ctx.t("participants_limit_reached", limit=limit(ctx)))
+    else:
+        choices += [
+            Choice(ADD, ctx.t("participants_choice_add")),
+            Choice(PASTE, ctx.t("participants_choice_paste")),
+        ]
+    choices.append(Choice(LIST, ctx.t("participants_choice_list")))
+    if problem is None and count:
+        choices.append(Choice(REMOVE, ctx.t("participants_choice_remove")))
+    if activity.status == DRAFT and count:
+        choices.append(Choice(CONFIRM, ctx.t("participants_choice_confirm")))
+    choices.append(Choice(DONE, ctx.t("participants_choice_done")))
+    return Reply("\n".join(lines), choices=tuple(choices))
+
+
+async def handle_main(ctx: Context, answer: Answer) -> Outcome:
+    activity = await current_activity(ctx)
+    if activity is None:
+        return End()  # the prompt already said why
+    if answer.choice is None:
+        return Stay(ctx.t("pick_one"))
+    wanted = answer.choice.id
+    count = await ctx.services.uow.participations.count_for_activity(activity.id)
+    if wanted in (ADD, PASTE, REMOVE):
+        problem = change_problem(ctx, activity)
+        if problem is not None:
+            return Stay(problem)
+    if wanted in (ADD, PASTE) and count >= limit(ctx):
+        return Stay(ctx.t("participants_limit_reached", limit=limit(ctx)))
+    if wanted == ADD:
+        return Go("nik")
+    if wanted == PASTE:
+        return Go("paste")
+    if wanted in (LIST, REMOVE):
+        if wanted == REMOVE and not count:
+            return Stay(ctx.t("participants_remove_none"))
+        ctx.data[PAGE] = 0
+        return Go(wanted)
+    if wanted == CONFIRM:
+        return confirm(ctx, activity, count)
+    ctx.say(
+        ctx.t(
+            "participants_draft_saved" if activity.status == DRAFT else "participants_done",
+            title=activity.title,
+            count=count,
+        )
+    )
+    return End()
+
+
+def confirm(ctx: Context, activity: Any, count: int) -> Outcome:
+    if activity.status != DRAFT:
+        return Stay(ctx.t("participants_already_confirmed"))
+    if not count:
+        return Stay(ctx.t("participants_confirm_need_one"))
+    if COVERAGE_CONFIRMATION not in ctx.services.dialogs:
+        return Stay(ctx.t("menu_later"))
+    return Start(COVERAGE_CONFIRMATION, {ACTIVITY: activity.id})
+
+
+async def on_cancel(ctx: Context) -> str | None:
+    """`batal`: a draft is deleted with its list (and the people who are on no other
+    list); a confirmed activity keeps every change already saved."""
+    await discard_pending(ctx)
+    activity = await current_activity(ctx)
+    if activity is None:
+        return None
+    if activity.status != DRAFT:
+        return ctx.t("participants_cancel_confirmed")
+    uow = ctx.services.uow
+    everyone = await uow.participations.for_activity(activity.id, include_removed=True)
+    title = activity.title
+    await uow.activities.delete_draft(activity)
+    for person_id in {p.person_id for p in everyone}:
+        await uow.persons.remove_if_unused(person_id)
+    return ctx.t("participants_draft_deleted", title=title)
+
+
+DIALOG = Dialog(
+    name=DIALOG_NAME,
+    first="main",
+    roles=frozenset({"ketua_rt"}),
+    on_cancel=on_cancel,
+    on_leave=discard_pending,
+    steps={
+        "main": Step(ask=ask_main, handle=handle_main, help="participants_help_main"),
+        **participant_add.STEPS,
+        **participant_details.STEPS,
+        **participant_paste.STEPS,
+        **participant_list.STEPS,
+    },
+)

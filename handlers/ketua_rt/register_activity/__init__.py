@@ -1,0 +1,1 @@
+"""Daftarkan kegiatan: the registration questions, one per message, then the summary card."""

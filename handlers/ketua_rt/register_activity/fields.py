@@ -1,0 +1,34 @@
+"""What the registration steps share: the answers kept in ctx.data (dates as ISO text,
+JSON only), "change a field, then back to the summary", and the checks on typed words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.core.engine import Context, Go
+
+# Set while the user changes one field from the summary card: the step then returns there.
+EDITING = "editing"
+
+
+def after(ctx: Context, next_step: str) -> Go:
+    """The step after an answer: the next question, or the summary when editing."""
+    return Go("summary" if ctx.data.get(EDITING) else next_step)
+
+
+def day(ctx: Context, key: str) -> date | None:
+    value = ctx.data.get(key)
+    return date.fromisoformat(value) if isinstance(value, str) else None
+
+
+def current(ctx: Context, key: str) -> str:
+    """ "(Jawaban sekarang: …)" under a question already answered, so `kembali` and "Ubah"
+    show what is being changed."""
+    value = ctx.data.get(key)
+    return ctx.t("reg_current", value=value) if value else ""
+
+
+def is_words(text: str, minimum: int) -> bool:
+    """At least `minimum` characters, one of them a letter: emoji, dots or a lone number
+    are not a title or a place."""
+    return len(text) >= minimum and any(ch.isalpha() for ch in text)

@@ -1,0 +1,146 @@
+"""Registration steps for when and how much: start date (never in the past: coverage
+cannot be back-dated), end date (not before the start, at most the configured length),
+the value (any everyday format, within the RT's remaining budget) and PPN."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from bot.activities import lifecycle as coverage
+from bot.core.engine import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.messages import Choice, Reply
+from bot.domain.dates import DateError, format_date, parse_date, today_wib
+from bot.domain.money import format_rupiah
+from handlers.common.activity_views import budget_text
+from handlers.ketua_rt.register_activity.fields import EDITING, after, day
+from handlers.warga.premium.dialog import LIKELY, likely_choice, read_amount
+
+TODAY, TOMORROW, SAME_DAY = "today", "tomorrow", "same_day"
+YES, NO = "yes", "no"
+# Set after a start in the past, so the question offers "Mulai hari ini".
+PAST = "past_start"
+DATE_MAX_LENGTH = 60
+
+
+def date_current(ctx: Context, key: str) -> str:
+    value = day(ctx, key)
+    return ctx.t("reg_current", value=format_date(value)) if value else ""
+
+
+async def ask_start_date(ctx: Context) -> Reply:
+    if ctx.data.get(PAST):
+        choices = (Choice(TODAY, ctx.t("reg_start_today")),)
+    else:
+        choices = (Choice(TODAY, ctx.t("reg_today")), Choice(TOMORROW, ctx.t("reg_tomorrow")))
+    return Reply(ctx.t("reg_ask_start") + date_current(ctx, "start"), choices=choices)
+
+
+def read_date(ctx: Context, answer: Answer, picks: dict[str, date]) -> date | str:
+    """The date the user meant, or the explanation of why it could not be read."""
+    if answer.choice is not None:
+        return picks.get(answer.choice.id) or ctx.t("reg_date_unreadable")
+    try:
+        return parse_date(answer.text, today_wib(ctx.now))
+    except DateError as error:
+        key = "reg_date_no_such_day" if error.reason == "invalid" else "reg_date_unreadable"
+        return ctx.t(key)
+
+
+async def handle_start_date(ctx: Context, answer: Answer) -> Outcome:
+    today = today_wib(ctx.now)
+    start = read_date(ctx, answer, {TODAY: today, TOMORROW: today + timedelta(days=1)})
+    if isinstance(start, str):
+        return Stay(start)
+    problem = coverage.start_problem(start, today)
+    if problem == coverage.START_PAST:
+        ctx.data[PAST] = True
+        return Stay(ctx.t("reg_start_past", start=format_date(start), today=format_date(today)))
+    if problem == coverage.START_TOO_FAR:
+        return Stay(ctx.t("reg_start_too_far", start=format_date(start)))
+    ctx.data.pop(PAST, None)
+    ctx.data["start"] = start.isoformat()
+    end = day(ctx, "end")
+    max_days = ctx.services.settings.program.max_activity_days
+    if ctx.data.get(EDITING) and end is not None and coverage.end_problem(start, end, max_days):
+        ctx.say(ctx.t("reg_end_again"))
+        return Go("end_date")
+    return after(ctx, "end_date")
+
+
+async def ask_end_date(ctx: Context) -> Reply:
+    ctx.data.pop(LIKELY, None)  # an offer made at the value question is stale here
+    start = day(ctx, "start") or today_wib(ctx.now)
+    latest = coverage.latest_end(start, ctx.services.settings.program.max_activity_days)
+    text = ctx.t("reg_ask_end", start=format_date(start), latest=format_date(latest))
+    choices = (Choice(SAME_DAY, ctx.t("reg_same_day")),)
+    return Reply(text + date_current(ctx, "end"), choices=choices)
+
+
+async def handle_end_date(ctx: Context, answer: Answer) -> Outcome:
+    start = day(ctx, "start")
+    if start is None:  # a state from before the start was known
+        return Go("start_date")
+    end = read_date(ctx, answer, {SAME_DAY: start})
+    if isinstance(end, str):
+        return Stay(end)
+    max_days = ctx.services.settings.program.max_activity_days
+    problem = coverage.end_problem(start, end, max_days)
+    if problem == coverage.END_BEFORE_START:
+        return Stay(ctx.t("reg_end_before_start", end=format_date(end), start=format_date(start)))
+    if problem == coverage.TOO_LONG:
+        latest = format_date(coverage.latest_end(start, max_days))
+        return Stay(ctx.t("reg_end_too_long", days=max_days, latest=latest))
+    ctx.data["end"] = end.isoformat()
+    return after(ctx, "value")
+
+
+async def registration_budget(ctx: Context) -> coverage.BudgetUse:
+    start = day(ctx, "start") or today_wib(ctx.now)
+    default = ctx.services.settings.program.default_rt_budget
+    return await coverage.budget_use(ctx.services.uow, int(ctx.data["rt_id"]), start.year, default)
+
+
+async def ask_value(ctx: Context) -> Reply:
+    budget = budget_text(ctx, await registration_budget(ctx))
+    value = ctx.data.get("value")
+    now = ctx.t("reg_current", value=format_rupiah(value)) if value else ""
+    return Reply(ctx.t("reg_ask_value", budget=budget) + now, choices=likely_choice(ctx))
+
+
+async def handle_value(ctx: Context, answer: Answer) -> Outcome:
+    value = read_amount(ctx, answer)
+    if isinstance(value, str):
+        return Stay(value)
+    if value <= 0:
+        return Stay(ctx.t("premium_zero"))
+    use = await registration_budget(ctx)
+    if value > use.remaining:
+        return Stay(over_budget(ctx, value, use))
+    ctx.data["value"] = value
+    return after(ctx, "ppn")
+
+
+def over_budget(ctx: Context, value: int, use: coverage.BudgetUse) -> str:
+    return ctx.t("reg_value_over_budget", value=format_rupiah(value), budget=budget_text(ctx, use))
+
+
+async def ask_ppn(ctx: Context) -> Reply:
+    ctx.data.pop(LIKELY, None)
+    value = format_rupiah(int(ctx.data.get("value") or 0))
+    choices = (Choice(YES, ctx.t("reg_yes")), Choice(NO, ctx.t("reg_no")))
+    return Reply(ctx.t("reg_ask_ppn", value=value), choices=choices)
+
+
+async def handle_ppn(ctx: Context, answer: Answer) -> Outcome:
+    if answer.choice is None or answer.choice.id not in (YES, NO):
+        return Stay(ctx.t("reg_yes_or_no"))
+    ctx.data["ppn"] = answer.choice.id == YES
+    return Go("summary")
+
+
+STEPS = {
+    "start_date": Step(ask=ask_start_date, handle=handle_start_date, max_length=DATE_MAX_LENGTH),
+    "end_date": Step(ask=ask_end_date, handle=handle_end_date, max_length=DATE_MAX_LENGTH),
+    "value": Step(ask=ask_value, handle=handle_value, max_length=DATE_MAX_LENGTH),
+    "ppn": Step(ask=ask_ppn, handle=handle_ppn),
+}

@@ -1,0 +1,1 @@
+"""The main menu: what each role can do."""

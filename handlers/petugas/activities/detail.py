@@ -1,0 +1,105 @@
+"""One activity as an official sees it: number, status, RT, dates, value, the premium as
+stored, the surat tugas number and revision, how many tracked changes; from there its
+participants (`official_activity_people`) and the current surat tugas PDF, built by the
+same code that gives it to the Ketua RT. Each step re-reads the activity within scope."""
+
+from __future__ import annotations
+
+from bot.activities import lifecycle as coverage
+from bot.core.engine import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.messages import Choice, Reply
+from bot.domain.dates import format_datetime, today_wib
+from bot.domain.money import format_rupiah
+from handlers.common.activity_views import (
+    dates_text,
+    kind_label,
+    rt_line,
+    surat_tugas_reply,
+    value_text,
+)
+from handlers.petugas.activities import people
+from handlers.petugas.places import scoped_activity
+
+ACTIVITY = people.ACTIVITY
+PEOPLE, LETTER, BACK = "people", "letter", "back"
+# Shown statuses whose activity has a surat tugas to download (as for the Ketua RT).
+WITH_LETTER = (coverage.CONFIRMED, coverage.RUNNING, coverage.ENDED)
+
+__all__ = ["ACTIVITY", "STEPS", "open_activity", "scoped_activity"]
+
+
+def open_activity(ctx: Context, activity_id: int) -> None:
+    ctx.data[ACTIVITY] = activity_id
+    ctx.data[people.PAGE] = 0
+
+
+def actions(ctx: Context, activity: object) -> tuple[str, ...]:
+    shown = coverage.shown_status(activity, today_wib(ctx.now))
+    has_letter = shown in WITH_LETTER and bool(getattr(activity, "surat_tugas_number", None))
+    return (PEOPLE, LETTER, BACK) if has_letter else (PEOPLE, BACK)
+
+
+def _choice(ctx: Context, choice_id: str) -> Choice:
+    return Choice(choice_id, ctx.t(f"oa_choice_{choice_id}"))
+
+
+async def ask_detail(ctx: Context) -> Reply:
+    activity = await scoped_activity(ctx, ctx.data.get(ACTIVITY))
+    if activity is None:
+        return Reply(ctx.t("oa_not_found"), choices=(_choice(ctx, BACK),))
+    uow = ctx.services.uow
+    active, removed = await uow.participations.count_active_and_removed(activity.id)
+    status = coverage.shown_status(activity, today_wib(ctx.now))
+    text = ctx.t(
+        "oa_detail",
+        title=activity.title,
+        number=activity.number or ctx.t("my_no_number"),
+        status=ctx.t(f"my_status_{status}"),
+        rt=await rt_line(ctx, activity.rt_id),
+        kind=kind_label(ctx, activity.kind),
+        place=activity.place or "-",
+        dates=dates_text(ctx, activity.start_date, activity.end_date),
+        value=value_text(ctx, activity.value, activity.value_includes_ppn),
+        jkk=format_rupiah(activity.premium_jkk),
+        jkm=format_rupiah(activity.premium_jkm),
+        total=format_rupiah(activity.premium_total),
+        active=active,
+        removed=removed,
+        changes=await uow.activities.count_changes(activity.id),
+    )
+    if activity.surat_tugas_number:
+        text += "\n" + ctx.t(
+            "my_letter_line",
+            letter=activity.surat_tugas_number,
+            revision=activity.surat_tugas_revision,
+        )
+    if activity.confirmed_at is not None:
+        text += "\n" + ctx.t("oa_confirmed_line", at=format_datetime(activity.confirmed_at))
+    if activity.cancelled_at is not None:
+        text += "\n" + ctx.t("my_cancelled_line", at=format_datetime(activity.cancelled_at))
+    return Reply(text, choices=tuple(_choice(ctx, a) for a in actions(ctx, activity)))
+
+
+async def handle_detail(ctx: Context, answer: Answer) -> Outcome:
+    if answer.choice is None:
+        return Stay(ctx.t("pick_one"))
+    if answer.choice.id == BACK:
+        return Go("list")
+    activity = await scoped_activity(ctx, ctx.data.get(ACTIVITY))
+    if activity is None:
+        ctx.data.pop(ACTIVITY, None)
+        ctx.say(ctx.t("oa_not_found"))
+        return Go("list")
+    if answer.choice.id not in actions(ctx, activity):  # the status changed meanwhile
+        return Stay(ctx.t("my_action_gone"))
+    if answer.choice.id == LETTER:
+        ctx.say(await surat_tugas_reply(ctx, activity))
+        return Go("detail")
+    ctx.data[people.PAGE] = 0
+    return Go("people")
+
+
+STEPS = {
+    "detail": Step(ask=ask_detail, handle=handle_detail, help="oa_help"),
+    **people.STEPS,
+}

@@ -1,0 +1,1 @@
+"""Peringatan: what an official hears from the bot besides accident alerts."""

@@ -1,0 +1,1 @@
+"""Ekspor BPJS: an official's export of a period and an area."""

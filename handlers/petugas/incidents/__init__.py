@@ -1,0 +1,1 @@
+"""Insiden: officials' open accident reports and what they do with one."""

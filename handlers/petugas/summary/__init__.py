@@ -1,0 +1,1 @@
+"""Ringkasan: an official's summary of their scope with a chart."""

@@ -1,0 +1,1 @@
+"""What any resident does: premium simulation, coverage check, benefits, and their own data."""

@@ -1,0 +1,1 @@
+"""Info manfaat: what JKK and JKM pay."""

@@ -1,0 +1,174 @@
+"""A correction request from "Data saya": whose data (when one phone is on record for
+several people), what to fix (free text, at most 1,000 characters), confirm → an open
+`CorrectionRequest` and a task for every official in scope of the RTs of the person's
+worker lists (city-wide officials when they are on none), audited.
+
+NIK numbers in the text are masked before it is kept anywhere (conversation state,
+request, notifications): a NIK is stored only encrypted (DOMAIN.md §7).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.alerts.accident import officials_in_scope
+from bot.core.engine import NAV_CANCEL, Answer, Context, End, Go, Outcome, Stay
+from bot.core.messages import Choice, Notification, Reply
+from bot.domain.nik import mask_nik
+from handlers.common.activity_views import rt_line
+from handlers.warga import coverage_rows as cover
+
+WHO = "who"
+FIX = "fix"
+CONFIRM = "confirm"
+SEND = "send"
+EDIT = "edit"
+PERSON = "person_id"
+MESSAGE = "message"
+MAX_LENGTH = 1000
+MIN_CHARACTERS = 5
+REQUESTED = "correction_requested"
+KIND = "correction"
+# Sixteen digits, possibly grouped with spaces, dots or dashes as on a KTP.
+_NIK_LIKE = re.compile(r"(?<![0-9])[0-9](?:[ .\-]?[0-9]){15}(?![0-9])")
+
+
+def mask_niks(text: str) -> str:
+    """The text with every NIK-like number masked ("1571********0001")."""
+    return _NIK_LIKE.sub(lambda match: mask_nik(re.sub(r"[^0-9]", "", match[0])), text)
+
+
+async def _person(ctx: Context) -> Any | None:
+    """The chosen person, if still one of the caller's (the phone may have changed)."""
+    wanted = ctx.data.get(PERSON)
+    return next((p for p in await cover.people_of_caller(ctx) if p.id == wanted), None)
+
+
+def _lost(ctx: Context) -> Outcome:
+    ctx.say(ctx.t("mydata_entry_lost"))
+    return End()
+
+
+async def begin(ctx: Context) -> Outcome:
+    people = await cover.people_of_caller(ctx)
+    if not people:
+        return _lost(ctx)
+    if len(people) == 1:
+        ctx.data[PERSON] = people[0].id
+        return Go(FIX)
+    return Go(WHO)
+
+
+async def ask_who(ctx: Context) -> Reply:
+    people = await cover.people_of_caller(ctx)
+    choices = tuple(Choice(f"p:{p.id}", p.name[:60], p.nik_masked) for p in people)
+    return Reply(ctx.t("mydata_ask_who"), choices=choices)
+
+
+async def handle_who(ctx: Context, answer: Answer) -> Outcome:
+    if answer.choice is None:
+        return Stay(ctx.t("pick_one"))
+    ctx.data[PERSON] = int(answer.choice.id.removeprefix("p:"))
+    if await _person(ctx) is None:
+        return Stay(ctx.t("stale_choice"))
+    return Go(FIX)
+
+
+async def ask_fix(ctx: Context) -> Reply:
+    return Reply(ctx.t("mydata_ask_fix"))
+
+
+async def handle_fix(ctx: Context, answer: Answer) -> Outcome:
+    text = answer.text.strip()
+    letters = sum(ch.isalpha() for ch in text)
+    if letters < 2 or sum(ch.isalnum() for ch in text) < MIN_CHARACTERS:
+        return Stay(ctx.t("mydata_fix_short"))
+    if await _person(ctx) is None:
+        return _lost(ctx)
+    ctx.data[MESSAGE] = mask_niks(text)
+    return Go(CONFIRM)
+
+
+async def ask_confirm(ctx: Context) -> Reply:
+    person = await _person(ctx)
+    choices = (
+        Choice(SEND, ctx.t("mydata_choice_send")),
+        Choice(EDIT, ctx.t("mydata_choice_edit")),
+        Choice(NAV_CANCEL, ctx.t("mydata_choice_cancel")),
+    )
+    name = person.name if person is not None else "-"
+    text = ctx.t("mydata_confirm", name=name, message=str(ctx.data.get(MESSAGE, "")))
+    return Reply(text, choices=choices)
+
+
+async def handle_confirm(ctx: Context, answer: Answer) -> Outcome:
+    if answer.choice is not None and answer.choice.id == EDIT:
+        return Go(FIX)
+    if answer.choice is None or answer.choice.id != SEND:
+        return Stay(ctx.t("mydata_confirm_pick"))
+    person = await _person(ctx)
+    message = str(ctx.data.get(MESSAGE, ""))
+    if person is None or not message:
+        return _lost(ctx)
+    uow = ctx.services.uow
+    request = await uow.corrections.add(
+        account_id=ctx.caller.account_id, person_id=person.id, message=message, created_at=ctx.now
+    )
+    await uow.audit.record(
+        REQUESTED,
+        actor_account_id=ctx.caller.account_id,
+        actor=ctx.caller.name,
+        subject_person_id=person.id,
+        detail={"request_id": request.id},
+        at=ctx.now,
+    )
+    told = await notify_officials(ctx, request, person)
+    key = "mydata_sent" if told else "mydata_sent_none"
+    ctx.say(ctx.t(key, id=request.id, count=told))
+    return End()
+
+
+async def notify_officials(ctx: Context, request: Any, person: Any) -> int:
+    """A task for every official in scope of the person's RTs; returns how many."""
+    uow = ctx.services.uow
+    rows = await uow.participations.of_persons([person.id])
+    rt_ids = list(dict.fromkeys(activity.rt_id for _, activity in rows))
+    places, lines = [], []
+    for rt_id in rt_ids:
+        rt = await uow.rts.get(rt_id)
+        places.append(rt.kelurahan_code)
+        lines.append(await rt_line(ctx, rt_id))
+    officials: dict[int, Any] = {}
+    for kelurahan_code in list(dict.fromkeys(places)) or [None]:
+        for account in await officials_in_scope(uow, kelurahan_code):
+            officials.setdefault(account.id, account)
+    recipients = [a for i, a in sorted(officials.items()) if i != ctx.caller.account_id]
+    for official in recipients:
+        language = official.language or "id"
+        rt = "\n".join(lines) or ctx.texts.text(language, "correction_notice_no_rt")
+        text = ctx.texts.text(
+            language,
+            "correction_notice",
+            id=request.id,
+            name=person.name,
+            nik=person.nik_masked,
+            rt=rt,
+            message=request.message,
+        )
+        ctx.notify(
+            Notification(
+                account_id=official.id,
+                reply=Reply(text),
+                kind=KIND,
+                dedup_key=f"correction:{request.id}:{official.id}",
+            )
+        )
+    return len(recipients)
+
+
+async def on_cancel(ctx: Context) -> str | None:
+    """Nothing was written before "Ya, kirim": say so when a request was being written."""
+    if ctx.state.step in (WHO, FIX, CONFIRM):
+        return ctx.t("mydata_cancelled")
+    return None

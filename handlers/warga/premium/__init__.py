@@ -1,0 +1,1 @@
+"""Simulasi premi: the premium of any activity value."""
