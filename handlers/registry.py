@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.core.engine import Dialog
+from bot.core.dialog import Dialog
 from handlers.accident_report import dialog as accident_report
 from handlers.admin import dialog as admin
 from handlers.ketua_rt.confirm_coverage import dialog as coverage_confirmation

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.engine import Step
+from bot.core.dialog import Step
 from handlers.catalogue import LANGUAGES, Catalogue
 from handlers.menu.dialog import ENTRIES
 

@@ -8,19 +8,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from bot.core.engine import (
-    Answer,
-    Caller,
-    Context,
-    Dialog,
-    DialogEngine,
-    End,
-    Go,
-    Outcome,
-    State,
-    Stay,
-    Step,
-)
+from bot.core.dialog import Answer, Caller, Context, Dialog, End, Go, Outcome, State, Stay, Step
+from bot.core.engine import DialogEngine
 from bot.core.messages import Address, Choice, IncomingMessage, Reply
 from handlers.catalogue import Catalogue
 
@@ -33,7 +22,7 @@ async def ask_menu(ctx: Context) -> Reply:
 
 async def handle_menu(ctx: Context, answer: Answer) -> Outcome:
     if answer.choice and answer.choice.id == "form":
-        from bot.core.engine import Start
+        from bot.core.dialog import Start
 
         return Start("form")
     return Stay("pilih dong")
@@ -196,7 +185,7 @@ async def test_unknown_stored_step_resets_to_menu_with_apology(chat: Harness) ->
 
 
 async def test_dialog_for_another_role_is_refused(chat: Harness) -> None:
-    from bot.core.engine import Start
+    from bot.core.dialog import Start
 
     async def handle(ctx: Context, answer: Answer) -> Outcome:
         return Start("secret")
@@ -232,7 +221,7 @@ async def test_an_entry_hook_can_skip_ahead_refuse_or_hand_over() -> None:
         return End()
 
     async def loop(ctx: Context) -> Outcome | None:
-        from bot.core.engine import Start
+        from bot.core.dialog import Start
 
         return Start("loop")
 

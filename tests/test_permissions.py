@@ -18,7 +18,8 @@ import pytest_asyncio
 from activity_helpers import TITLE, confirm_directly, create_activity
 
 from bot.app import App
-from bot.core.engine import Context, DialogEngine, State
+from bot.core.dialog import Context, State
+from bot.core.engine import DialogEngine
 from bot.core.identity import resolve_caller
 from bot.core.messages import IncomingMessage
 from bot.core.services import Services

@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 
 from bot.app import build_app
 from bot.config import Settings
-from bot.core.engine import Context, DialogEngine, Go
+from bot.core.dialog import Context, Go
+from bot.core.engine import DialogEngine
 from bot.core.messages import Notification, Reply
 from chat import Chat
 from conftest import TEST_NIK_KEY

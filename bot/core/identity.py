@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from bot.core.engine import Caller
+from bot.core.dialog import Caller
 
 WARGA = "warga"
 KETUA_RT = "ketua_rt"

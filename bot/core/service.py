@@ -17,7 +17,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from bot.config import Settings
-from bot.core.engine import Context, DialogEngine, State
+from bot.core.dialog import Context, State
+from bot.core.engine import DialogEngine
 from bot.core.identity import resolve_caller
 from bot.core.messages import Address, IncomingMessage, Reply, reply_to_payload
 from bot.core.services import Services

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.core.engine import Answer, Context, Outcome, Stay
+from bot.core.dialog import Answer, Context, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_datetime
 from bot.domain.incident import (

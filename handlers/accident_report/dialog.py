@@ -9,7 +9,7 @@ the report and alerts every official in scope; `batal` leaves nothing behind.
 
 from __future__ import annotations
 
-from bot.core.engine import NAV_CANCEL, Answer, Context, Dialog, End, Go, Outcome, Stay, Step
+from bot.core.dialog import NAV_CANCEL, Answer, Context, Dialog, End, Go, Outcome, Stay, Step
 from bot.core.messages import Choice, Reply
 from handlers.accident_report import details, flow, victim
 from handlers.accident_report import rt as accident_rt

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.engine import Context, Go, Outcome
+from bot.core.dialog import Context, Go, Outcome
 from handlers.common.access import own_rt_ids
 
 MODE = "mode"

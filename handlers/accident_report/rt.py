@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.engine import Answer, Context, Outcome, Stay
+from bot.core.dialog import Answer, Context, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.incident import parse_rt_reference
 from bot.domain.regions import RegionIndex

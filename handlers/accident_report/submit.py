@@ -10,7 +10,7 @@ from typing import Any
 
 from bot.activities.lifecycle import participation_window
 from bot.alerts.accident import AccidentFacts, accident_alert, officials_in_scope
-from bot.core.engine import Context
+from bot.core.dialog import Context
 from bot.domain.dates import format_datetime, today_wib
 from bot.domain.incident import is_overdue, report_deadline
 from handlers.accident_report import flow

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from bot.core.engine import Answer, Context, Go, Outcome, Stay
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_date, today_wib
 from bot.domain.incident import clean_name, split_nik_and_name

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.activities import lifecycle as coverage
-from bot.core.engine import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import today_wib
 from bot.domain.money import format_rupiah

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.engine import Context, Go
+from bot.core.dialog import Context, Go
 from bot.core.messages import Choice
 from bot.domain.phone import PhoneError, mask_phone
 from bot.domain.regions import RegionIndex

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.core.engine import Answer, Context, Dialog, End, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Dialog, End, Go, Outcome, Stay, Step
 from bot.core.messages import Choice, Reply
 from handlers.admin import audit as admin_audit
 from handlers.admin import broadcast as admin_broadcast

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from bot.core.engine import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
 from bot.core.messages import Attachment, Choice, Reply
 from bot.domain.dates import today_wib
 from bot.rts.importer import ImportReport, RtFileError, RtRow, import_rts, read_rt_rows

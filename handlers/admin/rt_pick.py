@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core.engine import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
 from bot.core.messages import Reply
 from bot.domain.incident import parse_rt_reference
 from handlers.admin.common import BACK, back_choice, region_index, to_menu

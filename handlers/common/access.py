@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.engine import Context
+from bot.core.dialog import Context
 from bot.domain.scope import Scope
 
 OFFICIAL_ROLES = ("petugas", "admin", "bpjs")

@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.activities import lifecycle as coverage
 from bot.activities.lifecycle import BudgetUse
-from bot.core.engine import Context
+from bot.core.dialog import Context
 from bot.core.messages import Document, Reply
 from bot.documents.surat_tugas import file_name, render_surat_tugas
 from bot.domain.dates import format_date, format_datetime

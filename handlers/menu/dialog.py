@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.core.engine import MENU, Answer, Context, Dialog, Go, Outcome, Start, Stay, Step
+from bot.core.dialog import MENU, Answer, Context, Dialog, Go, Outcome, Start, Stay, Step
 from bot.core.messages import Choice, Reply
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from bot.core.engine import Context
+from bot.core.dialog import Context
 from bot.domain.dates import MONTH_NAMES, format_date
 from bot.domain.scope import Scope
 from bot.reports.statistics import normalised

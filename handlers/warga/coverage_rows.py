@@ -10,7 +10,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from bot.activities.lifecycle import participation_window
-from bot.core.engine import Context
+from bot.core.dialog import Context
 from bot.domain.coverage import CoverageWindow
 from bot.domain.dates import format_date, format_datetime, to_wib
 

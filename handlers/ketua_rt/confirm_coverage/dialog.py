@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.activities import lifecycle as coverage
-from bot.core.engine import Answer, Context, Dialog, End, Go, Outcome, Start, Stay, Step
+from bot.core.dialog import Answer, Context, Dialog, End, Go, Outcome, Start, Stay, Step
 from bot.core.messages import Choice, Notification, Reply
 from bot.domain.dates import format_date, today_wib
 from bot.domain.money import format_rupiah

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from bot.activities import lifecycle as coverage
-from bot.core.engine import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_date, format_datetime, today_wib
 from bot.domain.money import format_rupiah

@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from bot.activities import lifecycle as coverage
-from bot.core.engine import Answer, Context, Dialog, Go, Outcome, Start, Stay, Step
+from bot.core.dialog import Answer, Context, Dialog, Go, Outcome, Start, Stay, Step
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_datetime, today_wib
 from handlers.common.access import own_activity, own_rt_ids

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bot.core.engine import ARGS, Answer, Context, Dialog, End, Go, Outcome, Stay, Step
+from bot.core.dialog import ARGS, Answer, Context, Dialog, End, Go, Outcome, Stay, Step
 from bot.core.identity import KETUA_RT, resolve_caller
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_datetime

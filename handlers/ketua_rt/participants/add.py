@@ -9,7 +9,7 @@ mistyped NIK, so the user either takes the stored name or checks the NIK again.
 
 from __future__ import annotations
 
-from bot.core.engine import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_date, today_wib
 from bot.domain.nik import NikError, parse_nik

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.engine import Context, End, Go, Outcome, Start
+from bot.core.dialog import Context, End, Go, Outcome, Start
 from bot.domain.dates import format_date, today_wib
 from bot.domain.roster import ROLES
 from handlers.common.access import own_activity

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.engine import NAV_MENU, Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import NAV_MENU, Answer, Context, Go, Outcome, Stay, Step
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_datetime
 from handlers.ketua_rt.participants.common import (

@@ -9,7 +9,7 @@ kept in ctx.data only, so `batal` leaves nothing in the database.
 from __future__ import annotations
 
 from bot.activities import lifecycle as coverage
-from bot.core.engine import Answer, Context, Dialog, End, Go, Outcome, Start, Stay, Step
+from bot.core.dialog import Answer, Context, Dialog, End, Go, Outcome, Start, Stay, Step
 from bot.core.messages import Choice, Reply
 from handlers.common.access import own_activity, own_rt_ids
 from handlers.common.activity_views import dates_text

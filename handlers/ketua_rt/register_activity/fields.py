@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.core.engine import Context, Go
+from bot.core.dialog import Context, Go
 
 # Set while the user changes one field from the summary card: the step then returns there.
 EDITING = "editing"

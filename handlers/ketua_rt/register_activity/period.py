@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from bot.activities import lifecycle as coverage
-from bot.core.engine import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import DateError, format_date, parse_date, today_wib
 from bot.domain.money import format_rupiah

@@ -5,7 +5,7 @@ database (a draft activity), after checking again what may have changed meanwhil
 from __future__ import annotations
 
 from bot.activities import lifecycle as coverage
-from bot.core.engine import NAV_CANCEL, Answer, Context, End, Go, Outcome, Start, Stay, Step
+from bot.core.dialog import NAV_CANCEL, Answer, Context, End, Go, Outcome, Start, Stay, Step
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import today_wib
 from handlers.common.access import own_rt_ids

@@ -6,7 +6,7 @@ same code that gives it to the Ketua RT. Each step re-reads the activity within 
 from __future__ import annotations
 
 from bot.activities import lifecycle as coverage
-from bot.core.engine import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_datetime, today_wib
 from bot.domain.money import format_rupiah

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from bot.activities import lifecycle as coverage
-from bot.core.engine import ARGS, Answer, Context, Dialog, End, Go, Outcome, Stay, Step
+from bot.core.dialog import ARGS, Answer, Context, Dialog, End, Go, Outcome, Stay, Step
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import today_wib
 from handlers.common.access import OFFICIAL_ROLES

@@ -11,7 +11,7 @@ from datetime import timedelta
 from typing import Any
 
 from bot.activities.lifecycle import participation_window
-from bot.core.engine import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
 from bot.core.messages import Choice, Reply
 from bot.domain.coverage import start_of_day
 from bot.domain.dates import format_date, format_datetime

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.engine import Answer, Context, Dialog, End, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Dialog, End, Go, Outcome, Stay, Step
 from bot.core.messages import Choice, Reply
 from handlers.common.access import OFFICIAL_ROLES
 

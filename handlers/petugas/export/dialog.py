@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.core.engine import Answer, Context, Dialog, End, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Dialog, End, Go, Outcome, Stay, Step
 from bot.core.messages import Choice, Document, Reply
 from bot.domain.dates import MONTH_NAMES, format_date, today_wib
 from bot.reports.bpjs_export import ExportRequest, export_document

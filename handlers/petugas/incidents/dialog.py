@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.engine import Answer, Context, Dialog, End, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Dialog, End, Go, Outcome, Stay, Step
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_datetime
 from bot.domain.incident import normalise_reference, report_deadline

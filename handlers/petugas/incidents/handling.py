@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.core.engine import Answer, Context, Go, Outcome, Start, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Start, Stay, Step
 from bot.core.messages import Choice, Notification, Reply
 from bot.domain.dates import format_datetime
 from bot.domain.incident import report_deadline

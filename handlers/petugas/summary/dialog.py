@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.core.engine import Answer, Context, Dialog, End, Go, Outcome, Start, Stay, Step
+from bot.core.dialog import Answer, Context, Dialog, End, Go, Outcome, Start, Stay, Step
 from bot.core.messages import Choice, Document, Reply
 from bot.documents.chart import bar_chart_png
 from bot.domain.dates import MONTH_NAMES, format_datetime

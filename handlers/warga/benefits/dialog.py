@@ -3,7 +3,7 @@ call centre 175), one short message per topic, picked with buttons."""
 
 from __future__ import annotations
 
-from bot.core.engine import NAV_MENU, Answer, Context, Dialog, Go, Outcome, Stay, Step
+from bot.core.dialog import NAV_MENU, Answer, Context, Dialog, Go, Outcome, Stay, Step
 from bot.core.messages import Choice, Reply
 
 # Topic button id -> the text it shows.

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from bot.core.engine import NAV_MENU, Answer, Context, Dialog, Go, Outcome, Start, Stay, Step
+from bot.core.dialog import NAV_MENU, Answer, Context, Dialog, Go, Outcome, Start, Stay, Step
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_datetime, today_wib
 from bot.domain.nik import Nik, NikError, parse_nik

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from bot.alerts.accident import officials_in_scope
-from bot.core.engine import NAV_CANCEL, Answer, Context, End, Go, Outcome, Stay
+from bot.core.dialog import NAV_CANCEL, Answer, Context, End, Go, Outcome, Stay
 from bot.core.messages import Choice, Notification, Reply
 from bot.domain.nik import mask_nik
 from handlers.common.activity_views import rt_line

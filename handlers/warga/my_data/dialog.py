@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.engine import NAV_MENU, Answer, Context, Dialog, End, Go, Outcome, Start, Stay, Step
+from bot.core.dialog import NAV_MENU, Answer, Context, Dialog, End, Go, Outcome, Start, Stay, Step
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_date, to_wib
 from bot.domain.money import format_rupiah

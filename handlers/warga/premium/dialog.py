@@ -3,7 +3,7 @@ BPJS Jakon premium (JKK + JKM) from the full tiered schedule."""
 
 from __future__ import annotations
 
-from bot.core.engine import Answer, Context, Dialog, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Dialog, Go, Outcome, Stay, Step
 from bot.core.messages import Choice, Reply
 from bot.domain.money import MoneyError, format_rupiah, parse_rupiah
 from bot.domain.premium import premium_for
