@@ -17,6 +17,7 @@ from bot.domain.dates import WIB
 from bot.domain.money import MoneyError, format_rupiah, parse_rupiah
 from bot.domain.phone import PhoneError, normalise_phone
 from bot.domain.premium import premium_for
+from bot.domain.vocabulary import Role
 
 DEMO_DIR = Path("data")
 DEMO_DB_URL = "sqlite+aiosqlite:///data/demo.db"
@@ -256,7 +257,7 @@ async def add_admin(app: App, name: str, phone_text: str) -> int:
     if not name.strip():
         raise UsageError("nama tidak boleh kosong")
     async with app.uow_factory() as uow:
-        await uow.roles.grant("admin", phone=phone, name=name.strip())
+        await uow.roles.grant(Role.ADMIN, phone=phone, name=name.strip())
         await uow.audit.record("admin_added", actor="command line", detail={"phone": phone})
         await uow.commit()
     print(f"admin {name.strip()} ({phone}) ditambahkan")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.channels.terminal import Persona
+from bot.domain.vocabulary import Role
 
 # (kelurahan code, RT number, chair, chair's phone)
 DEMO_RTS = (
@@ -28,8 +29,10 @@ async def seed_demo(uow: Any) -> None:
             await uow.rts.add(
                 kelurahan_code=kelurahan, number=number, chair_name=chair, chair_phone=phone
             )
-    await uow.roles.grant("petugas", phone=PERSONAS["petugas"].phone, name="Rina Marlina (DPMPPA)")
-    await uow.roles.grant("admin", phone=PERSONAS["admin"].phone, name="Admin Kampung Bahagia")
+    await uow.roles.grant(
+        Role.PETUGAS, phone=PERSONAS["petugas"].phone, name="Rina Marlina (DPMPPA)"
+    )
+    await uow.roles.grant(Role.ADMIN, phone=PERSONAS["admin"].phone, name="Admin Kampung Bahagia")
     # Every persona has a chat already, so alerts reach the official before they speak.
     for persona in PERSONAS.values():
         account, _ = await uow.accounts.get_or_create("terminal", persona.chat_id, persona.name)

@@ -29,6 +29,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from bot.domain.vocabulary import ActivityStatus, OutboxStatus
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -173,7 +175,7 @@ class Activity(Base):
     premium_jkm: Mapped[int] = mapped_column(BigInteger, default=0)
     premium_total: Mapped[int] = mapped_column(BigInteger, default=0)
     # draft -> confirmed -> (cancelled | ended); drafts are deleted when cancelled.
-    status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
+    status: Mapped[str] = mapped_column(String(16), default=ActivityStatus.DRAFT, index=True)
     surat_tugas_number: Mapped[str | None] = mapped_column(String(64), unique=True)
     surat_tugas_revision: Mapped[int] = mapped_column(Integer, default=0)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
@@ -307,7 +309,7 @@ class OutboxMessage(Base):
     payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
     # A key for messages the scheduler derives, so a restart never sends one twice.
     dedup_key: Mapped[str | None] = mapped_column(String(120), unique=True)
-    status: Mapped[str] = mapped_column(String(12), default="pending")
+    status: Mapped[str] = mapped_column(String(12), default=OutboxStatus.PENDING)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_error: Mapped[str | None] = mapped_column(Text)

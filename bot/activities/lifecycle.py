@@ -19,6 +19,7 @@ from bot.documents.surat_tugas import LetterParticipant, SuratTugas
 from bot.domain.coverage import CoverageWindow, coverage_window
 from bot.domain.dates import to_wib, today_wib
 from bot.domain.premium import Premium, premium_for
+from bot.domain.vocabulary import ActivityStatus, ShownStatus
 
 # The program's city; the letterhead reads "Pemerintah Kota Jambi".
 CITY = "Kota Jambi"
@@ -34,14 +35,7 @@ KINDS: tuple[str, ...] = (
     "sosial",
     "lainnya",
 )
-ROLES: tuple[str, ...] = ("ketua_rt", "phl", "petugas_syara", "warga")
 
-DRAFT = "draft"
-CONFIRMED = "confirmed"
-CANCELLED = "cancelled"
-# Shown statuses: a confirmed activity is "running" between its dates, "ended" after.
-RUNNING = "running"
-ENDED = "ended"
 
 # Registration problems (the dialogs map each to a catalogue text).
 START_PAST = "start_past"
@@ -96,11 +90,11 @@ def latest_end(start: date, max_days: int) -> date:
 
 def shown_status(activity: Any, today: date) -> str:
     """draft / confirmed / running / ended / cancelled, the last three from the dates."""
-    if activity.status != CONFIRMED:
+    if activity.status != ActivityStatus.CONFIRMED:
         return str(activity.status)
     if today < activity.start_date:
-        return CONFIRMED
-    return RUNNING if today <= activity.end_date else ENDED
+        return ActivityStatus.CONFIRMED
+    return ShownStatus.RUNNING if today <= activity.end_date else ShownStatus.ENDED
 
 
 def premium(value: int, rounding: str) -> Premium:
@@ -158,7 +152,7 @@ async def confirm(uow: Any, activity: Any, now: datetime) -> None:
     """Record the coverage: status, time, activity number and surat tugas number."""
     rt = await uow.rts.get(activity.rt_id)
     kelurahan = await uow.regions.get_kelurahan(rt.kelurahan_code)
-    activity.status = CONFIRMED
+    activity.status = ActivityStatus.CONFIRMED
     activity.confirmed_at = now
     activity.updated_at = now
     activity.surat_tugas_revision = 0
@@ -206,7 +200,7 @@ async def change_value(
 async def cancel(uow: Any, activity: Any, now: datetime, by: int) -> bool:
     """Cancel a confirmed activity; coverage ends now. True when it had not started."""
     before_start = today_wib(now) < activity.start_date
-    activity.status = CANCELLED
+    activity.status = ActivityStatus.CANCELLED
     activity.cancelled_at = now
     detail = {"before_start": before_start}
     await uow.activities.record_change(activity, "cancelled", detail, by, now)

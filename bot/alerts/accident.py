@@ -16,8 +16,8 @@ from typing import Any, Protocol
 from bot.core.messages import Notification, Reply
 from bot.domain.dates import format_datetime
 from bot.domain.regions import code_key
+from bot.domain.vocabulary import OFFICIAL_ROLES, ScopeKind
 
-OFFICIAL_ROLES: tuple[str, ...] = ("petugas", "admin", "bpjs")
 ACCIDENT_KIND = "accident"
 ACCIDENT_TEMPLATE = "accident_alert"
 
@@ -38,7 +38,7 @@ def _code(value: str | None) -> str | None:
 def role_covers(role: Any, kecamatan_code: str | None, kelurahan_code: str | None) -> bool:
     """Whether one official's grant covers a place (a city-wide grant covers everything,
     also a report whose RT is unknown)."""
-    if role.scope_kind == "kota":
+    if role.scope_kind == ScopeKind.CITY:
         return True
     wanted = kecamatan_code if role.scope_kind == "kecamatan" else None
     if role.scope_kind == "kelurahan":

@@ -11,9 +11,7 @@ from collections import defaultdict
 from typing import Any
 
 from bot.core.dialog import Caller
-
-WARGA = "warga"
-KETUA_RT = "ketua_rt"
+from bot.domain.vocabulary import Role, ScopeKind
 
 
 async def resolve_caller(uow: Any, account: Any) -> Caller:
@@ -21,13 +19,13 @@ async def resolve_caller(uow: Any, account: Any) -> Caller:
     name = account.name
     if account.phone:
         for rt in await uow.rts.by_chair_phone(account.phone):
-            scopes[KETUA_RT].append(str(rt.id))
+            scopes[Role.KETUA_RT].append(str(rt.id))
             name = rt.chair_name or name
     for role in await uow.roles.for_account(account):
         scopes[role.role].append(_scope(role))
-        if role.role != KETUA_RT and role.name:
+        if role.role != Role.KETUA_RT and role.name:
             name = role.name
-    roles = frozenset(scopes) | {WARGA}
+    roles = frozenset(scopes) | {Role.WARGA}
     return Caller(
         account_id=account.id,
         name=name,
@@ -40,10 +38,10 @@ async def resolve_caller(uow: Any, account: Any) -> Caller:
 
 def _scope(role: Any) -> str:
     """`12` (an RT id) for a chair; `kota`, `kecamatan:CODE` or `kelurahan:CODE` otherwise."""
-    if role.role == KETUA_RT:
+    if role.role == Role.KETUA_RT:
         return str(role.scope_code)
-    if role.scope_kind == "kota":
-        return "kota"
+    if role.scope_kind == ScopeKind.CITY:
+        return ScopeKind.CITY
     if not role.scope_code:
         return "none"  # a region scope without a region sees nothing
     return f"{role.scope_kind}:{role.scope_code}"

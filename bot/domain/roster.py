@@ -25,33 +25,30 @@ from difflib import SequenceMatcher
 from bot.domain.money import MoneyError, parse_rupiah
 from bot.domain.nik import Nik, NikError, parse_nik
 from bot.domain.phone import PhoneError, normalise_phone
+from bot.domain.vocabulary import ParticipantRole
 
-KETUA_RT = "ketua_rt"
-PHL = "phl"
-PETUGAS_SYARA = "petugas_syara"
-WARGA = "warga"
-ROLES: tuple[str, ...] = (KETUA_RT, PHL, PETUGAS_SYARA, WARGA)
-DEFAULT_ROLE = WARGA
+ROLES: tuple[ParticipantRole, ...] = tuple(ParticipantRole)
+DEFAULT_ROLE = ParticipantRole.WARGA
 ADULT_AGE = 18
 MAX_NAME_LENGTH = 120
 
 # Words people use for each role, already in matching form (see _role_key).
 ROLE_WORDS: dict[str, frozenset[str]] = {
-    KETUA_RT: frozenset(("ketua rt", "ketua", "rt", "pak rt", "bu rt", "ketua pokja")),
-    PHL: frozenset((
+    ParticipantRole.KETUA_RT: frozenset(("ketua rt", "ketua", "rt", "pak rt", "bu rt", "ketua pokja")),
+    ParticipantRole.PHL: frozenset((
         "phl", "phl pekerja harian lepas", "pekerja harian lepas", "pekerja harian",
         "harian lepas", "pekerja lepas", "pekerja", "buruh", "buruh harian",
         "buruh harian lepas", "tukang", "kuli", "kenek", "mandor",
     )),
-    PETUGAS_SYARA: frozenset((
+    ParticipantRole.PETUGAS_SYARA: frozenset((
         "petugas syara", "petugas syarak", "pegawai syara", "pegawai syarak", "syara",
         "syarak", "imam", "bilal", "khatib", "garin", "marbot", "marbut", "muadzin",
         "muazin", "modin",
     )),
-    WARGA: frozenset(("warga", "peserta", "masyarakat", "relawan", "anggota", "warga peserta")),
+    ParticipantRole.WARGA: frozenset(("warga", "peserta", "masyarakat", "relawan", "anggota", "warga peserta")),
 }  # fmt: skip
 
-# "tukang batu", "buruh angkut": a worker's trade after one of these words is still PHL.
+# "tukang batu", "buruh angkut": a worker's trade after one of these words is still ParticipantRole.PHL.
 _WORKER_WORDS = frozenset(("tukang", "buruh", "kuli", "pekerja"))
 
 # Rejection reasons of a pasted line (REASON_NIK carries NikError.reason as `cause`).
@@ -103,7 +100,7 @@ def match_role(text: str) -> str | None:
         return key
     role = next((role for role, words in ROLE_WORDS.items() if key in words), None)
     if role is None and key.split(" ", 1)[0] in _WORKER_WORDS:
-        return PHL
+        return ParticipantRole.PHL
     return role
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-CITY = "kota"
+from bot.domain.vocabulary import ScopeKind
 
 
 def kecamatan_of(kelurahan_code: str) -> str:
@@ -27,11 +27,11 @@ class Scope:
         city, kecamatan, kelurahan = False, set(), set()
         for scope in scopes:
             kind, _, code = scope.partition(":")
-            if kind == CITY:
+            if kind == ScopeKind.CITY:
                 city = True
-            elif kind == "kecamatan" and code:
+            elif kind == ScopeKind.KECAMATAN and code:
                 kecamatan.add(code)
-            elif kind == "kelurahan" and code:
+            elif kind == ScopeKind.KELURAHAN and code:
                 kelurahan.add(code)
         return cls(city, frozenset(kecamatan), frozenset(kelurahan))
 

@@ -25,24 +25,25 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from bot.activities.lifecycle import CANCELLED, participation_window
+from bot.activities.lifecycle import participation_window
 from bot.documents.export import FORMATS, MIME_TYPES, ExportRow, ExportWriter, writer_for
 from bot.domain.coverage import start_of_day
 from bot.domain.dates import DateError, parse_date, to_wib
 from bot.domain.regions import RegionIndex
-from bot.domain.scope import CITY, Scope
+from bot.domain.scope import Scope
+from bot.domain.vocabulary import ActivityStatus, ParticipantRole, ScopeKind
 from bot.reports.export_request import Area, whole_area
 
 AUDIT_ACTION = "export"
 FULL, MASKED = "full", "masked"
 # Labels of the "Peran" column (the same words as the chat's `role_*` texts).
 ROLE_LABELS = {
-    "ketua_rt": "Ketua RT",
+    ParticipantRole.KETUA_RT: "Ketua RT",
     "phl": "PHL (pekerja harian lepas)",
     "petugas_syara": "Petugas syara'",
     "warga": "Warga",
 }
-STATUS_LABELS = {CANCELLED: "Dibatalkan"}
+STATUS_LABELS = {ActivityStatus.CANCELLED: "Dibatalkan"}
 CONFIRMED_LABEL = "Terkonfirmasi"
 
 
@@ -142,7 +143,7 @@ async def audit_export(
 def scope_codes(scope: Scope) -> list[str]:
     """A scope as the caller-scope strings of `bot.identity`: ["kota"], ["kecamatan:…"]."""
     if scope.city:
-        return [CITY]
+        return [ScopeKind.CITY]
     kinds = (("kecamatan", scope.kecamatan), ("kelurahan", scope.kelurahan))
     return [f"{kind}:{code}" for kind, codes in kinds for code in sorted(codes)]
 

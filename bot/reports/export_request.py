@@ -18,13 +18,15 @@ from bot.activities.lifecycle import CITY as CITY_NAME
 from bot.domain.dates import DateError, parse_date
 from bot.domain.regions import RegionIndex
 from bot.domain.scope import Scope, kecamatan_of
+from bot.domain.vocabulary import ScopeKind
 from bot.reports.statistics import normalised
 
 THIS_MONTH, LAST_MONTH, THIS_YEAR = "this_month", "last_month", "this_year"
 PRESETS = (THIS_MONTH, LAST_MONTH, THIS_YEAR)
 # Why typed dates were refused.
 NOT_A_RANGE, END_BEFORE_START = "not_a_range", "end_before_start"
-KOTA, KECAMATAN, KELURAHAN, SEVERAL = "kota", "kecamatan", "kelurahan", "wilayah"
+KOTA, KECAMATAN, KELURAHAN = ScopeKind.CITY, ScopeKind.KECAMATAN, ScopeKind.KELURAHAN
+SEVERAL = "wilayah"
 
 # "1/8/2026 - 31/8/2026", "1 Agustus 2026 s/d 31 Agustus 2026", "1/8/2026-31/8/2026".
 _SEPARATOR = re.compile(

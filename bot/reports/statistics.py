@@ -17,9 +17,9 @@ from typing import Any
 from bot.domain.dates import today_wib
 from bot.domain.regions import code_key
 from bot.domain.scope import Scope, kecamatan_of
+from bot.domain.vocabulary import ShownStatus
 
-STATUSES: tuple[str, ...] = ("draft", "confirmed", "running", "ended", "cancelled")
-RUNNING = "running"
+STATUSES: tuple[ShownStatus, ...] = tuple(ShownStatus)
 BY_KECAMATAN = "kecamatan"
 BY_KELURAHAN = "kelurahan"
 BY_RT = "rt"
@@ -51,7 +51,10 @@ class Summary:
     @property
     def confirmed(self) -> int:
         """Confirmed activities not cancelled: upcoming, running and ended."""
-        return sum(self.statuses[s] for s in ("confirmed", "running", "ended"))
+        return sum(
+            self.statuses[s]
+            for s in (ShownStatus.CONFIRMED, ShownStatus.RUNNING, ShownStatus.ENDED)
+        )
 
 
 def normalised(scope: Scope) -> Scope:
@@ -96,7 +99,7 @@ async def build_summary(uow: Any, scope: Scope, now: datetime) -> Summary:
     return Summary(
         today=today,
         rts_total=await uow.rts.count_in_scope(scope),
-        rts_active=sum(row.rts for row in rows if row.status == RUNNING),
+        rts_active=sum(row.rts for row in rows if row.status == ShownStatus.RUNNING),
         statuses=statuses,
         people_covered=await uow.statistics.people_covered(scope, today),
         premium_month=sum(row.premium_month for row in rows),

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.core.identity import KETUA_RT, resolve_caller
+from bot.core.identity import resolve_caller
+from bot.domain.vocabulary import Role
 
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 DIGITS = frozenset("23456789")
@@ -106,7 +107,7 @@ async def redeem_invite(uow: Any, code: str, account: Any, now: datetime) -> Red
     if invite is None:
         return await _refuse(uow, account, normalised, UNKNOWN, now)
     caller = await resolve_caller(uow, account)
-    if str(invite.rt_id) in caller.scopes.get(KETUA_RT, ()):
+    if str(invite.rt_id) in caller.scopes.get(Role.KETUA_RT, ()):
         return RedeemResult(ALREADY_CHAIR, rt_id=invite.rt_id)
     if invite.used_at is not None:
         return await _refuse(uow, account, normalised, USED, now)
@@ -117,7 +118,7 @@ async def redeem_invite(uow: Any, code: str, account: Any, now: datetime) -> Red
         return await _refuse(uow, account, normalised, USED, now)
     rt = await uow.rts.get(invite.rt_id)
     await uow.roles.grant(
-        KETUA_RT,
+        Role.KETUA_RT,
         account_id=account.id,
         scope_kind="rt",
         scope_code=str(invite.rt_id),

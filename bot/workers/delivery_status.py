@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot.domain.vocabulary import OutboxStatus
 from bot.workers.outbox_sender import MAX_ATTEMPTS, backoff
 
 log = logging.getLogger(__name__)
@@ -99,7 +100,7 @@ class OutboxStatusRecorder:
         return True
 
     async def _failed(self, uow: Any, message: Any, update: StatusUpdate) -> None:
-        if message.status != SENT:
+        if message.status != OutboxStatus.SENT:
             return  # already failed, or queued again by an earlier receipt
         error = update.error or "delivery failed"
         again = update.outcome in (RETRY, NEEDS_TEMPLATE) and message.attempts < MAX_ATTEMPTS
@@ -108,7 +109,7 @@ class OutboxStatusRecorder:
             if update.outcome == NEEDS_TEMPLATE:
                 payload[TEMPLATE_REQUIRED_KEY] = update.at.isoformat()
             message.payload = payload
-            message.status = "pending"
+            message.status = OutboxStatus.PENDING
             message.last_error = error
             message.next_attempt_at = self._clock() + (
                 update.retry_after or backoff(message.attempts)
@@ -124,7 +125,7 @@ class OutboxStatusRecorder:
 
 
 def _note_progress(message: Any, update: StatusUpdate) -> None:
-    if message.status != SENT:
+    if message.status != OutboxStatus.SENT:
         return
     payload = dict(message.payload)
     known = payload.get(DELIVERY_KEY) or {}

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
+from bot.domain.vocabulary import OutboxStatus
+
 log = logging.getLogger(__name__)
 
 LEASE = timedelta(minutes=1)
@@ -144,7 +146,7 @@ class OutboxWorker:
         now = self._clock()
         async with self._uow_factory() as uow:
             message = await uow.outbox.get(parcel.id)
-            if message is None or message.status != "pending":
+            if message is None or message.status != OutboxStatus.PENDING:
                 return
             if result == "sent":
                 await uow.outbox.mark_sent(message, now, detail)

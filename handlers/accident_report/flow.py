@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.core.dialog import Context, Go, Outcome
+from bot.domain.vocabulary import Role
 from handlers.common.access import own_rt_ids
 
 MODE = "mode"
@@ -48,7 +49,7 @@ CHANGE = "change"
 def mode(ctx: Context) -> str:
     """Fixed when the report starts, so a role change mid-report changes nothing."""
     if MODE not in ctx.data:
-        chair = ctx.caller.has("ketua_rt") and bool(own_rt_ids(ctx))
+        chair = ctx.caller.has(Role.KETUA_RT) and bool(own_rt_ids(ctx))
         ctx.data[MODE] = MODE_RT if chair else MODE_WARGA
     return str(ctx.data[MODE])
 

@@ -13,6 +13,7 @@ from bot.alerts.accident import AccidentFacts, accident_alert, officials_in_scop
 from bot.core.dialog import Context
 from bot.domain.dates import format_datetime, today_wib
 from bot.domain.incident import is_overdue, report_deadline
+from bot.domain.vocabulary import IncidentStatus
 from handlers.accident_report import flow
 
 
@@ -169,7 +170,7 @@ async def send_report(ctx: Context) -> None:
         reporter_name=card.reporter_name,
         reporter_phone=card.reporter_phone,
         reported_at=ctx.now,
-        status="open",
+        status=IncidentStatus.OPEN,
     )
     await flow.forget_created_person(ctx, keep=person_id)
     await uow.audit.record(

@@ -14,6 +14,7 @@ from bot.domain.dates import format_date, today_wib
 from bot.domain.incident import clean_name, split_nik_and_name
 from bot.domain.nik import NikError, parse_nik
 from bot.domain.regions import name_key
+from bot.domain.vocabulary import ActivityStatus
 from handlers.accident_report import flow
 from handlers.common.access import own_activity, own_rt_ids
 
@@ -40,7 +41,7 @@ async def reportable_activities(ctx: Context) -> list[Any]:
     found = []
     for rt_id in own_rt_ids(ctx):
         for activity in await ctx.services.uow.activities.list_for_rt(rt_id):
-            if activity.confirmed_at is None or activity.status == "draft":
+            if activity.confirmed_at is None or activity.status == ActivityStatus.DRAFT:
                 continue
             if activity.end_date >= today - ACTIVITY_LOOKBACK:
                 found.append(activity)

@@ -10,19 +10,19 @@ from bot.core.dialog import Context, Go
 from bot.core.messages import Choice
 from bot.domain.phone import PhoneError, mask_phone
 from bot.domain.regions import RegionIndex
+from bot.domain.vocabulary import Role, ScopeKind
 
 DIALOG_NAME = "admin"
 MENU_STEP = "menu"
 BACK = "back"
 YES, NO = "yes", "no"
 PREV, NEXT = "prev", "next"
-OFFICIAL_ROLES = ("petugas", "bpjs", "admin")
 ROLE_LABELS = {
-    "petugas": "admin_role_petugas",
-    "bpjs": "admin_role_bpjs",
-    "admin": "admin_role_admin",
+    Role.PETUGAS: "admin_role_petugas",
+    Role.BPJS: "admin_role_bpjs",
+    Role.ADMIN: "admin_role_admin",
 }
-CITY, KECAMATAN, KELURAHAN = "kota", "kecamatan", "kelurahan"
+CITY, KECAMATAN, KELURAHAN = ScopeKind.CITY, ScopeKind.KECAMATAN, ScopeKind.KELURAHAN
 
 
 def back_choice(ctx: Context, title_key: str = "admin_back") -> Choice:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from bot.core.dialog import Answer, Context, Dialog, End, Go, Outcome, Stay, Step
 from bot.core.messages import Choice, Reply
+from bot.domain.vocabulary import Role
 from handlers.admin import audit as admin_audit
 from handlers.admin import broadcast as admin_broadcast
 from handlers.admin import budgets as admin_budgets
@@ -66,7 +67,7 @@ async def on_cancel(ctx: Context) -> str | None:
 DIALOG = Dialog(
     name=DIALOG_NAME,
     first=MENU_STEP,
-    roles=frozenset({"admin"}),
+    roles=frozenset({Role.ADMIN}),
     on_cancel=on_cancel,
     steps={
         MENU_STEP: Step(ask=ask_menu, handle=handle_menu, help="admin_help"),

@@ -11,12 +11,12 @@ from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
 from bot.core.messages import Choice, Reply
 from bot.domain.phone import PhoneError, normalise_phone
 from bot.domain.roster import BadName, normalise_name
+from bot.domain.vocabulary import OFFICIAL_ROLES, Role
 from handlers.admin.common import (
     CITY,
     KECAMATAN,
     KELURAHAN,
     NO,
-    OFFICIAL_ROLES,
     audit,
     official_line,
     region_index,
@@ -33,9 +33,9 @@ CONFIRM = "official_confirm"
 LIST = "officials"
 KEYS = ("off_name", "off_phone", "off_role", "off_scope", "off_code", "off_kecamatan")
 ROLE_HELP = {
-    "petugas": "admin_role_petugas_help",
-    "bpjs": "admin_role_bpjs_help",
-    "admin": "admin_role_admin_help",
+    Role.PETUGAS: "admin_role_petugas_help",
+    Role.BPJS: "admin_role_bpjs_help",
+    Role.ADMIN: "admin_role_admin_help",
 }
 SCOPES = {
     CITY: "admin_scope_pick_city",

@@ -9,11 +9,11 @@ from typing import Any
 
 from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
 from bot.core.messages import Choice, Reply
+from bot.domain.vocabulary import OFFICIAL_ROLES, Role
 from handlers.admin.common import (
     BACK,
     NEXT,
     NO,
-    OFFICIAL_ROLES,
     PREV,
     audit,
     back_choice,
@@ -148,13 +148,15 @@ async def handle_remove_confirm(ctx: Context, answer: Answer) -> Outcome:
 
 async def lockout(ctx: Context, role: Any) -> str | None:
     """Why removing this grant would lock the admins out, or None."""
-    if role.role != "admin":
+    if role.role != Role.ADMIN:
         return None
     uow = ctx.services.uow
-    if await uow.roles.count("admin") <= 1:
+    if await uow.roles.count(Role.ADMIN) <= 1:
         return ctx.t("admin_official_last_admin")
     account = await uow.accounts.get(ctx.caller.account_id)
-    own = [r for r in await uow.roles.for_account(account) if r.role == "admin"] if account else []
+    own = (
+        [r for r in await uow.roles.for_account(account) if r.role == Role.ADMIN] if account else []
+    )
     if any(r.id == role.id for r in own) and len(own) <= 1:
         return ctx.t("admin_official_own_last_admin")
     return None

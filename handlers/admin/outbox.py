@@ -8,6 +8,7 @@ from typing import Any
 from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import to_wib
+from bot.domain.vocabulary import OutboxStatus
 from handlers.admin.common import BACK, back_choice, to_menu
 
 STATUS = "outbox_status"
@@ -23,7 +24,7 @@ def start(ctx: Context) -> Go:
 
 async def failed_count(ctx: Context) -> int:
     counts = await ctx.services.uow.outbox.count_by_status()
-    return int(counts.get("failed", 0))
+    return int(counts.get(OutboxStatus.FAILED, 0))
 
 
 def failure_line(ctx: Context, message: Any) -> str:
@@ -46,9 +47,9 @@ async def ask_status(ctx: Context) -> Reply:
     counts = await outbox.count_by_status()
     text = ctx.t(
         "admin_outbox_counts",
-        pending=counts.get("pending", 0),
-        sent=counts.get("sent", 0),
-        failed=counts.get("failed", 0),
+        pending=counts.get(OutboxStatus.PENDING, 0),
+        sent=counts.get(OutboxStatus.SENT, 0),
+        failed=counts.get(OutboxStatus.FAILED, 0),
     )
     failures = await outbox.latest_failed(LATEST_FAILED)
     if failures:

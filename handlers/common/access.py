@@ -7,15 +7,12 @@ from typing import Any
 
 from bot.core.dialog import Context
 from bot.domain.scope import Scope
-
-OFFICIAL_ROLES = ("petugas", "admin", "bpjs")
-# Roles that may see a full NIK (always audited); everyone else sees it masked.
-FULL_NIK_ROLES = ("admin", "bpjs")
+from bot.domain.vocabulary import FULL_NIK_ROLES, OFFICIAL_ROLES, Role
 
 
 def own_rt_ids(ctx: Context) -> tuple[int, ...]:
     """The RTs the caller chairs (usually one)."""
-    return tuple(int(rt_id) for rt_id in ctx.caller.scopes.get("ketua_rt", ()))
+    return tuple(int(rt_id) for rt_id in ctx.caller.scopes.get(Role.KETUA_RT, ()))
 
 
 async def own_activity(ctx: Context, activity_id: Any) -> Any | None:

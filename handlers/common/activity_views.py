@@ -15,6 +15,7 @@ from bot.documents.surat_tugas import file_name, render_surat_tugas
 from bot.domain.dates import format_date, format_datetime
 from bot.domain.money import format_rupiah
 from bot.domain.premium import Premium
+from bot.domain.roster import ROLES
 
 PDF = "application/pdf"
 
@@ -24,7 +25,7 @@ def kind_label(ctx: Context, kind: str) -> str:
 
 
 def role_label(ctx: Context, role: str) -> str:
-    return ctx.t(f"role_{role}") if role in coverage.ROLES else role
+    return ctx.t(f"role_{role}") if role in ROLES else role
 
 
 async def rt_line(ctx: Context, rt_id: int) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from bot.core.dialog import MENU, Answer, Context, Dialog, Go, Outcome, Start, Stay, Step
 from bot.core.messages import Choice, Reply
+from bot.domain.vocabulary import OFFICIAL_ROLES, Role
 
 
 @dataclass(frozen=True)
@@ -24,23 +25,23 @@ class Entry:
 
 
 HELP = "help"
-OFFICIALS = frozenset({"petugas", "admin", "bpjs"})
+OFFICIALS = frozenset(OFFICIAL_ROLES)
 # Officials reach the resident entries by command (/cek); their menu stays short enough
 # for a WhatsApp list (10 rows).
 ENTRIES: tuple[Entry, ...] = (
-    Entry("activity_registration", "menu_item_register", frozenset({"ketua_rt"})),
-    Entry("my_activities", "menu_item_my_activities", frozenset({"ketua_rt"})),
+    Entry("activity_registration", "menu_item_register", frozenset({Role.KETUA_RT})),
+    Entry("my_activities", "menu_item_my_activities", frozenset({Role.KETUA_RT})),
     Entry("coverage_check", "menu_item_check", unless=OFFICIALS),
     Entry("benefits", "menu_item_benefits", unless=OFFICIALS),
     Entry("accident_report", "menu_item_accident"),
     Entry("my_data", "menu_item_my_data", unless=OFFICIALS),
-    Entry("onboarding", "menu_item_onboarding", unless=frozenset({"ketua_rt"}) | OFFICIALS),
+    Entry("onboarding", "menu_item_onboarding", unless=frozenset({Role.KETUA_RT}) | OFFICIALS),
     Entry("official_summary", "menu_item_summary", OFFICIALS),
     Entry("official_activities", "menu_item_activities", OFFICIALS),
     Entry("official_export", "menu_item_export", OFFICIALS),
     Entry("official_incidents", "menu_item_incidents", OFFICIALS),
     Entry("alert_settings", "menu_item_alerts", OFFICIALS),
-    Entry("admin", "menu_item_admin", frozenset({"admin"})),
+    Entry("admin", "menu_item_admin", frozenset({Role.ADMIN})),
     Entry("premium", "menu_item_premium"),
 )
 
@@ -52,9 +53,9 @@ def entries_for(ctx: Context) -> list[Entry]:
 
 async def greeting(ctx: Context) -> str:
     caller = ctx.caller
-    if caller.has("admin", "petugas", "bpjs") and caller.name:
+    if caller.has(*OFFICIAL_ROLES) and caller.name:
         return ctx.t("menu_greeting_official", name=caller.name) + "\n"
-    rt_ids = caller.scopes.get("ketua_rt", ())
+    rt_ids = caller.scopes.get(Role.KETUA_RT, ())
     if rt_ids:
         uow = ctx.services.uow
         rt = await uow.rts.get(int(rt_ids[0]))

@@ -13,6 +13,7 @@ from bot.activities.lifecycle import participation_window
 from bot.core.dialog import Context
 from bot.domain.coverage import CoverageWindow
 from bot.domain.dates import format_date, format_datetime, to_wib
+from bot.domain.vocabulary import ActivityStatus
 
 NOW = "now"
 UPCOMING = "upcoming"
@@ -38,7 +39,7 @@ def row_of(participation: Any, activity: Any, now: datetime) -> Row:
     window = participation_window(activity, participation)
     if window is None:
         status = DRAFT
-    elif activity.status == CANCELLED:
+    elif activity.status == ActivityStatus.CANCELLED:
         status = CANCELLED
     elif window.empty:
         status = REMOVED

@@ -11,17 +11,12 @@ from sqlalchemy import ColumnElement, and_, delete, func, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from bot.domain.scope import Scope
+from bot.domain.vocabulary import ActivityStatus, ShownStatus
 from storage.models import Activity, ActivityChange, Kelurahan, Participation, Rt
 from storage.repositories._base import Repository
 from storage.repositories.rts import in_scope
 
-DRAFT = "draft"
-CANCELLED = "cancelled"
-CONFIRMED = "confirmed"
-# Shown statuses of a confirmed activity (bot.coverage.shown_status); "ended" may also be
 # stored by a later job, and reads the same.
-RUNNING = "running"
-ENDED = "ended"
 # Numbers taken by concurrent confirmations before this one gives up.
 NUMBER_ATTEMPTS = 5
 
@@ -79,7 +74,7 @@ class ActivityRepository(Repository):
             premium_jkk=premium_jkk,
             premium_jkm=premium_jkm,
             premium_total=premium_total,
-            status=DRAFT,
+            status=ActivityStatus.DRAFT,
             created_by=created_by,
             created_at=created_at,
             updated_at=created_at,
@@ -93,7 +88,7 @@ class ActivityRepository(Repository):
         """Unconfirmed activities of these RTs, the most recently started first."""
         query = (
             select(Activity)
-            .where(Activity.rt_id.in_(list(rt_ids)), Activity.status == DRAFT)
+            .where(Activity.rt_id.in_(list(rt_ids)), Activity.status == ActivityStatus.DRAFT)
             .order_by(Activity.created_at.desc(), Activity.id.desc())
         )
         return list(await self.session.scalars(query))
@@ -102,7 +97,9 @@ class ActivityRepository(Repository):
         """The summed value of the RT's activities of `year` that still claim budget
         (drafts and confirmed ones; cancelled ones give theirs back)."""
         query = select(func.coalesce(func.sum(Activity.value), 0)).where(
-            Activity.rt_id == rt_id, Activity.year == year, Activity.status != CANCELLED
+            Activity.rt_id == rt_id,
+            Activity.year == year,
+            Activity.status != ActivityStatus.CANCELLED,
         )
         if exclude_id is not None:
             query = query.where(Activity.id != exclude_id)
@@ -139,7 +136,7 @@ class ActivityRepository(Repository):
 
     async def delete_draft(self, activity: Activity) -> None:
         """Remove an unconfirmed activity and its worker list (cancelled registration)."""
-        if activity.status != "draft":
+        if activity.status != ActivityStatus.DRAFT:
             raise ValueError("only a draft activity can be deleted")
         await self.session.execute(
             delete(Participation).where(Participation.activity_id == activity.id)
@@ -265,13 +262,13 @@ class ScopedActivity(NamedTuple):
 def has_shown_status(status: str, today: date) -> ColumnElement[bool]:
     """Activities whose shown status (`bot.coverage.shown_status`) is `status` on the WIB
     date `today`, as plain column comparisons that indexes on status and dates can serve."""
-    confirmed = Activity.status == CONFIRMED
-    if status == CONFIRMED:
+    confirmed = Activity.status == ActivityStatus.CONFIRMED
+    if status == ActivityStatus.CONFIRMED:
         return and_(confirmed, Activity.start_date > today)
-    if status == RUNNING:
+    if status == ShownStatus.RUNNING:
         return and_(confirmed, Activity.start_date <= today, Activity.end_date >= today)
-    if status == ENDED:
-        return or_(and_(confirmed, Activity.end_date < today), Activity.status == ENDED)
+    if status == ShownStatus.ENDED:
+        return or_(and_(confirmed, Activity.end_date < today), Activity.status == ShownStatus.ENDED)
     return Activity.status == status
 
 

@@ -11,12 +11,9 @@ from datetime import datetime
 
 from sqlalchemy import exists, or_, select
 
+from bot.domain.vocabulary import CorrectionStatus
 from storage.models import Activity, CorrectionRequest, Kelurahan, Participation, Rt
 from storage.repositories._base import Repository
-
-OPEN = "open"
-DONE = "done"
-REJECTED = "rejected"
 
 
 class CorrectionRepository(Repository):
@@ -33,7 +30,7 @@ class CorrectionRepository(Repository):
             account_id=account_id,
             person_id=person_id,
             message=message,
-            status=OPEN,
+            status=CorrectionStatus.OPEN,
             created_at=created_at,
         )
         self.session.add(request)
@@ -47,7 +44,7 @@ class CorrectionRepository(Repository):
         self, request: CorrectionRequest, status: str, by: int | None, at: datetime, note: str = ""
     ) -> None:
         """An official closes a request as `done` or `rejected`."""
-        if status not in (DONE, REJECTED):
+        if status not in (CorrectionStatus.DONE, CorrectionStatus.REJECTED):
             raise ValueError(f"a handled request is done or rejected, not {status!r}")
         request.status, request.handled_by, request.handled_at = status, by, at
         request.note = note
@@ -71,7 +68,7 @@ class CorrectionRepository(Repository):
         """Open requests an official may handle, oldest first: those of people on a
         worker list of an RT in scope. A city-wide official also sees the requests of
         people on no list (they were notified of them)."""
-        query = select(CorrectionRequest).where(CorrectionRequest.status == OPEN)
+        query = select(CorrectionRequest).where(CorrectionRequest.status == CorrectionStatus.OPEN)
         if not city_wide:
             in_place = (
                 exists()

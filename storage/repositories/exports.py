@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import select
 
 from bot.domain.scope import Scope
+from bot.domain.vocabulary import ActivityStatus, ShownStatus
 from storage.models import Activity, Kecamatan, Kelurahan, Participation, Person, Rt
 from storage.repositories._base import Repository
 from storage.repositories.rts import in_scope
@@ -28,7 +29,7 @@ from storage.repositories.rts import in_scope
 # Activities that gave coverage at some point; drafts never did (and are deleted when
 # cancelled). Whether a cancelled one covered anybody in the period is decided per
 # participation by the coverage window, which the caller computes.
-COVERING_STATUSES = ("confirmed", "ended", "cancelled")
+COVERING_STATUSES = (ActivityStatus.CONFIRMED, ShownStatus.ENDED, ActivityStatus.CANCELLED)
 # Activities per page: with at most a few hundred people each, a page stays a few
 # thousand rows, and the IN list stays far below every backend's parameter limit.
 ACTIVITIES_PER_PAGE = 200

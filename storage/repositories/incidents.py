@@ -13,14 +13,12 @@ from sqlalchemy import ColumnElement, CursorResult, Select, case, func, or_, sel
 from sqlalchemy.exc import IntegrityError
 
 from bot.domain.incident import format_reference, reference_prefix, reference_sequence
+from bot.domain.vocabulary import IncidentStatus
 from storage.models import Activity, Incident, Kelurahan, Participation, Person, Rt
 from storage.repositories._base import Repository
 
-OPEN = "open"
-REPORTED = "reported"
-CLOSED = "closed"
 # Still on an official's list: not yet reported, or reported but not closed.
-ACTIVE = (OPEN, REPORTED)
+ACTIVE = (IncidentStatus.OPEN, IncidentStatus.REPORTED)
 # One row of the Insiden list: the incident with its RT, kelurahan and victim (each None
 # when unknown).
 IncidentRow = tuple[Incident, Rt | None, Kelurahan | None, Person | None]
@@ -69,7 +67,7 @@ class IncidentRepository(Repository):
         """Not yet formally reported to BPJS; oldest first (closest to the deadline)."""
         query = (
             select(Incident)
-            .where(Incident.status == OPEN)
+            .where(Incident.status == IncidentStatus.OPEN)
             .order_by(Incident.occurred_at, Incident.id)
         )
         return list(await self.session.scalars(query))
@@ -109,7 +107,7 @@ class IncidentRepository(Repository):
             .where(Incident.status.in_(ACTIVE))
         )
         query = _joined_scope(query, kecamatan_codes, kelurahan_codes, city_wide)
-        urgency = case((Incident.status == OPEN, 0), else_=1)
+        urgency = case((Incident.status == IncidentStatus.OPEN, 0), else_=1)
         query = query.order_by(urgency, Incident.occurred_at, Incident.id).offset(offset)
         if limit is not None:
             query = query.limit(limit)
@@ -153,8 +151,12 @@ class IncidentRepository(Repository):
         open (another official got there first). Conditional, so two cannot both win."""
         statement = (
             update(Incident)
-            .where(Incident.id == incident.id, Incident.status == OPEN)
-            .values(status=REPORTED, bpjs_reported_at=at, bpjs_report_number=report_number)
+            .where(Incident.id == incident.id, Incident.status == IncidentStatus.OPEN)
+            .values(
+                status=IncidentStatus.REPORTED,
+                bpjs_reported_at=at,
+                bpjs_report_number=report_number,
+            )
         )
         return await self._change(incident, statement)
 
@@ -163,7 +165,7 @@ class IncidentRepository(Repository):
         statement = (
             update(Incident)
             .where(Incident.id == incident.id, Incident.status.in_(ACTIVE))
-            .values(status=CLOSED, closed_at=at)
+            .values(status=IncidentStatus.CLOSED, closed_at=at)
         )
         return await self._change(incident, statement)
 
@@ -183,7 +185,7 @@ class IncidentRepository(Repository):
             select(Incident, Rt)
             .outerjoin(Rt, Rt.id == Incident.rt_id)
             .where(
-                Incident.status == OPEN,
+                Incident.status == IncidentStatus.OPEN,
                 Incident.occurred_at >= earliest,
                 Incident.occurred_at <= latest,
             )
@@ -205,7 +207,7 @@ class IncidentRepository(Repository):
             select(func.count(Incident.id), overdue)
             .outerjoin(Rt, Rt.id == Incident.rt_id)
             .outerjoin(Kelurahan, Kelurahan.code == Rt.kelurahan_code)
-            .where(Incident.status == OPEN)
+            .where(Incident.status == IncidentStatus.OPEN)
         )
         query = _joined_scope(query, kecamatan_codes, kelurahan_codes, city_wide)
         row = (await self.session.execute(query)).one()

@@ -12,12 +12,10 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from bot.domain.vocabulary import OutboxStatus
 from storage.models import OutboxMessage, utcnow
 from storage.repositories._base import Repository
 
-PENDING = "pending"
-SENT = "sent"
-FAILED = "failed"
 # Rows per INSERT / dedup query of a bulk enqueue: well under every backend's limits.
 _CHUNK = 500
 
@@ -49,7 +47,7 @@ class OutboxRepository(Repository):
             kind=kind,
             priority=priority,
             dedup_key=dedup_key,
-            status=PENDING,
+            status=OutboxStatus.PENDING,
             attempts=0,
             next_attempt_at=not_before or utcnow(),
         )
@@ -73,7 +71,9 @@ class OutboxRepository(Repository):
         transaction ends; SQLite has no row locks and ignores the clause."""
         query = (
             select(OutboxMessage)
-            .where(OutboxMessage.status == PENDING, OutboxMessage.next_attempt_at <= now)
+            .where(
+                OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.next_attempt_at <= now
+            )
             .order_by(OutboxMessage.priority, OutboxMessage.id)
             .limit(limit)
             .with_for_update(skip_locked=True)
@@ -83,7 +83,7 @@ class OutboxRepository(Repository):
     async def mark_sent(
         self, message: OutboxMessage, at: datetime, provider_message_id: str | None = None
     ) -> None:
-        message.status = SENT
+        message.status = OutboxStatus.SENT
         message.sent_at = at
         message.attempts += 1
         message.provider_message_id = provider_message_id
@@ -99,7 +99,7 @@ class OutboxRepository(Repository):
         await self.session.flush()
 
     async def mark_failed(self, message: OutboxMessage, error: str) -> None:
-        message.status = FAILED
+        message.status = OutboxStatus.FAILED
         message.attempts += 1
         message.last_error = error
         await self.session.flush()
@@ -139,7 +139,7 @@ class OutboxRepository(Repository):
                         kind=item.get("kind", "info"),
                         priority=item.get("priority", 5),
                         dedup_key=key,
-                        status=PENDING,
+                        status=OutboxStatus.PENDING,
                         attempts=0,
                         next_attempt_at=not_before or utcnow(),
                     )
@@ -153,7 +153,7 @@ class OutboxRepository(Repository):
         """The most recently queued messages that gave up, newest first."""
         query = (
             select(OutboxMessage)
-            .where(OutboxMessage.status == FAILED)
+            .where(OutboxMessage.status == OutboxStatus.FAILED)
             .order_by(OutboxMessage.id.desc())
             .limit(limit)
         )

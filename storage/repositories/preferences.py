@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import func, or_, select
 
+from bot.domain.vocabulary import ActivityStatus
 from storage.models import Activity, AlertPreference, OutboxMessage, Participation, Role, Rt
 from storage.repositories._base import Repository
 
@@ -30,8 +31,6 @@ DEFAULTS: dict[str, Any] = {
     "starting_without_participants": True,
     "unidentified_chairs": True,
 }
-CONFIRMED = "confirmed"
-DRAFT = "draft"
 # Bound parameters per IN (...) query: well under every backend's limit.
 _CHUNK = 500
 
@@ -103,7 +102,7 @@ class AlertPreferenceRepository(Repository):
             select(Activity, Rt, _people())
             .join(Rt, Rt.id == Activity.rt_id)
             .where(
-                Activity.status == CONFIRMED,
+                Activity.status == ActivityStatus.CONFIRMED,
                 Activity.confirmed_at >= start,
                 Activity.confirmed_at < end,
             )
@@ -121,7 +120,10 @@ class AlertPreferenceRepository(Repository):
             .join(Rt, Rt.id == Activity.rt_id)
             .where(
                 Activity.start_date == day,
-                or_(Activity.status == DRAFT, (Activity.status == CONFIRMED) & (people == 0)),
+                or_(
+                    Activity.status == ActivityStatus.DRAFT,
+                    (Activity.status == ActivityStatus.CONFIRMED) & (people == 0),
+                ),
             )
             .order_by(Rt.kelurahan_code, Rt.number, Activity.id)
         )
@@ -132,7 +134,7 @@ class AlertPreferenceRepository(Repository):
         query = (
             select(Activity, Rt)
             .join(Rt, Rt.id == Activity.rt_id)
-            .where(Activity.status == CONFIRMED, Activity.end_date == day)
+            .where(Activity.status == ActivityStatus.CONFIRMED, Activity.end_date == day)
             .order_by(Activity.id)
         )
         return [(row[0], row[1]) for row in (await self.session.execute(query)).all()]

@@ -6,6 +6,7 @@ from typing import Any, cast
 
 from sqlalchemy import ColumnElement, CursorResult, delete, func, or_, select
 
+from bot.domain.vocabulary import OFFICIAL_ROLES
 from storage.models import Account, Role
 from storage.repositories._base import Repository
 
@@ -13,9 +14,6 @@ from storage.repositories._base import Repository
 def _same(column: Any, value: Any) -> ColumnElement[bool]:
     # `column = NULL` is never true in SQL, so a missing value is matched with IS NULL.
     return column.is_(None) if value is None else column == value
-
-
-OFFICIAL_ROLES = ("petugas", "bpjs", "admin")
 
 
 class RoleRepository(Repository):

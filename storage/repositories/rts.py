@@ -19,6 +19,7 @@ from sqlalchemy import (
 
 from bot.domain.regions import code_key
 from bot.domain.scope import Scope
+from bot.domain.vocabulary import Role as RoleName
 from storage.models import Account, Kelurahan, Role, Rt, RtBudget
 from storage.repositories._base import Repository
 
@@ -113,7 +114,7 @@ class RtRepository(Repository):
             select(Account.id)
             .join(Role, holder)
             .join(Rt, Role.scope_code == cast(Rt.id, String))
-            .where(Role.role == "ketua_rt")
+            .where(Role.role == RoleName.KETUA_RT)
         )
         if kecamatan_code is not None:
             in_kecamatan = Kelurahan.kecamatan_code == kecamatan_code

@@ -16,12 +16,11 @@ from typing import NamedTuple
 from sqlalchemy import ColumnElement, and_, case, distinct, func, or_, select, true
 
 from bot.domain.scope import Scope
+from bot.domain.vocabulary import ActivityStatus, IncidentStatus, ShownStatus
 from storage.models import Activity, Incident, Kelurahan, Participation, Rt
 from storage.repositories._base import Repository
-from storage.repositories.activities import CONFIRMED, ENDED, RUNNING
 from storage.repositories.rts import in_scope, rt_ids_in_scope
 
-OPEN = "open"
 # How the regional figures are grouped.
 BY_KECAMATAN = "kecamatan"
 BY_KELURAHAN = "kelurahan"
@@ -48,7 +47,7 @@ class StatisticsRepository(Repository):
         first day of the next month), the same rule that gives an activity its budget year;
         only confirmed activities count, so cancelled ones give theirs back."""
         shown = shown_status(today).label("shown")
-        confirmed = Activity.status.in_((CONFIRMED, ENDED))
+        confirmed = Activity.status.in_((ActivityStatus.CONFIRMED, ShownStatus.ENDED))
         in_month = and_(confirmed, Activity.start_date >= month[0], Activity.start_date < month[1])
         in_year = and_(confirmed, Activity.year == year)
         query = (
@@ -79,7 +78,7 @@ class StatisticsRepository(Repository):
             select(func.count(distinct(Participation.person_id)))
             .join(Activity, Activity.id == Participation.activity_id)
             .where(
-                Activity.status == CONFIRMED,
+                Activity.status == ActivityStatus.CONFIRMED,
                 Activity.start_date <= today,
                 Activity.end_date >= today,
                 Participation.removed_at.is_(None),
@@ -91,7 +90,7 @@ class StatisticsRepository(Repository):
     async def open_incidents(self, scope: Scope) -> int:
         """Accident reports not yet formally reported to BPJS. A city-wide scope also counts
         reports whose RT is unknown (as `IncidentRepository.open_in_scope` lists them)."""
-        query = select(func.count(Incident.id)).where(Incident.status == OPEN)
+        query = select(func.count(Incident.id)).where(Incident.status == IncidentStatus.OPEN)
         if not scope.city:
             query = query.where(Incident.rt_id.in_(rt_ids_in_scope(scope)))
         return int(await self.session.scalar(query) or 0)
@@ -113,7 +112,7 @@ class StatisticsRepository(Repository):
             .join(Rt, Rt.id == Activity.rt_id)
             .join(Kelurahan, Kelurahan.code == Rt.kelurahan_code)
             .where(
-                Activity.status.in_((CONFIRMED, ENDED)),
+                Activity.status.in_((ActivityStatus.CONFIRMED, ShownStatus.ENDED)),
                 _counted(today, year),
                 in_scope(scope),
             )
@@ -125,11 +124,11 @@ class StatisticsRepository(Repository):
 def shown_status(today: date) -> ColumnElement[str]:
     """`bot.coverage.shown_status` as SQL: a confirmed activity reads "confirmed" before its
     start, "running" between its dates (WIB `today`), "ended" after; others as stored."""
-    confirmed = Activity.status == CONFIRMED
+    confirmed = Activity.status == ActivityStatus.CONFIRMED
     return case(
-        (and_(confirmed, Activity.start_date > today), CONFIRMED),
-        (and_(confirmed, Activity.end_date >= today), RUNNING),
-        (confirmed, ENDED),
+        (and_(confirmed, Activity.start_date > today), ActivityStatus.CONFIRMED),
+        (and_(confirmed, Activity.end_date >= today), ShownStatus.RUNNING),
+        (confirmed, ShownStatus.ENDED),
         else_=Activity.status,
     )
 
@@ -143,5 +142,5 @@ def _counted(today: date, year: int) -> ColumnElement[bool]:
     """The activities a summary counts (see the module docstring)."""
     return or_(
         Activity.year == year,
-        and_(Activity.status == CONFIRMED, Activity.end_date >= today),
+        and_(Activity.status == ActivityStatus.CONFIRMED, Activity.end_date >= today),
     )

@@ -13,9 +13,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.alerts.accident import OFFICIAL_ROLES, role_covers
-from bot.core.identity import KETUA_RT
-from bot.domain.scope import CITY, Scope, kecamatan_of
+from bot.alerts.accident import role_covers
+from bot.domain.scope import Scope, kecamatan_of
+from bot.domain.vocabulary import OFFICIAL_ROLES, Role, ScopeKind
 
 IMMEDIATE = "immediate"
 DIGEST = "digest"
@@ -55,7 +55,7 @@ class Official:
         """The union of the scopes of the grants that want something."""
         grants = [g for g in self.grants if wants is None or wants(g.preference)]
         return Scope(
-            city=any(g.role.scope_kind == CITY for g in grants),
+            city=any(g.role.scope_kind == ScopeKind.CITY for g in grants),
             kecamatan=frozenset(
                 g.role.scope_code for g in grants if g.role.scope_kind == "kecamatan"
             ),
@@ -109,7 +109,7 @@ class Chairs:
 
     @classmethod
     async def load(cls, uow: Any) -> Chairs:
-        return cls(await uow.roles.list(KETUA_RT))
+        return cls(await uow.roles.list(Role.KETUA_RT))
 
     async def accounts(self, uow: Any, rt: Any) -> list[Any]:
         found: dict[int, Any] = {}

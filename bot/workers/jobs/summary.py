@@ -13,6 +13,7 @@ from bot.domain.dates import format_date
 from bot.domain.incident import REPORT_WINDOW
 from bot.domain.money import format_amount, format_rupiah
 from bot.domain.scope import Scope
+from bot.domain.vocabulary import ShownStatus
 from bot.reports.statistics import Summary, build_summary, normalised
 from bot.workers.jobs.base import Run
 from bot.workers.jobs.recipients import Officials
@@ -46,9 +47,9 @@ async def daily_summary(run: Run, day: date) -> None:
             scope=label,
             rts_active=format_amount(summary.rts_active),
             rts_total=format_amount(summary.rts_total),
-            running=format_amount(summary.statuses.get("running", 0)),
-            upcoming=format_amount(summary.statuses.get("confirmed", 0)),
-            drafts=format_amount(summary.statuses.get("draft", 0)),
+            running=format_amount(summary.statuses.get(ShownStatus.RUNNING, 0)),
+            upcoming=format_amount(summary.statuses.get(ShownStatus.CONFIRMED, 0)),
+            drafts=format_amount(summary.statuses.get(ShownStatus.DRAFT, 0)),
             people=format_amount(summary.people_covered),
             premium_month=format_rupiah(summary.premium_month),
             incidents=format_amount(summary.open_incidents),

@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.core.messages import Notification, Reply
 from bot.domain.dates import format_date
+from bot.domain.vocabulary import ActivityStatus
 from bot.workers.jobs.base import Run, place_of
 from bot.workers.jobs.recipients import Chairs, Officials
 
@@ -24,7 +25,7 @@ def _wants_starting(preference: Any) -> bool:
 
 
 def _problem(activity: Any) -> str:
-    return "draft" if activity.status == "draft" else "empty"
+    return "draft" if activity.status == ActivityStatus.DRAFT else "empty"
 
 
 async def starting_without_cover(run: Run, day: date) -> None:

@@ -17,6 +17,7 @@ from bot.core.dialog import Answer, Context, Dialog, End, Go, Outcome, Start, St
 from bot.core.messages import Choice, Notification, Reply
 from bot.domain.dates import format_date, today_wib
 from bot.domain.money import format_rupiah
+from bot.domain.vocabulary import ActivityStatus, Role
 from handlers.common.access import own_activity
 from handlers.common.activity_views import (
     coverage_period,
@@ -50,7 +51,7 @@ async def check(ctx: Context) -> Check:
     activity = await own_activity(ctx, ctx.data.get("activity_id"))
     if activity is None:
         return Check(None, NOT_FOUND)
-    if activity.status != coverage.DRAFT:
+    if activity.status != ActivityStatus.DRAFT:
         return Check(activity, NOT_DRAFT)
     uow = ctx.services.uow
     people = await uow.participations.for_activity(activity.id)
@@ -205,6 +206,6 @@ async def notify_participants(
 DIALOG = Dialog(
     name="coverage_confirmation",
     first="final",
-    roles=frozenset({"ketua_rt"}),
+    roles=frozenset({Role.KETUA_RT}),
     steps={"final": Step(ask=ask_final, handle=handle_final)},
 )

@@ -14,6 +14,7 @@ from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_date, format_datetime, today_wib
 from bot.domain.money import format_rupiah
+from bot.domain.vocabulary import ActivityStatus
 from handlers.common.access import own_activity
 from handlers.common.activity_views import budget_text, coverage_period, premium_text
 from handlers.ketua_rt.register_activity.period import DATE_MAX_LENGTH, read_date
@@ -35,7 +36,7 @@ def yes_no(ctx: Context, yes: str) -> tuple[Choice, ...]:
 async def changeable(ctx: Context) -> Any | None:
     """The caller's confirmed activity that has not ended yet, else None."""
     activity = await own_activity(ctx, ctx.data.get("activity_id"))
-    if activity is None or activity.status != coverage.CONFIRMED:
+    if activity is None or activity.status != ActivityStatus.CONFIRMED:
         return None
     return activity if today_wib(ctx.now) <= activity.end_date else None
 

@@ -16,6 +16,7 @@ from typing import Any
 from bot.core.dialog import Context, End, Go, Outcome, Start
 from bot.domain.dates import format_date, today_wib
 from bot.domain.roster import ROLES
+from bot.domain.vocabulary import ActivityStatus
 from handlers.common.access import own_activity
 
 DIALOG_NAME = "participants"
@@ -26,13 +27,10 @@ HELD = "held"
 PAGE = "page"
 NAME = "name"
 PAGE_SIZE = 10
-DRAFT = "draft"
-CONFIRMED = "confirmed"
-CANCELLED = "cancelled"
 STATUS_KEYS = {
-    DRAFT: "participants_status_draft",
-    CONFIRMED: "participants_status_confirmed",
-    CANCELLED: "participants_status_cancelled",
+    ActivityStatus.DRAFT: "participants_status_draft",
+    ActivityStatus.CONFIRMED: "participants_status_confirmed",
+    ActivityStatus.CANCELLED: "participants_status_cancelled",
 }
 # The explanation of each rejection reason of bot.domain (NikError, PhoneError, BadName).
 NIK_PROBLEMS = {
@@ -91,9 +89,9 @@ async def room_left(ctx: Context, activity: Any) -> int:
 def change_problem(ctx: Context, activity: Any) -> str | None:
     """Why the list cannot change now, or None: only a draft or a confirmed activity that
     has not ended yet can gain or lose people."""
-    if activity.status not in (DRAFT, CONFIRMED):
+    if activity.status not in (ActivityStatus.DRAFT, ActivityStatus.CONFIRMED):
         return ctx.t("participants_read_only", status=status_label(ctx, activity))
-    if activity.status == CONFIRMED and today_wib(ctx.now) > activity.end_date:
+    if activity.status == ActivityStatus.CONFIRMED and today_wib(ctx.now) > activity.end_date:
         return ctx.t("participants_ended", end=format_date(activity.end_date))
     return None
 
@@ -110,7 +108,7 @@ async def enlist(ctx: Context, activity: Any, person: Any, role: str, wage: int 
         added_by=ctx.caller.account_id,
         added_at=ctx.now,
     )
-    if activity.status == CONFIRMED:
+    if activity.status == ActivityStatus.CONFIRMED:
         await uow.activities.record_change(
             activity,
             "participant_added",

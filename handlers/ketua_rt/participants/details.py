@@ -14,8 +14,8 @@ from bot.domain.dates import format_datetime
 from bot.domain.money import format_rupiah
 from bot.domain.phone import PhoneError, mask_phone, normalise_phone
 from bot.domain.roster import ROLES, match_role
+from bot.domain.vocabulary import ActivityStatus
 from handlers.ketua_rt.participants.common import (
-    CONFIRMED,
     NAME,
     PENDING_NEW,
     PHONE_PROBLEMS,
@@ -136,7 +136,7 @@ async def save_entry(ctx: Context, activity: Any, wage: int | None) -> Outcome:
             role=role_label(ctx, role),
         )
     )
-    if activity.status == CONFIRMED:
+    if activity.status == ActivityStatus.CONFIRMED:
         ctx.say(ctx.t("participants_added_covered", time=format_datetime(ctx.now)))
     return to_main(ctx)
 

@@ -13,15 +13,14 @@ from typing import Any
 
 from bot.core.dialog import NAV_MENU, Answer, Context, Dialog, End, Go, Outcome, Start, Stay, Step
 from bot.core.messages import Choice, Reply
+from bot.domain.vocabulary import ActivityStatus, Role
 from handlers.ketua_rt.participants import add as participant_add
 from handlers.ketua_rt.participants import details as participant_details
 from handlers.ketua_rt.participants import listing as participant_list
 from handlers.ketua_rt.participants import paste as participant_paste
 from handlers.ketua_rt.participants.common import (
     ACTIVITY,
-    CONFIRMED,
     DIALOG_NAME,
-    DRAFT,
     PAGE,
     change_problem,
     current_activity,
@@ -53,7 +52,7 @@ async def ask_main(ctx: Context) -> Reply:
             limit=limit(ctx),
         )
     ]
-    if activity.status == CONFIRMED:
+    if activity.status == ActivityStatus.CONFIRMED:
         lines.append(ctx.t("participants_main_confirmed"))
     problem = change_problem(ctx, activity)
     choices = []
@@ -69,7 +68,7 @@ async def ask_main(ctx: Context) -> Reply:
     choices.append(Choice(LIST, ctx.t("participants_choice_list")))
     if problem is None and count:
         choices.append(Choice(REMOVE, ctx.t("participants_choice_remove")))
-    if activity.status == DRAFT and count:
+    if activity.status == ActivityStatus.DRAFT and count:
         choices.append(Choice(CONFIRM, ctx.t("participants_choice_confirm")))
     choices.append(Choice(DONE, ctx.t("participants_choice_done")))
     return Reply("\n".join(lines), choices=tuple(choices))
@@ -102,7 +101,9 @@ async def handle_main(ctx: Context, answer: Answer) -> Outcome:
         return confirm(ctx, activity, count)
     ctx.say(
         ctx.t(
-            "participants_draft_saved" if activity.status == DRAFT else "participants_done",
+            "participants_draft_saved"
+            if activity.status == ActivityStatus.DRAFT
+            else "participants_done",
             title=activity.title,
             count=count,
         )
@@ -111,7 +112,7 @@ async def handle_main(ctx: Context, answer: Answer) -> Outcome:
 
 
 def confirm(ctx: Context, activity: Any, count: int) -> Outcome:
-    if activity.status != DRAFT:
+    if activity.status != ActivityStatus.DRAFT:
         return Stay(ctx.t("participants_already_confirmed"))
     if not count:
         return Stay(ctx.t("participants_confirm_need_one"))
@@ -127,7 +128,7 @@ async def on_cancel(ctx: Context) -> str | None:
     activity = await current_activity(ctx)
     if activity is None:
         return None
-    if activity.status != DRAFT:
+    if activity.status != ActivityStatus.DRAFT:
         return ctx.t("participants_cancel_confirmed")
     uow = ctx.services.uow
     everyone = await uow.participations.for_activity(activity.id, include_removed=True)
@@ -141,7 +142,7 @@ async def on_cancel(ctx: Context) -> str | None:
 DIALOG = Dialog(
     name=DIALOG_NAME,
     first="main",
-    roles=frozenset({"ketua_rt"}),
+    roles=frozenset({Role.KETUA_RT}),
     on_cancel=on_cancel,
     on_leave=discard_pending,
     steps={

@@ -12,8 +12,8 @@ from typing import Any
 from bot.core.dialog import NAV_MENU, Answer, Context, Go, Outcome, Stay, Step
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_datetime
+from bot.domain.vocabulary import ActivityStatus
 from handlers.ketua_rt.participants.common import (
-    CONFIRMED,
     PAGE,
     PAGE_SIZE,
     change_problem,
@@ -167,7 +167,7 @@ async def ask_remove_confirm(ctx: Context) -> Reply:
         nik=person.nik_masked,
         role=role_label(ctx, participation.role),
     )
-    if activity.status == CONFIRMED:
+    if activity.status == ActivityStatus.CONFIRMED:
         text += "\n" + ctx.t("participants_remove_confirm_covered")
     choices = (
         Choice(YES, ctx.t("participants_remove_yes")),
@@ -199,7 +199,7 @@ async def handle_remove_confirm(ctx: Context, answer: Answer) -> Outcome:
 async def remove(ctx: Context, activity: Any, participation: Any, person: Any) -> None:
     uow = ctx.services.uow
     ctx.say(ctx.t("participants_removed", name=person.name, nik=person.nik_masked))
-    if activity.status != CONFIRMED:
+    if activity.status != ActivityStatus.CONFIRMED:
         await uow.participations.delete(participation)
         await uow.persons.remove_if_unused(person.id)
         return

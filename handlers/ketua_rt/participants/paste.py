@@ -13,8 +13,8 @@ from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import today_wib
 from bot.domain.roster import Rejection, Roster, age_on, is_minor, names_differ, read_roster
+from bot.domain.vocabulary import ActivityStatus
 from handlers.ketua_rt.participants.common import (
-    CONFIRMED,
     HELD,
     NAME_PROBLEMS,
     NIK_PROBLEMS,
@@ -86,7 +86,7 @@ async def handle_paste(ctx: Context, answer: Answer) -> Outcome:
     outcomes = await take(ctx, activity, roster)
     for chunk in report(ctx, outcomes):
         ctx.say(chunk)
-    if outcomes.accepted and activity.status == CONFIRMED:
+    if outcomes.accepted and activity.status == ActivityStatus.CONFIRMED:
         ctx.say(ctx.t("participants_revision"))
     if outcomes.held:
         ctx.data[HELD] = outcomes.held
@@ -225,7 +225,7 @@ async def handle_minors(ctx: Context, answer: Answer) -> Outcome:
     ctx.say(ctx.t("participants_minors_added", count=added))
     if over_limit:
         ctx.say(ctx.t("participants_minors_limit", count=over_limit, limit=limit(ctx)))
-    if added and activity.status == CONFIRMED:
+    if added and activity.status == ActivityStatus.CONFIRMED:
         ctx.say(ctx.t("participants_revision"))
     await discard_pending(ctx)  # whoever could not be added
     return to_main(ctx)

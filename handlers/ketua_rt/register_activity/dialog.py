@@ -11,6 +11,7 @@ from __future__ import annotations
 from bot.activities import lifecycle as coverage
 from bot.core.dialog import Answer, Context, Dialog, End, Go, Outcome, Start, Stay, Step
 from bot.core.messages import Choice, Reply
+from bot.domain.vocabulary import ActivityStatus, Role
 from handlers.common.access import own_activity, own_rt_ids
 from handlers.common.activity_views import dates_text
 from handlers.ketua_rt.register_activity import period, summary
@@ -81,7 +82,7 @@ async def handle_resume(ctx: Context, answer: Answer) -> Outcome:
     if answer.choice.id == CONTINUE:
         draft = await open_draft(ctx)
         activity = await own_activity(ctx, draft.id) if draft is not None else None
-        if activity is None or activity.status != coverage.DRAFT:
+        if activity is None or activity.status != ActivityStatus.DRAFT:
             return Stay(ctx.t("reg_draft_gone"))
         return Start("participants", {"activity_id": activity.id})
     rt_ids = own_rt_ids(ctx)
@@ -194,7 +195,7 @@ async def handle_place_detail(ctx: Context, answer: Answer) -> Outcome:
 DIALOG = Dialog(
     name="activity_registration",
     first="start",
-    roles=frozenset({"ketua_rt"}),
+    roles=frozenset({Role.KETUA_RT}),
     steps={
         "start": Step(ask=ask_start, handle=handle_start, max_length=TITLE_MAX),
         "rt": Step(ask=ask_rt, handle=handle_rt),

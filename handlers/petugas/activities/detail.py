@@ -10,6 +10,7 @@ from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_datetime, today_wib
 from bot.domain.money import format_rupiah
+from bot.domain.vocabulary import ShownStatus
 from handlers.common.activity_views import (
     dates_text,
     kind_label,
@@ -23,7 +24,7 @@ from handlers.petugas.places import scoped_activity
 ACTIVITY = people.ACTIVITY
 PEOPLE, LETTER, BACK = "people", "letter", "back"
 # Shown statuses whose activity has a surat tugas to download (as for the Ketua RT).
-WITH_LETTER = (coverage.CONFIRMED, coverage.RUNNING, coverage.ENDED)
+WITH_LETTER = (ShownStatus.CONFIRMED, ShownStatus.RUNNING, ShownStatus.ENDED)
 
 __all__ = ["ACTIVITY", "STEPS", "open_activity", "scoped_activity"]
 

@@ -13,7 +13,7 @@ from bot.activities import lifecycle as coverage
 from bot.core.dialog import ARGS, Answer, Context, Dialog, End, Go, Outcome, Stay, Step
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import today_wib
-from handlers.common.access import OFFICIAL_ROLES
+from bot.domain.vocabulary import OFFICIAL_ROLES
 from handlers.petugas.activities import detail, filters
 from handlers.petugas.places import period_text, scope_label, scope_of
 

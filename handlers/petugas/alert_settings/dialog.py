@@ -15,7 +15,7 @@ from typing import Any
 
 from bot.core.dialog import Answer, Context, Dialog, End, Go, Outcome, Stay, Step
 from bot.core.messages import Choice, Reply
-from handlers.common.access import OFFICIAL_ROLES
+from bot.domain.vocabulary import OFFICIAL_ROLES
 
 NAME = "alert_settings"
 ROLE = "role_id"

@@ -15,6 +15,7 @@ from datetime import date
 from bot.core.dialog import Answer, Context, Dialog, End, Go, Outcome, Stay, Step
 from bot.core.messages import Choice, Document, Reply
 from bot.domain.dates import MONTH_NAMES, format_date, today_wib
+from bot.domain.vocabulary import OFFICIAL_ROLES
 from bot.reports.bpjs_export import ExportRequest, export_document
 from bot.reports.export_request import (
     END_BEFORE_START,
@@ -29,7 +30,7 @@ from bot.reports.export_request import (
     region_index,
     whole_area,
 )
-from handlers.common.access import OFFICIAL_ROLES, may_see_full_nik, official_scope
+from handlers.common.access import may_see_full_nik, official_scope
 
 FORMAT, START, END = "format", "from", "to"
 ALL = "all"

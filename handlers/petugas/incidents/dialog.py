@@ -14,7 +14,7 @@ from bot.core.dialog import Answer, Context, Dialog, End, Go, Outcome, Stay, Ste
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_datetime
 from bot.domain.incident import normalise_reference, report_deadline
-from handlers.common.access import OFFICIAL_ROLES
+from bot.domain.vocabulary import OFFICIAL_ROLES
 from handlers.petugas.incidents.handling import (
     HELP,
     INCIDENT,

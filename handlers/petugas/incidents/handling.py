@@ -16,6 +16,7 @@ from bot.core.messages import Choice, Notification, Reply
 from bot.domain.dates import format_datetime
 from bot.domain.incident import report_deadline
 from bot.domain.scope import Scope
+from bot.domain.vocabulary import IncidentStatus
 from bot.reports.statistics import normalised
 from bot.workers.jobs.countdown import time_left
 from handlers.common.access import official_scope
@@ -23,7 +24,7 @@ from handlers.common.access import official_scope
 NAME = "official_incidents"
 INCIDENT, PAGE, NUMBER, REASON = "incident_id", "page", "bpjs_number", "close_reason"
 YES, EDIT = "yes", "edit"
-OPEN, REPORTED = "open", "reported"
+OPEN, REPORTED = IncidentStatus.OPEN, IncidentStatus.REPORTED
 REASONS = ("handled", "not_work", "duplicate")
 # A BPJS report number as typed: letters, digits and / . - (at least one digit).
 _BPJS_NUMBER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/.\- ]{2,39}$")
