@@ -9,9 +9,21 @@ the report and alerts every official in scope; `batal` leaves nothing behind.
 
 from __future__ import annotations
 
-from bot.core.dialog import NAV_CANCEL, Answer, Context, Dialog, End, Go, Outcome, Stay, Step
+from bot.core.dialog import (
+    NAV_CANCEL,
+    Answer,
+    Command,
+    Context,
+    Dialog,
+    End,
+    Go,
+    MenuEntry,
+    Outcome,
+    Stay,
+    Step,
+)
 from bot.core.messages import Choice, Reply
-from handlers.accident_report import details, flow, victim
+from handlers.accident_report import NAME, details, flow, texts, victim
 from handlers.accident_report import rt as accident_rt
 from handlers.accident_report import submit as accident_submit
 
@@ -91,8 +103,11 @@ async def on_cancel(ctx: Context) -> str | None:
 
 
 DIALOG = Dialog(
-    name="accident_report",
+    name=NAME,
+    texts=texts,
     first=flow.START,
+    command=Command("/lapor", "command_accident_report"),
+    entry=MenuEntry("menu_item_accident", 50),
     on_cancel=on_cancel,
     on_leave=flow.forget_created_person,
     steps={

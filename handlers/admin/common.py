@@ -11,7 +11,6 @@ from bot.core.messages import Choice
 from bot.domain.phone import PhoneError, mask_phone
 from bot.domain.regions import RegionIndex
 
-DIALOG_NAME = "admin"
 MENU_STEP = "menu"
 BACK = "back"
 YES, NO = "yes", "no"

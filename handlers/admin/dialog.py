@@ -10,8 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.core.dialog import Answer, Context, Dialog, End, Go, Outcome, Stay, Step
+from bot.core.dialog import (
+    Answer,
+    Command,
+    Context,
+    Dialog,
+    End,
+    Go,
+    MenuEntry,
+    Outcome,
+    Stay,
+    Step,
+)
 from bot.core.messages import Choice, Reply
+from handlers.admin import NAME, texts
 from handlers.admin import audit as admin_audit
 from handlers.admin import broadcast as admin_broadcast
 from handlers.admin import budgets as admin_budgets
@@ -21,7 +33,7 @@ from handlers.admin import officials as admin_officials
 from handlers.admin import outbox as admin_outbox
 from handlers.admin import rt_import as admin_rt_import
 from handlers.admin import rt_pick as admin_rt_pick
-from handlers.admin.common import DIALOG_NAME, MENU_STEP
+from handlers.admin.common import MENU_STEP
 
 EXIT = "exit"
 # Menu entry -> (button text, how the part starts).
@@ -64,9 +76,12 @@ async def on_cancel(ctx: Context) -> str | None:
 
 
 DIALOG = Dialog(
-    name=DIALOG_NAME,
+    name=NAME,
+    texts=texts,
     first=MENU_STEP,
     roles=frozenset({"admin"}),
+    command=Command("/admin", "command_admin"),
+    entry=MenuEntry("menu_item_admin", 130, roles=frozenset({"admin"})),
     on_cancel=on_cancel,
     steps={
         MENU_STEP: Step(ask=ask_menu, handle=handle_menu, help="admin_help"),

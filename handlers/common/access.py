@@ -9,6 +9,7 @@ from bot.core.dialog import Context
 from bot.domain.scope import Scope
 
 OFFICIAL_ROLES = ("petugas", "admin", "bpjs")
+OFFICIALS = frozenset(OFFICIAL_ROLES)
 # Roles that may see a full NIK (always audited); everyone else sees it masked.
 FULL_NIK_ROLES = ("admin", "bpjs")
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.activities import lifecycle as coverage
-from bot.core.dialog import Answer, Context, Dialog, End, Go, Outcome, Start, Stay, Step
+from bot.core.dialog import Answer, Context, Dialog, End, Go, Outcome, Stay, Step
 from bot.core.messages import Choice, Notification, Reply
 from bot.domain.dates import format_date, today_wib
 from bot.domain.money import format_rupiah
@@ -26,6 +26,9 @@ from handlers.common.activity_views import (
     surat_tugas_reply,
     value_text,
 )
+from handlers.ketua_rt import participants
+from handlers.ketua_rt.confirm_coverage import ACTIVITY, NAME, texts
+from handlers.ketua_rt.participants import start_participants
 
 CONFIRM, TODAY, PARTICIPANTS, MENU = "confirm", "today", "participants", "menu"
 NOT_FOUND, NOT_DRAFT, NO_PEOPLE, START_PAST, OVER_BUDGET = (
@@ -47,7 +50,7 @@ class Check:
 
 
 async def check(ctx: Context) -> Check:
-    activity = await own_activity(ctx, ctx.data.get("activity_id"))
+    activity = await own_activity(ctx, ctx.data.get(ACTIVITY))
     if activity is None:
         return Check(None, NOT_FOUND)
     if activity.status != coverage.DRAFT:
@@ -116,7 +119,7 @@ async def handle_final(ctx: Context, answer: Answer) -> Outcome:
     if wanted == MENU or state.activity is None:
         return End()
     if wanted == PARTICIPANTS:
-        return Start("participants", {"activity_id": state.activity.id})
+        return start_participants(state.activity.id)
     if wanted == TODAY:
         if state.problem == START_PAST:
             program = ctx.services.settings.program
@@ -203,8 +206,10 @@ async def notify_participants(
 
 
 DIALOG = Dialog(
-    name="coverage_confirmation",
+    name=NAME,
+    texts=texts,
     first="final",
     roles=frozenset({"ketua_rt"}),
+    hands_off_to=(participants.NAME,),
     steps={"final": Step(ask=ask_final, handle=handle_final)},
 )

@@ -9,7 +9,18 @@ import re
 from typing import Any
 
 from bot.activities import lifecycle as coverage
-from bot.core.dialog import Answer, Context, Dialog, Go, Outcome, Start, Stay, Step
+from bot.core.dialog import (
+    Answer,
+    Command,
+    Context,
+    Dialog,
+    Go,
+    MenuEntry,
+    Outcome,
+    Start,
+    Stay,
+    Step,
+)
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_datetime, today_wib
 from handlers.common.access import own_activity, own_rt_ids
@@ -23,7 +34,9 @@ from handlers.common.activity_views import (
     surat_tugas_reply,
     value_text,
 )
-from handlers.ketua_rt.my_activities import changes
+from handlers.ketua_rt import participants, register_activity
+from handlers.ketua_rt.my_activities import NAME, changes, texts
+from handlers.ketua_rt.participants import start_participants
 
 PAGE_SIZE = 8
 NEXT, PREV, NEW = "next", "prev", "new"
@@ -87,7 +100,7 @@ async def handle_list(ctx: Context, answer: Answer) -> Outcome:
         ctx.data["page"] = int(ctx.data.get("page", 0)) + (1 if picked == NEXT else -1)
         return Go("list")
     if picked == NEW:
-        return Start("activity_registration")
+        return Start(register_activity.NAME)
     activity = None
     if picked.startswith("a"):
         activity = await own_activity(ctx, picked[1:])
@@ -157,7 +170,7 @@ async def handle_detail(ctx: Context, answer: Answer) -> Outcome:
     if wanted not in actions(ctx, activity):  # the status changed since the question
         return Stay(ctx.t("my_action_gone"))
     if wanted in (CONTINUE, PEOPLE):
-        return Start("participants", {"activity_id": activity.id})
+        return start_participants(activity.id)
     if wanted == LETTER:
         ctx.say(await surat_tugas_reply(ctx, activity))
         return Go("detail")
@@ -191,9 +204,13 @@ async def handle_delete_draft(ctx: Context, answer: Answer) -> Outcome:
 
 
 DIALOG = Dialog(
-    name="my_activities",
+    name=NAME,
+    texts=texts,
     first="list",
     roles=frozenset({"ketua_rt"}),
+    command=Command("/kegiatan", "command_my_activities"),
+    entry=MenuEntry("menu_item_my_activities", 20, roles=frozenset({"ketua_rt"})),
+    hands_off_to=(register_activity.NAME, participants.NAME),
     steps={
         "list": Step(ask=ask_list, handle=handle_list),
         "detail": Step(ask=ask_detail, handle=handle_detail),

@@ -12,7 +12,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bot.core.dialog import ARGS, Answer, Context, Dialog, End, Go, Outcome, Stay, Step
+from bot.core.dialog import (
+    ARGS,
+    Answer,
+    Command,
+    Context,
+    Dialog,
+    End,
+    Go,
+    MenuEntry,
+    Outcome,
+    Stay,
+    Step,
+)
 from bot.core.identity import KETUA_RT, resolve_caller
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_datetime
@@ -35,9 +47,9 @@ from bot.workers.jobs.unidentified import (
     Attempt,
     unidentified_chair_alerts,
 )
-from handlers.common.access import own_rt_ids
+from handlers.common.access import OFFICIALS, own_rt_ids
+from handlers.ketua_rt.onboarding import NAME, texts
 
-NAME = "onboarding"
 USE_CODE = "code"
 HELP = "help_onboarding"
 # What people type when they try to give a number: digits and phone punctuation only.
@@ -214,8 +226,13 @@ def _code_button(ctx: Context) -> tuple[Choice, ...]:
 
 DIALOG = Dialog(
     name=NAME,
+    texts=texts,
     first="share",
     enter=enter,
+    # "/start KODE": an invite code; "/start" alone is the engine's way to the menu.
+    command=Command("/start"),
+    # Only for those not recognised as a chair or an official yet.
+    entry=MenuEntry("menu_item_onboarding", 70, unless=frozenset({"ketua_rt"}) | OFFICIALS),
     steps={
         "share": Step(ask=ask_share, handle=handle_identify, help=HELP),
         "not_listed": Step(ask=ask_not_listed, handle=handle_identify, help=HELP),

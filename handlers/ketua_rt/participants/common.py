@@ -17,9 +17,8 @@ from bot.core.dialog import Context, End, Go, Outcome, Start
 from bot.domain.dates import format_date, today_wib
 from bot.domain.roster import ROLES
 from handlers.common.access import own_activity
+from handlers.ketua_rt.participants import ACTIVITY, start_participants
 
-DIALOG_NAME = "participants"
-ACTIVITY = "activity_id"
 PENDING = "person"
 PENDING_NEW = "new_person"
 HELD = "held"
@@ -69,7 +68,7 @@ async def not_yours(ctx: Context) -> End:
 def to_main(ctx: Context) -> Start:
     """Back to the participants' main step with a clean slate (no `kembali` into an
     entry that is already saved)."""
-    return Start(DIALOG_NAME, {ACTIVITY: ctx.data.get(ACTIVITY)})
+    return start_participants(ctx.data.get(ACTIVITY))
 
 
 def status_label(ctx: Context, activity: Any) -> str:

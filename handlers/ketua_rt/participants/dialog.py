@@ -2,25 +2,25 @@
 RT's activities — add one person, paste a list, look at it, remove someone, and (for a
 draft) go on to confirm the coverage.
 
-Entered with `Start("participants", {"activity_id": id})`. The steps live in
-participant_add / participant_paste / participant_list; this module has the main step,
-`batal`, and the dialog table. Every change is saved with the message that made it.
+Entered with `start_participants(activity_id)`. The steps live in add / details / paste /
+listing; this module has the main step, `batal`, and the dialog table. Every change is saved with the message that made it.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from bot.core.dialog import NAV_MENU, Answer, Context, Dialog, End, Go, Outcome, Start, Stay, Step
+from bot.core.dialog import NAV_MENU, Answer, Context, Dialog, End, Go, Outcome, Stay, Step
 from bot.core.messages import Choice, Reply
+from handlers.ketua_rt import confirm_coverage
+from handlers.ketua_rt.confirm_coverage import start_coverage_confirmation
+from handlers.ketua_rt.participants import NAME, texts
 from handlers.ketua_rt.participants import add as participant_add
 from handlers.ketua_rt.participants import details as participant_details
 from handlers.ketua_rt.participants import listing as participant_list
 from handlers.ketua_rt.participants import paste as participant_paste
 from handlers.ketua_rt.participants.common import (
-    ACTIVITY,
     CONFIRMED,
-    DIALOG_NAME,
     DRAFT,
     PAGE,
     change_problem,
@@ -31,7 +31,6 @@ from handlers.ketua_rt.participants.common import (
 )
 
 ADD, PASTE, LIST, REMOVE, CONFIRM, DONE = "add", "paste", "list", "remove", "confirm", "done"
-COVERAGE_CONFIRMATION = "coverage_confirmation"
 
 
 async def ask_main(ctx: Context) -> Reply:
@@ -115,9 +114,9 @@ def confirm(ctx: Context, activity: Any, count: int) -> Outcome:
         return Stay(ctx.t("participants_already_confirmed"))
     if not count:
         return Stay(ctx.t("participants_confirm_need_one"))
-    if COVERAGE_CONFIRMATION not in ctx.services.dialogs:
+    if confirm_coverage.NAME not in ctx.services.dialogs:
         return Stay(ctx.t("menu_later"))
-    return Start(COVERAGE_CONFIRMATION, {ACTIVITY: activity.id})
+    return start_coverage_confirmation(activity.id)
 
 
 async def on_cancel(ctx: Context) -> str | None:
@@ -139,11 +138,13 @@ async def on_cancel(ctx: Context) -> str | None:
 
 
 DIALOG = Dialog(
-    name=DIALOG_NAME,
+    name=NAME,
+    texts=texts,
     first="main",
     roles=frozenset({"ketua_rt"}),
     on_cancel=on_cancel,
     on_leave=discard_pending,
+    hands_off_to=(confirm_coverage.NAME,),
     steps={
         "main": Step(ask=ask_main, handle=handle_main, help="participants_help_main"),
         **participant_add.STEPS,

@@ -9,11 +9,24 @@ kept in ctx.data only, so `batal` leaves nothing in the database.
 from __future__ import annotations
 
 from bot.activities import lifecycle as coverage
-from bot.core.dialog import Answer, Context, Dialog, End, Go, Outcome, Start, Stay, Step
+from bot.core.dialog import (
+    Answer,
+    Command,
+    Context,
+    Dialog,
+    End,
+    Go,
+    MenuEntry,
+    Outcome,
+    Stay,
+    Step,
+)
 from bot.core.messages import Choice, Reply
 from handlers.common.access import own_activity, own_rt_ids
 from handlers.common.activity_views import dates_text
-from handlers.ketua_rt.register_activity import period, summary
+from handlers.ketua_rt import participants
+from handlers.ketua_rt.participants import start_participants
+from handlers.ketua_rt.register_activity import NAME, period, summary, texts
 from handlers.ketua_rt.register_activity.fields import after, current, is_words
 
 ENTRY = "entry"  # what the first step asks: RESUME, CHOOSE_RT or TITLE
@@ -83,7 +96,7 @@ async def handle_resume(ctx: Context, answer: Answer) -> Outcome:
         activity = await own_activity(ctx, draft.id) if draft is not None else None
         if activity is None or activity.status != coverage.DRAFT:
             return Stay(ctx.t("reg_draft_gone"))
-        return Start("participants", {"activity_id": activity.id})
+        return start_participants(activity.id)
     rt_ids = own_rt_ids(ctx)
     if len(rt_ids) > 1:
         return Go("rt")
@@ -192,9 +205,13 @@ async def handle_place_detail(ctx: Context, answer: Answer) -> Outcome:
 
 
 DIALOG = Dialog(
-    name="activity_registration",
+    name=NAME,
+    texts=texts,
     first="start",
     roles=frozenset({"ketua_rt"}),
+    command=Command("/daftar", "command_activity_registration"),
+    entry=MenuEntry("menu_item_register", 10, roles=frozenset({"ketua_rt"})),
+    hands_off_to=(participants.NAME,),
     steps={
         "start": Step(ask=ask_start, handle=handle_start, max_length=TITLE_MAX),
         "rt": Step(ask=ask_rt, handle=handle_rt),

@@ -5,7 +5,7 @@ database (a draft activity), after checking again what may have changed meanwhil
 from __future__ import annotations
 
 from bot.activities import lifecycle as coverage
-from bot.core.dialog import NAV_CANCEL, Answer, Context, End, Go, Outcome, Start, Stay, Step
+from bot.core.dialog import NAV_CANCEL, Answer, Context, End, Go, Outcome, Stay, Step
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import today_wib
 from handlers.common.access import own_rt_ids
@@ -18,6 +18,7 @@ from handlers.common.activity_views import (
     rt_line,
     value_text,
 )
+from handlers.ketua_rt.participants import start_participants
 from handlers.ketua_rt.register_activity.fields import EDITING, day
 from handlers.ketua_rt.register_activity.period import over_budget, registration_budget
 
@@ -120,7 +121,7 @@ async def save(ctx: Context) -> Outcome:
         created_at=ctx.now,
     )
     ctx.say(ctx.t("reg_saved", title=activity.title))
-    return Start("participants", {"activity_id": activity.id})
+    return start_participants(activity.id)
 
 
 async def ask_edit(ctx: Context) -> Reply:

@@ -10,11 +10,23 @@ import re
 from typing import Any
 
 from bot.activities import lifecycle as coverage
-from bot.core.dialog import ARGS, Answer, Context, Dialog, End, Go, Outcome, Stay, Step
+from bot.core.dialog import (
+    ARGS,
+    Answer,
+    Command,
+    Context,
+    Dialog,
+    End,
+    Go,
+    MenuEntry,
+    Outcome,
+    Stay,
+    Step,
+)
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import today_wib
-from handlers.common.access import OFFICIAL_ROLES
-from handlers.petugas.activities import detail, filters
+from handlers.common.access import OFFICIALS
+from handlers.petugas.activities import NAME, detail, filters, texts
 from handlers.petugas.places import period_text, scope_label, scope_of
 
 # Seven activities with previous, next and "Filter" make ten rows: one WhatsApp list.
@@ -122,9 +134,12 @@ async def handle_list(ctx: Context, answer: Answer) -> Outcome:
 
 
 DIALOG = Dialog(
-    name="official_activities",
+    name=NAME,
+    texts=texts,
     first="list",
-    roles=frozenset(OFFICIAL_ROLES),
+    roles=OFFICIALS,
+    command=Command("/kegiatanrt", "command_official_activities"),
+    entry=MenuEntry("menu_item_activities", 90, roles=OFFICIALS),
     enter=enter,
     steps={
         "list": Step(ask=ask_list, handle=handle_list, help="oa_help"),

@@ -13,11 +13,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.dialog import Answer, Context, Dialog, End, Go, Outcome, Stay, Step
+from bot.core.dialog import (
+    Answer,
+    Command,
+    Context,
+    Dialog,
+    End,
+    Go,
+    MenuEntry,
+    Outcome,
+    Stay,
+    Step,
+)
 from bot.core.messages import Choice, Reply
-from handlers.common.access import OFFICIAL_ROLES
+from handlers.common.access import OFFICIAL_ROLES, OFFICIALS
+from handlers.petugas.alert_settings import NAME, texts
 
-NAME = "alert_settings"
 ROLE = "role_id"
 NEW, OTHER, DONE = "new", "other_role", "done"
 MODES = ("immediate", "digest", "off")
@@ -177,9 +188,12 @@ async def handle_new_activities(ctx: Context, answer: Answer) -> Outcome:
 
 DIALOG = Dialog(
     name=NAME,
+    texts=texts,
     first="roles",
     enter=enter,
-    roles=frozenset(OFFICIAL_ROLES),
+    roles=OFFICIALS,
+    command=Command("/peringatan", "command_alert_settings"),
+    entry=MenuEntry("menu_item_alerts", 120, roles=OFFICIALS),
     steps={
         "roles": Step(ask=ask_roles, handle=handle_roles, help=HELP),
         "settings": Step(ask=ask_settings, handle=handle_settings, help=HELP),

@@ -12,7 +12,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.core.dialog import Answer, Context, Dialog, End, Go, Outcome, Stay, Step
+from bot.core.dialog import (
+    Answer,
+    Command,
+    Context,
+    Dialog,
+    End,
+    Go,
+    MenuEntry,
+    Outcome,
+    Stay,
+    Step,
+)
 from bot.core.messages import Choice, Document, Reply
 from bot.domain.dates import MONTH_NAMES, format_date, today_wib
 from bot.reports.bpjs_export import ExportRequest, export_document
@@ -29,7 +40,8 @@ from bot.reports.export_request import (
     region_index,
     whole_area,
 )
-from handlers.common.access import OFFICIAL_ROLES, may_see_full_nik, official_scope
+from handlers.common.access import OFFICIALS, may_see_full_nik, official_scope
+from handlers.petugas.export import NAME, texts
 
 FORMAT, START, END = "format", "from", "to"
 ALL = "all"
@@ -136,9 +148,12 @@ def area_label(ctx: Context, area: Area) -> str:
 
 
 DIALOG = Dialog(
-    name="official_export",
+    name=NAME,
+    texts=texts,
     first="format",
-    roles=frozenset(OFFICIAL_ROLES),
+    roles=OFFICIALS,
+    command=Command("/ekspor", "command_official_export"),
+    entry=MenuEntry("menu_item_export", 100, roles=OFFICIALS),
     steps={
         "format": Step(ask=ask_format, handle=handle_format, help="export_help"),
         "period": Step(ask=ask_period, handle=handle_period, help="export_help"),

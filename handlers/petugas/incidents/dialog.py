@@ -10,11 +10,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.dialog import Answer, Context, Dialog, End, Go, Outcome, Stay, Step
+from bot.core.dialog import (
+    Answer,
+    Command,
+    Context,
+    Dialog,
+    End,
+    Go,
+    MenuEntry,
+    Outcome,
+    Stay,
+    Step,
+)
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_datetime
 from bot.domain.incident import normalise_reference, report_deadline
-from handlers.common.access import OFFICIAL_ROLES
+from handlers.common.access import OFFICIALS
+from handlers.petugas.incidents import texts
 from handlers.petugas.incidents.handling import (
     HELP,
     INCIDENT,
@@ -181,8 +193,11 @@ async def handle_detail(ctx: Context, answer: Answer) -> Outcome:
 
 DIALOG = Dialog(
     name=NAME,
+    texts=texts,
     first="list",
-    roles=frozenset(OFFICIAL_ROLES),
+    roles=OFFICIALS,
+    command=Command("/insiden", "command_official_incidents"),
+    entry=MenuEntry("menu_item_incidents", 110, roles=OFFICIALS),
     steps={
         "list": Step(ask=ask_list, handle=handle_list, max_length=100, help=HELP),
         "detail": Step(ask=ask_detail, handle=handle_detail, help=HELP),

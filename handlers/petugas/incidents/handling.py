@@ -19,8 +19,8 @@ from bot.domain.scope import Scope
 from bot.reports.statistics import normalised
 from bot.workers.jobs.countdown import time_left
 from handlers.common.access import official_scope
+from handlers.petugas.incidents import NAME
 
-NAME = "official_incidents"
 INCIDENT, PAGE, NUMBER, REASON = "incident_id", "page", "bpjs_number", "close_reason"
 YES, EDIT = "yes", "edit"
 OPEN, REPORTED = "open", "reported"

@@ -7,15 +7,29 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.core.dialog import Answer, Context, Dialog, End, Go, Outcome, Start, Stay, Step
+from bot.core.dialog import (
+    Answer,
+    Command,
+    Context,
+    Dialog,
+    End,
+    Go,
+    MenuEntry,
+    Outcome,
+    Start,
+    Stay,
+    Step,
+)
 from bot.core.messages import Choice, Document, Reply
 from bot.documents.chart import bar_chart_png
 from bot.domain.dates import MONTH_NAMES, format_datetime
 from bot.domain.money import format_amount, format_rupiah
 from bot.domain.scope import Scope
 from bot.reports.statistics import Summary, build_summary, left_out, top_bars
-from handlers.common.access import OFFICIAL_ROLES
+from handlers.common.access import OFFICIALS
+from handlers.petugas import activities
 from handlers.petugas.places import scope_label, scope_of
+from handlers.petugas.summary import NAME, texts
 
 PNG = "image/png"
 # Bars a phone shows legibly at 16 pt; a kelurahan with more RTs sums the smallest.
@@ -95,7 +109,7 @@ async def handle_next(ctx: Context, answer: Answer) -> Outcome:
     if answer.choice is None:
         return Stay(ctx.t("pick_one"))
     if answer.choice.id == ACTIVITIES:
-        return Start("official_activities")
+        return Start(activities.NAME)
     if answer.choice.id == MENU:
         return End()
     # Refresh: the scope is read again, in case an admin changed it meanwhile.
@@ -108,9 +122,13 @@ async def handle_next(ctx: Context, answer: Answer) -> Outcome:
 
 
 DIALOG = Dialog(
-    name="official_summary",
+    name=NAME,
+    texts=texts,
     first="next",
-    roles=frozenset(OFFICIAL_ROLES),
+    roles=OFFICIALS,
+    command=Command("/ringkasan", "command_official_summary"),
+    entry=MenuEntry("menu_item_summary", 80, roles=OFFICIALS),
+    hands_off_to=(activities.NAME,),
     enter=enter,
     steps={"next": Step(ask=ask_next, handle=handle_next, help="summary_help")},
 )

@@ -3,8 +3,21 @@ call centre 175), one short message per topic, picked with buttons."""
 
 from __future__ import annotations
 
-from bot.core.dialog import NAV_MENU, Answer, Context, Dialog, Go, Outcome, Stay, Step
+from bot.core.dialog import (
+    NAV_MENU,
+    Answer,
+    Command,
+    Context,
+    Dialog,
+    Go,
+    MenuEntry,
+    Outcome,
+    Stay,
+    Step,
+)
 from bot.core.messages import Choice, Reply
+from handlers.common.access import OFFICIALS
+from handlers.warga.benefits import NAME, texts
 
 # Topic button id -> the text it shows.
 TOPICS = {
@@ -55,5 +68,10 @@ async def handle_topic(ctx: Context, answer: Answer) -> Outcome:
 
 
 DIALOG = Dialog(
-    name="benefits", first="topic", steps={"topic": Step(ask=ask_topic, handle=handle_topic)}
+    name=NAME,
+    texts=texts,
+    first="topic",
+    steps={"topic": Step(ask=ask_topic, handle=handle_topic)},
+    command=Command("/manfaat", "command_benefits"),
+    entry=MenuEntry("menu_item_benefits", 40, unless=OFFICIALS),
 )

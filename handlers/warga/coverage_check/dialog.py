@@ -14,15 +14,29 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from bot.core.dialog import NAV_MENU, Answer, Context, Dialog, Go, Outcome, Start, Stay, Step
+from bot.core.dialog import (
+    NAV_MENU,
+    Answer,
+    Command,
+    Context,
+    Dialog,
+    Go,
+    MenuEntry,
+    Outcome,
+    Start,
+    Stay,
+    Step,
+)
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_datetime, today_wib
 from bot.domain.nik import Nik, NikError, parse_nik
+from handlers.common.access import OFFICIALS
 from handlers.common.activity_views import rt_line
 from handlers.ketua_rt.participants.common import nik_problem
+from handlers.warga import benefits
 from handlers.warga import coverage_rows as cover
+from handlers.warga.coverage_check import NAME, texts
 
-NAME = "coverage_check"
 LOOKUP_NIK = "coverage_lookup_nik"
 LOOKUP_PHONE = "coverage_lookup_phone"
 LOOKUP_REFUSED = "coverage_lookup_limited"
@@ -98,7 +112,7 @@ async def handle_own(ctx: Context, answer: Answer) -> Outcome:
     if answer.choice is not None and answer.choice.id == OTHER:
         return Go("nik")
     if answer.choice is not None and answer.choice.id == BENEFITS:
-        return Start(BENEFITS)
+        return Start(benefits.NAME)
     if any(ch.isdigit() for ch in answer.text):
         # A NIK typed straight away instead of tapping "Cek NIK lain".
         return await handle_nik(ctx, answer)
@@ -119,7 +133,7 @@ async def ask_nik(ctx: Context) -> Reply:
 
 async def handle_nik(ctx: Context, answer: Answer) -> Outcome:
     if answer.choice is not None and answer.choice.id == BENEFITS:
-        return Start(BENEFITS)
+        return Start(benefits.NAME)
     if answer.message.phone and not answer.text:
         # A contact shared on Telegram: show their own coverage if they are on a list.
         if await show_own(ctx):
@@ -186,8 +200,13 @@ async def nik_answer(ctx: Context, nik: Nik) -> str:
 
 DIALOG = Dialog(
     name=NAME,
+    texts=texts,
     first="nik",
     enter=enter,
+    command=Command("/cek", "command_coverage_check"),
+    # Officials reach it by command: their menu stays short enough for a WhatsApp list.
+    entry=MenuEntry("menu_item_check", 30, unless=OFFICIALS),
+    hands_off_to=(benefits.NAME,),
     steps={
         OWN: Step(ask=ask_own, handle=handle_own, help="check_help_nik"),
         "nik": Step(ask=ask_nik, handle=handle_nik, help="check_help_nik"),

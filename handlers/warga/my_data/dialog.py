@@ -11,15 +11,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.dialog import NAV_MENU, Answer, Context, Dialog, End, Go, Outcome, Start, Stay, Step
+from bot.core.dialog import (
+    NAV_MENU,
+    Answer,
+    Command,
+    Context,
+    Dialog,
+    End,
+    Go,
+    MenuEntry,
+    Outcome,
+    Start,
+    Stay,
+    Step,
+)
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_date, to_wib
 from bot.domain.money import format_rupiah
+from handlers.common.access import OFFICIALS
 from handlers.common.activity_views import role_label, rt_line
 from handlers.warga import coverage_rows as cover
-from handlers.warga.my_data import correction
+from handlers.warga.my_data import NAME, correction, texts
 
-NAME = "my_data"
 SHARE = "share"
 AFTER = "after"
 FIX = "fix"
@@ -146,8 +159,11 @@ async def handle_after(ctx: Context, answer: Answer) -> Outcome:
 
 DIALOG = Dialog(
     name=NAME,
+    texts=texts,
     first=AFTER,
     enter=enter,
+    command=Command("/datasaya", "command_my_data"),
+    entry=MenuEntry("menu_item_my_data", 60, unless=OFFICIALS),
     on_cancel=correction.on_cancel,
     steps={
         SHARE: Step(ask=ask_share, handle=handle_share),

@@ -3,10 +3,11 @@ BPJS Jakon premium (JKK + JKM) from the full tiered schedule."""
 
 from __future__ import annotations
 
-from bot.core.dialog import Answer, Context, Dialog, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Command, Context, Dialog, Go, MenuEntry, Outcome, Stay, Step
 from bot.core.messages import Choice, Reply
 from bot.domain.money import MoneyError, format_rupiah, parse_rupiah
 from bot.domain.premium import premium_for
+from handlers.warga.premium import NAME, texts
 
 LIKELY = "likely"
 # Typed instead of tapping "Ya, Rp2.500.000".
@@ -75,5 +76,10 @@ async def handle_value(ctx: Context, answer: Answer) -> Outcome:
 
 
 DIALOG = Dialog(
-    name="premium", first="value", steps={"value": Step(ask=ask_value, handle=handle_value)}
+    name=NAME,
+    texts=texts,
+    first="value",
+    steps={"value": Step(ask=ask_value, handle=handle_value)},
+    command=Command("/premi", "command_premium"),
+    entry=MenuEntry("menu_item_premium", 140),
 )

@@ -1,4 +1,5 @@
-"""Texts of the onboarding conversation, Indonesian (`ID`) and English (`EN`) side by side."""
+"""Texts of onboarding (how a Ketua RT becomes known to the bot).
+Indonesian (`ID`) and English (`EN`) side by side; the catalogue collects them."""
 
 ID: dict[str, str] = {
     "menu_item_onboarding": "Saya Ketua RT",

@@ -1,0 +1,15 @@
+"""Texts every official conversation shares: how an official's scope reads.
+Indonesian (`ID`) and English (`EN`) side by side; the catalogue collects them."""
+
+ID: dict[str, str] = {
+    # Scope.
+    "official_scope_city": "Kota Jambi",
+    "official_scope_kecamatan": "Kec. {name}",
+    "official_scope_kelurahan": "Kel. {name}",
+}
+
+EN: dict[str, str] = {
+    "official_scope_city": "Kota Jambi",
+    "official_scope_kecamatan": "Kec. {name}",
+    "official_scope_kelurahan": "Kel. {name}",
+}
