@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import to_wib, today_wib
 from bot.domain.nik import NikError, parse_nik
@@ -174,10 +174,3 @@ def _filter(
     ctx: Context, *, person: int | None = None, actors: list[int] | None = None, label: str
 ) -> None:
     ctx.data.update({PAGE: 0, PERSON: person, ACTORS: actors, LABEL: label})
-
-
-STEPS = {
-    LOG: Step(ask=ask_log, handle=handle_log),
-    BY_NIK: Step(ask=ask_by_nik, handle=handle_by_nik),
-    BY_OFFICIAL: Step(ask=ask_by_official, handle=handle_by_official),
-}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply, reply_to_payload
 from handlers.admin.common import BACK, audit, back_choice, region_index, to_menu
 
@@ -152,10 +152,3 @@ async def send(ctx: Context, text: str, accounts: list[Any]) -> int:
             }
         )
     return int(await ctx.services.uow.outbox.enqueue_many(messages, not_before=ctx.now))
-
-
-STEPS = {
-    TARGET: Step(ask=ask_target, handle=handle_target),
-    TEXT: Step(ask=ask_text, handle=handle_text, max_length=MAX_LENGTH),
-    PREVIEW: Step(ask=ask_preview, handle=handle_preview),
-}

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.activities import lifecycle as coverage
-from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import today_wib
 from bot.domain.money import format_rupiah
@@ -104,12 +104,10 @@ async def ask_confirm(ctx: Context) -> Reply:
 
 
 async def handle_confirm(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
     rt = await _rt(ctx)
     if rt is None or NEW not in ctx.data:
-        return start(ctx) if answer.choice.id == YES else to_menu(ctx, *FORGET)
-    if answer.choice.id == NO:
+        return start(ctx) if answer.picked == YES else to_menu(ctx, *FORGET)
+    if answer.picked == NO:
         ctx.data.pop(NEW, None)
         return Go(SHOW)
     rt_id, new = int(ctx.data[RT_ID]), int(ctx.data[NEW])
@@ -125,9 +123,3 @@ async def handle_confirm(ctx: Context, answer: Answer) -> Outcome:
         )
     )
     return to_menu(ctx, *FORGET)
-
-
-STEPS = {
-    SHOW: Step(ask=ask_show, handle=handle_show),
-    CONFIRM: Step(ask=ask_confirm, handle=handle_confirm),
-}

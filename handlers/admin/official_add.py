@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.phone import PhoneError, normalise_phone
 from bot.domain.roster import BadName, normalise_name
@@ -181,11 +181,9 @@ async def ask_confirm(ctx: Context) -> Reply:
 
 
 async def handle_confirm(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
     if not _complete(ctx):
-        return start(ctx) if answer.choice.id != NO else forget(ctx)
-    if answer.choice.id == NO:
+        return start(ctx) if answer.picked != NO else forget(ctx)
+    if answer.picked == NO:
         ctx.say(ctx.t("admin_official_not_saved"))
         return forget(ctx)
     uow = ctx.services.uow
@@ -215,14 +213,3 @@ async def handle_confirm(ctx: Context, answer: Answer) -> Outcome:
 
 def _same(role: Any, name: str, scope: str, code: str | None) -> bool:
     return role.role == name and role.scope_kind == scope and role.scope_code == code
-
-
-STEPS = {
-    NAME: Step(ask=ask_name, handle=handle_name),
-    PHONE: Step(ask=ask_phone, handle=handle_phone),
-    ROLE: Step(ask=ask_role, handle=handle_role),
-    SCOPE: Step(ask=ask_scope, handle=handle_scope),
-    PICK_KECAMATAN: Step(ask=ask_kecamatan, handle=handle_kecamatan),
-    PICK_KELURAHAN: Step(ask=ask_kelurahan, handle=handle_kelurahan),
-    CONFIRM: Step(ask=ask_confirm, handle=handle_confirm),
-}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from handlers.admin.common import (
     BACK,
@@ -123,14 +123,12 @@ async def ask_remove_confirm(ctx: Context) -> Reply:
 
 
 async def handle_remove_confirm(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
     role = await _official(ctx, ctx.data.pop(PICKED, None))
     if role is None:
-        if answer.choice.id != BACK:
+        if answer.picked != BACK:
             ctx.say(ctx.t("admin_official_gone"))
         return Go(LIST)
-    if answer.choice.id == NO:
+    if answer.picked == NO:
         return Go(LIST)
     refusal = await lockout(ctx, role)
     if refusal is not None:
@@ -158,10 +156,3 @@ async def lockout(ctx: Context, role: Any) -> str | None:
     if any(r.id == role.id for r in own) and len(own) <= 1:
         return ctx.t("admin_official_own_last_admin")
     return None
-
-
-STEPS = {
-    LIST: Step(ask=ask_list, handle=handle_list),
-    REMOVE: Step(ask=ask_remove, handle=handle_remove),
-    REMOVE_CONFIRM: Step(ask=ask_remove_confirm, handle=handle_remove_confirm),
-}

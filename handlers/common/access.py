@@ -3,9 +3,10 @@ only what lies in their scope (the union of the scopes of their official roles).
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
-from bot.core.dialog import Context
+from bot.core.dialog import Context, Guard, Outcome
 from bot.domain.scope import Scope
 
 OFFICIAL_ROLES = ("petugas", "admin", "bpjs")
@@ -29,6 +30,16 @@ async def own_activity(ctx: Context, activity_id: Any) -> Any | None:
     if activity is None or activity.rt_id not in own_rt_ids(ctx):
         return None
     return activity
+
+
+def owns_activity_under(key: str, refuse: Callable[[Context], Awaitable[Outcome]]) -> Guard:
+    """The guard of a dialog that works on one of the caller's activities, whose id it
+    keeps under `key`: the engine refuses every answer once it is no longer theirs."""
+
+    async def allows(ctx: Context) -> bool:
+        return await own_activity(ctx, ctx.data.get(key)) is not None
+
+    return Guard(allows=allows, refuse=refuse)
 
 
 def official_scope(ctx: Context) -> Scope:

@@ -112,10 +112,8 @@ def rounding(ctx: Context) -> str:
 
 
 async def handle_final(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
     state = await check(ctx)
-    wanted = answer.choice.id
+    wanted = answer.picked
     if wanted == MENU or state.activity is None:
         return End()
     if wanted == PARTICIPANTS:
@@ -211,5 +209,5 @@ DIALOG = Dialog(
     first="final",
     roles=frozenset({"ketua_rt"}),
     hands_off_to=(participants.NAME,),
-    steps={"final": Step(ask=ask_final, handle=handle_final)},
+    steps={"final": Step(ask=ask_final, handle=handle_final, choice_only=True)},
 )

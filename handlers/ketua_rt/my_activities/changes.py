@@ -10,13 +10,13 @@ from datetime import date
 from typing import Any
 
 from bot.activities import lifecycle as coverage
-from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_date, format_datetime, today_wib
 from bot.domain.money import format_rupiah
 from handlers.common.access import own_activity
 from handlers.common.activity_views import budget_text, coverage_period, premium_text
-from handlers.ketua_rt.register_activity.period import DATE_MAX_LENGTH, read_date
+from handlers.ketua_rt.register_activity.period import read_date
 from handlers.warga.premium.dialog import likely_choice, read_amount
 
 EXTEND, VALUE, CANCEL = "extend", "value", "cancel"
@@ -106,11 +106,9 @@ async def ask_extend_confirm(ctx: Context) -> Reply:
 
 
 async def handle_extend_confirm(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
     activity = await changeable(ctx)
     pending = ctx.data.pop(NEW_END, None)
-    if answer.choice.id != "extend_yes" or activity is None or pending is None:
+    if answer.picked != "extend_yes" or activity is None or pending is None:
         return Go("detail")
     new_end = date.fromisoformat(pending)
     problem = extend_problem(ctx, activity, new_end)
@@ -195,11 +193,9 @@ async def ask_value_confirm(ctx: Context) -> Reply:
 
 
 async def handle_value_confirm(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
     activity = await changeable(ctx)
     pending = ctx.data.pop(NEW_VALUE, None)
-    if answer.choice.id != "value_yes" or activity is None or pending is None:
+    if answer.picked != "value_yes" or activity is None or pending is None:
         return Go("detail")
     problem = await value_problem(ctx, activity, int(pending))
     if problem:
@@ -235,10 +231,8 @@ async def ask_cancel(ctx: Context) -> Reply:
 
 
 async def handle_cancel(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
     activity = await changeable(ctx)
-    if answer.choice.id != "cancel_yes" or activity is None:
+    if answer.picked != "cancel_yes" or activity is None:
         return Go("detail")
     uow = ctx.services.uow
     before_start = await coverage.cancel(uow, activity, ctx.now, ctx.caller.account_id)
@@ -247,12 +241,3 @@ async def handle_cancel(ctx: Context, answer: Answer) -> Outcome:
     else:
         ctx.say(ctx.t("chg_cancelled_running", title=activity.title, at=format_datetime(ctx.now)))
     return Go("detail")
-
-
-STEPS = {
-    EXTEND: Step(ask=ask_extend, handle=handle_extend, max_length=DATE_MAX_LENGTH),
-    "extend_confirm": Step(ask=ask_extend_confirm, handle=handle_extend_confirm),
-    VALUE: Step(ask=ask_value, handle=handle_value, max_length=DATE_MAX_LENGTH),
-    "value_confirm": Step(ask=ask_value_confirm, handle=handle_value_confirm),
-    CANCEL: Step(ask=ask_cancel, handle=handle_cancel),
-}

@@ -9,7 +9,7 @@ mistyped NIK, so the user either takes the stored name or checks the NIK again.
 
 from __future__ import annotations
 
-from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_date, today_wib
 from bot.domain.nik import NikError, parse_nik
@@ -19,11 +19,10 @@ from handlers.ketua_rt.participants.common import (
     NAME_PROBLEMS,
     PENDING,
     PENDING_NEW,
-    current_activity,
     discard_pending,
+    guarded_activity,
     lost,
     nik_problem,
-    not_yours,
     pending,
     to_main,
 )
@@ -37,9 +36,7 @@ async def ask_nik(ctx: Context) -> Reply:
 
 
 async def handle_nik(ctx: Context, answer: Answer) -> Outcome:
-    activity = await current_activity(ctx)
-    if activity is None:
-        return await not_yours(ctx)
+    activity = await guarded_activity(ctx)
     try:
         nik = parse_nik(answer.text, today_wib(ctx.now))
     except NikError as error:
@@ -86,8 +83,6 @@ async def ask_nik_confirm(ctx: Context) -> Reply:
 
 
 async def handle_nik_confirm(ctx: Context, answer: Answer) -> Outcome:
-    if await current_activity(ctx) is None:
-        return await not_yours(ctx)
     person = await pending(ctx)
     if person is None:
         return lost(ctx)
@@ -111,11 +106,7 @@ async def ask_minor(ctx: Context) -> Reply:
 
 
 async def handle_minor(ctx: Context, answer: Answer) -> Outcome:
-    if await current_activity(ctx) is None:
-        return await not_yours(ctx)
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
-    if answer.choice.id == NO:
+    if answer.picked == NO:
         await discard_pending(ctx)
         ctx.say(ctx.t("participants_minor_skipped"))
         return to_main(ctx)
@@ -131,8 +122,6 @@ async def ask_name(ctx: Context) -> Reply:
 
 
 async def handle_name(ctx: Context, answer: Answer) -> Outcome:
-    if await current_activity(ctx) is None:
-        return await not_yours(ctx)
     person = await pending(ctx)
     if person is None:
         return lost(ctx)
@@ -163,8 +152,6 @@ async def ask_name_conflict(ctx: Context) -> Reply:
 
 
 async def handle_name_conflict(ctx: Context, answer: Answer) -> Outcome:
-    if await current_activity(ctx) is None:
-        return await not_yours(ctx)
     person = await pending(ctx)
     if person is None:
         return lost(ctx)
@@ -176,12 +163,3 @@ async def handle_name_conflict(ctx: Context, answer: Answer) -> Outcome:
         return Go("nik")
     ctx.data[NAME] = person.name
     return Go("role")
-
-
-STEPS = {
-    "nik": Step(ask=ask_nik, handle=handle_nik, help="participants_help_nik"),
-    "nik_confirm": Step(ask=ask_nik_confirm, handle=handle_nik_confirm),
-    "minor": Step(ask=ask_minor, handle=handle_minor),
-    "name": Step(ask=ask_name, handle=handle_name),
-    "name_conflict": Step(ask=ask_name_conflict, handle=handle_name_conflict),
-}

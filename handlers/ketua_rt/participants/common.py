@@ -16,7 +16,7 @@ from typing import Any
 from bot.core.dialog import Context, End, Go, Outcome, Start
 from bot.domain.dates import format_date, today_wib
 from bot.domain.roster import ROLES
-from handlers.common.access import own_activity
+from handlers.common.access import own_activity, owns_activity_under
 from handlers.ketua_rt.participants import ACTIVITY, start_participants
 
 PENDING = "person"
@@ -58,11 +58,23 @@ async def current_activity(ctx: Context) -> Any | None:
     return await own_activity(ctx, ctx.data.get(ACTIVITY))
 
 
+async def guarded_activity(ctx: Context) -> Any:
+    """The activity of a guarded step: the dialog's guard found it for this very answer."""
+    activity = await current_activity(ctx)
+    assert activity is not None, "the participants guard runs before every guarded step"
+    return activity
+
+
 async def not_yours(ctx: Context) -> End:
     """The activity is gone or not the caller's: explain, forget the entry, leave."""
     await discard_pending(ctx)
     ctx.say(ctx.t("participants_not_yours"))
     return End()
+
+
+# A Ketua RT only touches their own RT's activities: checked again before every answer,
+# as the activity may have been deleted or the RT handed over since the question.
+OWN_ACTIVITY = owns_activity_under(ACTIVITY, refuse=not_yours)
 
 
 def to_main(ctx: Context) -> Start:

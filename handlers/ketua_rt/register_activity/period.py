@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from bot.activities import lifecycle as coverage
-from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import DateError, format_date, parse_date, today_wib
 from bot.domain.money import format_rupiah
@@ -136,11 +136,3 @@ async def handle_ppn(ctx: Context, answer: Answer) -> Outcome:
         return Stay(ctx.t("reg_yes_or_no"))
     ctx.data["ppn"] = answer.choice.id == YES
     return Go("summary")
-
-
-STEPS = {
-    "start_date": Step(ask=ask_start_date, handle=handle_start_date, max_length=DATE_MAX_LENGTH),
-    "end_date": Step(ask=ask_end_date, handle=handle_end_date, max_length=DATE_MAX_LENGTH),
-    "value": Step(ask=ask_value, handle=handle_value, max_length=DATE_MAX_LENGTH),
-    "ppn": Step(ask=ask_ppn, handle=handle_ppn),
-}

@@ -5,7 +5,7 @@ database (a draft activity), after checking again what may have changed meanwhil
 from __future__ import annotations
 
 from bot.activities import lifecycle as coverage
-from bot.core.dialog import NAV_CANCEL, Answer, Context, End, Go, Outcome, Stay, Step
+from bot.core.dialog import NAV_CANCEL, Answer, Context, End, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import today_wib
 from handlers.common.access import own_rt_ids
@@ -77,10 +77,8 @@ def rounding(ctx: Context) -> str:
 
 
 async def handle_summary(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
     missing = first_missing(ctx)
-    if answer.choice.id == EDIT or missing is not None:
+    if answer.picked == EDIT or missing is not None:
         return Go("edit" if missing is None else missing)
     return await save(ctx)
 
@@ -131,18 +129,10 @@ async def ask_edit(ctx: Context) -> Reply:
 
 
 async def handle_edit(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
-    if answer.choice.id == BACK:
+    if answer.picked == BACK:
         return Go("summary")
-    step = next((step for choice_id, step, _ in FIELDS if choice_id == answer.choice.id), None)
+    step = next((step for choice_id, step, _ in FIELDS if choice_id == answer.picked), None)
     if step is None:
         return Stay(ctx.t("pick_one"))
     ctx.data[EDITING] = True
     return Go(step)
-
-
-STEPS = {
-    "summary": Step(ask=ask_summary, handle=handle_summary),
-    "edit": Step(ask=ask_edit, handle=handle_edit),
-}

@@ -6,7 +6,7 @@ same code that gives it to the Ketua RT. Each step re-reads the activity within 
 from __future__ import annotations
 
 from bot.activities import lifecycle as coverage
-from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_datetime, today_wib
 from bot.domain.money import format_rupiah
@@ -25,7 +25,7 @@ PEOPLE, LETTER, BACK = "people", "letter", "back"
 # Shown statuses whose activity has a surat tugas to download (as for the Ketua RT).
 WITH_LETTER = (coverage.CONFIRMED, coverage.RUNNING, coverage.ENDED)
 
-__all__ = ["ACTIVITY", "STEPS", "open_activity", "scoped_activity"]
+__all__ = ["ACTIVITY", "open_activity", "scoped_activity"]
 
 
 def open_activity(ctx: Context, activity_id: int) -> None:
@@ -81,25 +81,17 @@ async def ask_detail(ctx: Context) -> Reply:
 
 
 async def handle_detail(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
-    if answer.choice.id == BACK:
+    if answer.picked == BACK:
         return Go("list")
     activity = await scoped_activity(ctx, ctx.data.get(ACTIVITY))
     if activity is None:
         ctx.data.pop(ACTIVITY, None)
         ctx.say(ctx.t("oa_not_found"))
         return Go("list")
-    if answer.choice.id not in actions(ctx, activity):  # the status changed meanwhile
+    if answer.picked not in actions(ctx, activity):  # the status changed meanwhile
         return Stay(ctx.t("my_action_gone"))
-    if answer.choice.id == LETTER:
+    if answer.picked == LETTER:
         ctx.say(await surat_tugas_reply(ctx, activity))
         return Go("detail")
     ctx.data[people.PAGE] = 0
     return Go("people")
-
-
-STEPS = {
-    "detail": Step(ask=ask_detail, handle=handle_detail, help="oa_help"),
-    **people.STEPS,
-}

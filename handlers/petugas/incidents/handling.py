@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.core.dialog import Answer, Context, Go, Outcome, Start, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Start, Stay
 from bot.core.messages import Choice, Notification, Reply
 from bot.domain.dates import format_datetime
 from bot.domain.incident import report_deadline
@@ -88,9 +88,7 @@ async def ask_report_confirm(ctx: Context) -> Reply:
 
 
 async def handle_report_confirm(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
-    if answer.choice.id == EDIT:
+    if answer.picked == EDIT:
         return Go("report_number")
     incident = await current(ctx)
     number = str(ctx.data.get(NUMBER, ""))
@@ -175,9 +173,7 @@ async def ask_close_confirm(ctx: Context) -> Reply:
 
 
 async def handle_close_confirm(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
-    if answer.choice.id == "close_edit":
+    if answer.picked == "close_edit":
         return Go("close_reason")
     incident = await current(ctx)
     reason = str(ctx.data.get(REASON, ""))
@@ -209,11 +205,3 @@ def restart(ctx: Context) -> Outcome:
     """Back to a fresh list (on the same page): `kembali` must not lead into a finished
     confirmation."""
     return Start(NAME, {PAGE: ctx.data.get(PAGE, 0)})
-
-
-STEPS = {
-    "report_number": Step(ask=ask_number, handle=handle_number, max_length=100, help=HELP),
-    "report_confirm": Step(ask=ask_report_confirm, handle=handle_report_confirm, help=HELP),
-    "close_reason": Step(ask=ask_reason, handle=handle_reason, max_length=REASON_MAX, help=HELP),
-    "close_confirm": Step(ask=ask_close_confirm, handle=handle_close_confirm, help=HELP),
-}

@@ -17,7 +17,6 @@ from bot.core.dialog import (
     MenuEntry,
     Outcome,
     Start,
-    Stay,
     Step,
 )
 from bot.core.messages import Choice, Document, Reply
@@ -106,11 +105,9 @@ async def ask_next(ctx: Context) -> Reply:
 
 
 async def handle_next(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
-    if answer.choice.id == ACTIVITIES:
+    if answer.picked == ACTIVITIES:
         return Start(activities.NAME)
-    if answer.choice.id == MENU:
+    if answer.picked == MENU:
         return End()
     # Refresh: the scope is read again, in case an admin changed it meanwhile.
     scope = scope_of(ctx)
@@ -130,5 +127,5 @@ DIALOG = Dialog(
     entry=MenuEntry("menu_item_summary", 80, roles=OFFICIALS),
     hands_off_to=(activities.NAME,),
     enter=enter,
-    steps={"next": Step(ask=ask_next, handle=handle_next, help="summary_help")},
+    steps={"next": Step(ask=ask_next, handle=handle_next, choice_only=True, help="summary_help")},
 )
