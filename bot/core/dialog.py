@@ -144,6 +144,9 @@ class Step:
     # Whether the dialog's guard runs before this step's answer is handled; off for a
     # step whose prompt already said why the dialog cannot go on.
     guarded: bool = True
+    # What must hold for this step only (e.g. the person being entered still exists),
+    # checked after the dialog's guard and before `choice_only`.
+    guard: Guard | None = None
 
 
 class StepTable(dict[str, Step]):
@@ -196,7 +199,8 @@ class Guard:
 class Dialog:
     name: str
     steps: Mapping[str, Step]
-    first: str
+    # Where the dialog starts; by default the first step of its table.
+    first: str = ""
     # Roles that may start it; empty means everyone.
     roles: frozenset[str] = frozenset()
     # Undo what the dialog wrote so far (e.g. delete a draft) when the user cancels.
@@ -216,6 +220,10 @@ class Dialog:
     hands_off_to: tuple[str, ...] = ()
     # Its own texts: a module with `ID` and `EN` dicts, collected by the catalogue.
     texts: Any = None
+
+    def __post_init__(self) -> None:
+        if not self.first and self.steps:
+            object.__setattr__(self, "first", next(iter(self.steps)))
 
     def allows(self, caller: Caller) -> bool:
         return not self.roles or bool(self.roles & caller.roles)

@@ -111,8 +111,11 @@ class DialogEngine:
         if ctx.message.choice_id and choice is None:
             return await self._again(ctx, step, ctx.t("stale_choice"))
 
-        if dialog.guard is not None and step.guarded and not await dialog.guard.allows(ctx):
-            return await self._apply(ctx, dialog, await dialog.guard.refuse(ctx))
+        # The dialog's guard first (is the activity still theirs?), then the step's own
+        # (is the person being entered still there?), as the handlers used to check.
+        for guard in (dialog.guard if step.guarded else None, step.guard):
+            if guard is not None and not await guard.allows(ctx):
+                return await self._apply(ctx, dialog, await guard.refuse(ctx))
         if step.choice_only and choice is None:
             return await self._again(ctx, step, ctx.t(step.problem))
         outcome = await step.handle(ctx, Answer(text=text, choice=choice, message=ctx.message))

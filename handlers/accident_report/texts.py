@@ -1,5 +1,4 @@
-"""Texts of Lapor kecelakaan.
-Indonesian (`ID`) and English (`EN`) side by side; the catalogue collects them."""
+"""Texts of Lapor kecelakaan. Both languages, `ID` and `EN`."""
 
 ID: dict[str, str] = {
     # Activity (Ketua RT).

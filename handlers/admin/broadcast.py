@@ -13,7 +13,8 @@ from typing import Any
 
 from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply, reply_to_payload
-from handlers.admin.common import BACK, audit, back_choice, region_index, to_menu
+from handlers.admin.common import BACK, back_choice, region_index, to_menu
+from handlers.common.audit import audit
 
 TARGET, TEXT, PREVIEW = "broadcast_target", "broadcast_text", "broadcast_preview"
 KECAMATAN, MESSAGE = "bc_kecamatan", "bc_text"
@@ -110,9 +111,7 @@ async def ask_preview(ctx: Context) -> Reply:
 
 
 async def handle_preview(ctx: Context, answer: Answer) -> Outcome:
-    picked = answer.choice.id if answer.choice is not None else None
-    if picked is None:
-        return Stay(ctx.t("pick_one"))
+    picked = answer.picked
     if picked == CANCEL:
         ctx.say(ctx.t("admin_broadcast_cancelled"))
         return to_menu(ctx, *FORGET)

@@ -11,10 +11,11 @@ from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import today_wib
 from bot.domain.money import format_rupiah
-from handlers.admin.common import BACK, NO, YES, audit, back_choice, to_menu, yes_no
+from handlers.admin.common import BACK, NO, YES, back_choice, to_menu, yes_no
 from handlers.admin.rt_pick import RT_ID, THEN, pick_rt
 from handlers.common.activity_views import budget_text, rt_line
-from handlers.warga.premium.dialog import LIKELY, likely_choice, read_amount
+from handlers.common.amounts import LIKELY, likely_choice, read_amount
+from handlers.common.audit import audit
 
 SHOW, CONFIRM = "budget_show", "budget_confirm"
 YEAR, NEW = "budget_year", "budget_new"

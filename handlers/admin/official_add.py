@@ -9,22 +9,20 @@ from typing import Any
 
 from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
-from bot.domain.phone import PhoneError, normalise_phone
-from bot.domain.roster import BadName, normalise_name
 from handlers.admin.common import (
     CITY,
     KECAMATAN,
     KELURAHAN,
     NO,
     OFFICIAL_ROLES,
-    audit,
     official_line,
     region_index,
     role_label,
     scope_label,
     yes_no,
 )
-from handlers.ketua_rt.participants.common import NAME_PROBLEMS, PHONE_PROBLEMS
+from handlers.common.audit import audit
+from handlers.common.people import read_name, read_phone
 
 NAME, PHONE, ROLE, SCOPE = "official_name", "official_phone", "official_role", "official_scope"
 PICK_KECAMATAN, PICK_KELURAHAN = "official_kecamatan", "official_kelurahan"
@@ -61,11 +59,7 @@ async def ask_name(ctx: Context) -> Reply:
 
 
 async def handle_name(ctx: Context, answer: Answer) -> Outcome:
-    try:
-        ctx.data["off_name"] = normalise_name(answer.text)
-    except BadName as error:
-        return Stay(ctx.t(NAME_PROBLEMS.get(error.reason, "participants_name_invalid")))
-    return Go(PHONE)
+    return _keep(ctx, "off_name", read_name(ctx, answer.text), then=PHONE)
 
 
 async def ask_phone(ctx: Context) -> Reply:
@@ -73,11 +67,15 @@ async def ask_phone(ctx: Context) -> Reply:
 
 
 async def handle_phone(ctx: Context, answer: Answer) -> Outcome:
-    try:
-        ctx.data["off_phone"] = normalise_phone(answer.text)
-    except PhoneError as error:
-        return Stay(ctx.t(PHONE_PROBLEMS.get(error.reason, "participants_phone_format")))
-    return Go(ROLE)
+    return _keep(ctx, "off_phone", read_phone(ctx, answer.text), then=ROLE)
+
+
+def _keep(ctx: Context, key: str, value: str | Stay, then: str) -> Outcome:
+    """Keep an answer that was read and ask the next question, or say why it was not."""
+    if isinstance(value, Stay):
+        return value
+    ctx.data[key] = value
+    return Go(then)
 
 
 async def ask_role(ctx: Context) -> Reply:

@@ -11,11 +11,8 @@ from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from handlers.admin.common import (
     BACK,
-    NEXT,
     NO,
     OFFICIAL_ROLES,
-    PREV,
-    audit,
     back_choice,
     official_line,
     page_choices,
@@ -25,6 +22,7 @@ from handlers.admin.common import (
     yes_no,
 )
 from handlers.admin.official_add import start as start_adding
+from handlers.common.audit import audit
 
 LIST, REMOVE, REMOVE_CONFIRM = "officials", "official_remove", "official_remove_confirm"
 PAGE, PICKED = "officials_page", "official_role_id"
@@ -63,17 +61,12 @@ async def ask_list(ctx: Context) -> Reply:
 
 
 async def handle_list(ctx: Context, answer: Answer) -> Outcome:
-    picked = answer.choice.id if answer.choice is not None else None
-    if picked is None:
-        return Stay(ctx.t("pick_one"))
-    if picked in (PREV, NEXT):
-        turn_page(ctx, PAGE, picked)
-        return Go(LIST)
+    picked = answer.picked
     if picked == ADD:
         return start_adding(ctx)
     if picked == REMOVE:
         return Go(REMOVE)
-    return to_menu(ctx, *FORGET)
+    return turn_page(ctx, PAGE, picked, LIST) or to_menu(ctx, *FORGET)
 
 
 async def ask_remove(ctx: Context) -> Reply:
@@ -86,14 +79,10 @@ async def ask_remove(ctx: Context) -> Reply:
 
 
 async def handle_remove(ctx: Context, answer: Answer) -> Outcome:
-    picked = answer.choice.id if answer.choice is not None else None
-    if picked is None:
-        return Stay(ctx.t("pick_one"))
-    if picked in (PREV, NEXT):
-        turn_page(ctx, PAGE, picked)
-        return Go(REMOVE)
-    if picked == BACK:
-        return Go(LIST)
+    picked = answer.picked
+    turned = turn_page(ctx, PAGE, picked, REMOVE)
+    if turned is not None or picked == BACK:
+        return turned or Go(LIST)
     role = await _official(ctx, picked.removeprefix("r"))
     if role is None:
         return Stay(ctx.t("admin_official_gone"))

@@ -16,7 +16,8 @@ from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Attachment, Choice, Reply
 from bot.domain.dates import today_wib
 from bot.rts.importer import ImportReport, RtFileError, RtRow, import_rts, read_rt_rows
-from handlers.admin.common import BACK, audit, back_choice, region_index, to_menu
+from handlers.admin.common import BACK, back_choice, region_index, to_menu
+from handlers.common.audit import audit
 
 FILE, ERRORS = "import_file", "import_errors"
 ROWS, FILE_NAME = "import_rows", "import_file_name"

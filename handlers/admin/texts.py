@@ -1,5 +1,4 @@
-"""Texts of the admin conversation.
-Indonesian (`ID`) and English (`EN`) side by side; the catalogue collects them."""
+"""Texts of the admin conversation. Both languages, `ID` and `EN`."""
 
 ID: dict[str, str] = {
     # Admin menu.

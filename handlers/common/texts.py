@@ -1,7 +1,6 @@
 """Texts every activity view shares (handlers/common/activity_views.py): the activity kinds
 (`kind_<code>`), the participant roles (`role_*`), the RT, dates, coverage period, value,
-premium and budget lines, and the surat tugas caption.
-Indonesian (`ID`) and English (`EN`) side by side; the catalogue collects them."""
+premium and budget lines, and the surat tugas caption. Both languages, `ID` and `EN`."""
 
 ID: dict[str, str] = {
     # Activity kinds (Activity.kind codes).

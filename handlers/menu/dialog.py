@@ -54,7 +54,6 @@ def build(entries: Sequence[Entry]) -> Dialog:
 
     return Dialog(
         name=MENU,
-        first="main",
         steps={"main": Step(ask=ask_main, handle=handle_main, choice_only=True)},
         hands_off_to=tuple(name for name, _ in ordered),
     )

@@ -1,5 +1,4 @@
-"""Texts every official conversation shares: how an official's scope reads.
-Indonesian (`ID`) and English (`EN`) side by side; the catalogue collects them."""
+"""Texts every official conversation shares: how an official's scope reads. Both languages, `ID` and `EN`."""
 
 ID: dict[str, str] = {
     # Scope.

@@ -1,6 +1,5 @@
 """Texts the resident conversations share (Cek perlindungan, Data saya): how a person's
-coverage in an activity reads, and the way back to the menu or the benefits.
-Indonesian (`ID`) and English (`EN`) side by side; the catalogue collects them."""
+coverage in an activity reads, and the way back to the menu or the benefits. Both languages, `ID` and `EN`."""
 
 ID: dict[str, str] = {
     # Shared by the resident conversations.

@@ -1,5 +1,4 @@
-"""Texts of Konfirmasi perlindungan, and the coverage notice its participants receive.
-Indonesian (`ID`) and English (`EN`) side by side; the catalogue collects them."""
+"""Texts of Konfirmasi perlindungan, and the coverage notice its participants receive. Both languages, `ID` and `EN`."""
 
 ID: dict[str, str] = {
     # Confirmation.

@@ -10,7 +10,7 @@ from typing import Any
 from bot.activities import lifecycle as coverage
 from bot.core.dialog import Answer, Context, Go, Outcome, Start, Stay
 from bot.core.messages import Choice, Reply
-from bot.domain.dates import format_datetime, today_wib
+from bot.domain.dates import today_wib
 from handlers.common.access import own_activity, own_rt_ids
 from handlers.common.activity_views import (
     budget_text,
@@ -18,10 +18,12 @@ from handlers.common.activity_views import (
     dates_text,
     kind_label,
     premium_text,
+    record_lines,
     rt_line,
     surat_tugas_reply,
     value_text,
 )
+from handlers.common.amounts import rounding
 from handlers.ketua_rt import register_activity
 from handlers.ketua_rt.my_activities import changes
 from handlers.ketua_rt.participants import start_participants
@@ -133,19 +135,8 @@ async def ask_detail(ctx: Context) -> Reply:
         value=value_text(ctx, activity.value, activity.value_includes_ppn),
         premium=premium_text(ctx, coverage.premium(activity.value, rounding(ctx))),
     )
-    if activity.surat_tugas_number:
-        text += "\n" + ctx.t(
-            "my_letter_line",
-            letter=activity.surat_tugas_number,
-            revision=activity.surat_tugas_revision,
-        )
-    if activity.cancelled_at is not None:
-        text += "\n" + ctx.t("my_cancelled_line", at=format_datetime(activity.cancelled_at))
+    text += record_lines(ctx, activity)
     return Reply(text, choices=tuple(choice(ctx, a) for a in actions(ctx, activity)))
-
-
-def rounding(ctx: Context) -> str:
-    return ctx.services.settings.program.premium_rounding
 
 
 async def handle_detail(ctx: Context, answer: Answer) -> Outcome:

@@ -16,8 +16,8 @@ from bot.domain.dates import format_date, format_datetime, today_wib
 from bot.domain.money import format_rupiah
 from handlers.common.access import own_activity
 from handlers.common.activity_views import budget_text, coverage_period, premium_text
+from handlers.common.amounts import likely_choice, read_amount, rounding
 from handlers.ketua_rt.register_activity.period import read_date
-from handlers.warga.premium.dialog import likely_choice, read_amount
 
 EXTEND, VALUE, CANCEL = "extend", "value", "cancel"
 BACK = "back"
@@ -44,12 +44,28 @@ def gone(ctx: Context) -> Reply:
     return Reply(ctx.t("my_action_gone"), choices=(choice(ctx, BACK),))
 
 
-def rounding(ctx: Context) -> str:
-    return ctx.services.settings.program.premium_rounding
-
-
 def max_days(ctx: Context) -> int:
     return ctx.services.settings.program.max_activity_days
+
+
+async def confirmed_change(
+    ctx: Context, answer: Answer, yes: str, key: str
+) -> tuple[Any, Any] | None:
+    """The activity and the change kept under `key`, when the user said `yes` and the
+    change still fits (checked again: the activity, the budget may have changed since the
+    question); else None, after saying why not. The kept change is forgotten either way."""
+    activity = await changeable(ctx)
+    pending = ctx.data.pop(key, None)
+    if answer.picked != yes or activity is None or pending is None:
+        return None
+    if key == NEW_END:
+        problem = extend_problem(ctx, activity, date.fromisoformat(pending))
+    else:
+        problem = await value_problem(ctx, activity, int(pending))
+    if problem:
+        ctx.say(problem)
+        return None
+    return activity, pending
 
 
 # --- extend the end date ----------------------------------------------------------
@@ -106,15 +122,10 @@ async def ask_extend_confirm(ctx: Context) -> Reply:
 
 
 async def handle_extend_confirm(ctx: Context, answer: Answer) -> Outcome:
-    activity = await changeable(ctx)
-    pending = ctx.data.pop(NEW_END, None)
-    if answer.picked != "extend_yes" or activity is None or pending is None:
+    confirmed = await confirmed_change(ctx, answer, "extend_yes", NEW_END)
+    if confirmed is None:
         return Go("detail")
-    new_end = date.fromisoformat(pending)
-    problem = extend_problem(ctx, activity, new_end)
-    if problem:
-        ctx.say(problem)
-        return Go("detail")
+    activity, new_end = confirmed[0], date.fromisoformat(confirmed[1])
     await coverage.extend_end(ctx.services.uow, activity, new_end, ctx.now, ctx.caller.account_id)
     period = coverage_period(ctx, activity.start_date, activity.end_date)
     ctx.say(ctx.t("chg_extended", period=period, revision=activity.surat_tugas_revision))
@@ -193,14 +204,10 @@ async def ask_value_confirm(ctx: Context) -> Reply:
 
 
 async def handle_value_confirm(ctx: Context, answer: Answer) -> Outcome:
-    activity = await changeable(ctx)
-    pending = ctx.data.pop(NEW_VALUE, None)
-    if answer.picked != "value_yes" or activity is None or pending is None:
+    confirmed = await confirmed_change(ctx, answer, "value_yes", NEW_VALUE)
+    if confirmed is None:
         return Go("detail")
-    problem = await value_problem(ctx, activity, int(pending))
-    if problem:
-        ctx.say(problem)
-        return Go("detail")
+    activity, pending = confirmed
     uow = ctx.services.uow
     _, after = await coverage.change_value(
         uow, activity, int(pending), rounding(ctx), ctx.now, ctx.caller.account_id

@@ -18,54 +18,32 @@ CHAIRS = frozenset({"ketua_rt"})
 
 DIALOG = Dialog(
     name=NAME,
-    texts=texts,
-    first="list",
-    roles=CHAIRS,
-    command=Command("/kegiatan", "command_my_activities"),
-    entry=MenuEntry("menu_item_my_activities", 20, roles=CHAIRS),
-    hands_off_to=(register_activity.NAME, participants.NAME),
     steps=StepTable(
-        ("list", Step(ask=activities.ask_list, handle=activities.handle_list)),
-        (
-            "detail",
-            Step(ask=activities.ask_detail, handle=activities.handle_detail, choice_only=True),
-        ),
+        ("list", Step(activities.ask_list, activities.handle_list)),
+        ("detail", Step(activities.ask_detail, activities.handle_detail, choice_only=True)),
         (
             "delete_draft",
-            Step(
-                ask=activities.ask_delete_draft,
-                handle=activities.handle_delete_draft,
-                choice_only=True,
-            ),
+            Step(activities.ask_delete_draft, activities.handle_delete_draft, choice_only=True),
         ),
         # Tracked changes to a confirmed activity; each ends back at "detail".
         (
             changes.EXTEND,
-            Step(ask=changes.ask_extend, handle=changes.handle_extend, max_length=DATE_MAX_LENGTH),
+            Step(changes.ask_extend, changes.handle_extend, max_length=DATE_MAX_LENGTH),
         ),
         (
             "extend_confirm",
-            Step(
-                ask=changes.ask_extend_confirm,
-                handle=changes.handle_extend_confirm,
-                choice_only=True,
-            ),
+            Step(changes.ask_extend_confirm, changes.handle_extend_confirm, choice_only=True),
         ),
-        (
-            changes.VALUE,
-            Step(ask=changes.ask_value, handle=changes.handle_value, max_length=DATE_MAX_LENGTH),
-        ),
+        (changes.VALUE, Step(changes.ask_value, changes.handle_value, max_length=DATE_MAX_LENGTH)),
         (
             "value_confirm",
-            Step(
-                ask=changes.ask_value_confirm,
-                handle=changes.handle_value_confirm,
-                choice_only=True,
-            ),
+            Step(changes.ask_value_confirm, changes.handle_value_confirm, choice_only=True),
         ),
-        (
-            changes.CANCEL,
-            Step(ask=changes.ask_cancel, handle=changes.handle_cancel, choice_only=True),
-        ),
+        (changes.CANCEL, Step(changes.ask_cancel, changes.handle_cancel, choice_only=True)),
     ),
+    texts=texts,
+    roles=CHAIRS,
+    command=Command("/kegiatan", "command_my_activities"),
+    entry=MenuEntry("menu_item_my_activities", 20, roles=CHAIRS),
+    hands_off_to=(register_activity.NAME, participants.NAME),
 )

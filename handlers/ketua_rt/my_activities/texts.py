@@ -1,5 +1,4 @@
-"""Texts of Kegiatan saya and of the tracked changes to a confirmed activity.
-Indonesian (`ID`) and English (`EN`) side by side; the catalogue collects them."""
+"""Texts of Kegiatan saya and of the tracked changes to a confirmed activity. Both languages, `ID` and `EN`."""
 
 ID: dict[str, str] = {
     # Kegiatan saya.

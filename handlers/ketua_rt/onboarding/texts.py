@@ -1,5 +1,4 @@
-"""Texts of onboarding (how a Ketua RT becomes known to the bot).
-Indonesian (`ID`) and English (`EN`) side by side; the catalogue collects them."""
+"""Texts of onboarding (how a Ketua RT becomes known to the bot). Both languages, `ID` and `EN`."""
 
 ID: dict[str, str] = {
     "menu_item_onboarding": "Saya Ketua RT",

@@ -13,17 +13,16 @@ from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_date, today_wib
 from bot.domain.nik import NikError, parse_nik
-from bot.domain.roster import BadName, age_on, is_minor, names_differ, normalise_name
+from bot.domain.roster import age_on, is_minor, names_differ
+from handlers.common.people import nik_problem, read_name
 from handlers.ketua_rt.participants.common import (
     NAME,
-    NAME_PROBLEMS,
     PENDING,
     PENDING_NEW,
     discard_pending,
     guarded_activity,
-    lost,
-    nik_problem,
     pending,
+    pending_person,
     to_main,
 )
 
@@ -83,12 +82,8 @@ async def ask_nik_confirm(ctx: Context) -> Reply:
 
 
 async def handle_nik_confirm(ctx: Context, answer: Answer) -> Outcome:
-    person = await pending(ctx)
-    if person is None:
-        return lost(ctx)
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
-    if answer.choice.id == NO:
+    person = await pending_person(ctx)
+    if answer.picked == NO:
         await discard_pending(ctx)
         ctx.say(ctx.t("participants_nik_retry"))
         return Go("nik")
@@ -122,16 +117,13 @@ async def ask_name(ctx: Context) -> Reply:
 
 
 async def handle_name(ctx: Context, answer: Answer) -> Outcome:
-    person = await pending(ctx)
-    if person is None:
-        return lost(ctx)
+    person = await pending_person(ctx)
     if answer.choice is not None and answer.choice.id == STORED and person.name:
         ctx.data[NAME] = person.name
         return Go("role")
-    try:
-        name = normalise_name(answer.text)
-    except BadName as error:
-        return Stay(ctx.t(NAME_PROBLEMS[error.reason]))
+    name = read_name(ctx, answer.text)
+    if isinstance(name, Stay):
+        return name
     if person.name and names_differ(person.name, name):
         ctx.data[TYPED_NAME] = name
         return Go("name_conflict")
@@ -152,13 +144,9 @@ async def ask_name_conflict(ctx: Context) -> Reply:
 
 
 async def handle_name_conflict(ctx: Context, answer: Answer) -> Outcome:
-    person = await pending(ctx)
-    if person is None:
-        return lost(ctx)
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
+    person = await pending_person(ctx)
     ctx.data.pop(TYPED_NAME, None)
-    if answer.choice.id == RECHECK:
+    if answer.picked == RECHECK:
         await discard_pending(ctx)
         return Go("nik")
     ctx.data[NAME] = person.name

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.dialog import Context, End, Go, Outcome, Start
+from bot.core.dialog import Context, End, Go, Guard, Outcome, Start
 from bot.domain.dates import format_date, today_wib
 from bot.domain.roster import ROLES
 from handlers.common.access import own_activity, owns_activity_under
@@ -32,25 +32,6 @@ STATUS_KEYS = {
     DRAFT: "participants_status_draft",
     CONFIRMED: "participants_status_confirmed",
     CANCELLED: "participants_status_cancelled",
-}
-# The explanation of each rejection reason of bot.domain (NikError, PhoneError, BadName).
-NIK_PROBLEMS = {
-    "length": "participants_nik_length",
-    "non_digit": "participants_nik_non_digit",
-    "province": "participants_nik_province",
-    "date": "participants_nik_date",
-    "serial": "participants_nik_serial",
-}
-PHONE_PROBLEMS = {
-    "empty": "participants_phone_empty",
-    "format": "participants_phone_format",
-    "length": "participants_phone_length",
-    "not_mobile": "participants_phone_not_mobile",
-}
-NAME_PROBLEMS = {
-    "missing": "participants_name_missing",
-    "invalid": "participants_name_invalid",
-    "too_long": "participants_name_too_long",
 }
 
 
@@ -122,13 +103,15 @@ async def enlist(ctx: Context, activity: Any, person: Any, role: str, wage: int 
         added_at=ctx.now,
     )
     if activity.status == CONFIRMED:
-        await uow.activities.record_change(
-            activity,
-            "participant_added",
-            {"person_id": person.id, "name": person.name},
-            ctx.caller.account_id,
-            ctx.now,
-        )
+        await record_list_change(ctx, activity, "participant_added", person)
+
+
+async def record_list_change(ctx: Context, activity: Any, change: str, person: Any) -> None:
+    """A confirmed activity's list changed: recorded, it makes a new surat tugas revision."""
+    detail = {"person_id": person.id, "name": person.name}
+    await ctx.services.uow.activities.record_change(
+        activity, change, detail, ctx.caller.account_id, ctx.now
+    )
 
 
 async def discard_pending(ctx: Context) -> None:
@@ -153,10 +136,6 @@ def person_line(ctx: Context, person: Any, role: str) -> str:
     )
 
 
-def nik_problem(ctx: Context, reason: str) -> str:
-    return ctx.t(NIK_PROBLEMS.get(reason, "participants_nik_length"))
-
-
 async def pending(ctx: Context) -> Any | None:
     person_id = ctx.data.get(PENDING)
     return await ctx.services.uow.persons.get(int(person_id)) if person_id else None
@@ -165,3 +144,23 @@ async def pending(ctx: Context) -> Any | None:
 def lost(ctx: Context) -> Outcome:
     ctx.say(ctx.t("participants_entry_lost"))
     return Go("nik")
+
+
+async def pending_person(ctx: Context) -> Any:
+    """The person of a step guarded by PENDING_PERSON: the guard found them for this answer."""
+    person = await pending(ctx)
+    assert person is not None, "PENDING_PERSON runs before every step that uses this"
+    return person
+
+
+async def _has_pending(ctx: Context) -> bool:
+    return await pending(ctx) is not None
+
+
+async def _entry_lost(ctx: Context) -> Outcome:
+    return lost(ctx)
+
+
+# The person whose NIK was checked is gone (removed meanwhile, or a state from before):
+# the entry starts again from the NIK.
+PENDING_PERSON = Guard(allows=_has_pending, refuse=_entry_lost)

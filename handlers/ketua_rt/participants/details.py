@@ -12,13 +12,14 @@ from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_datetime
 from bot.domain.money import format_rupiah
-from bot.domain.phone import PhoneError, mask_phone, normalise_phone
+from bot.domain.phone import mask_phone
 from bot.domain.roster import ROLES, match_role
+from handlers.common.amounts import LIKELY, likely_choice, read_amount
+from handlers.common.people import read_phone
 from handlers.ketua_rt.participants.common import (
     CONFIRMED,
     NAME,
     PENDING_NEW,
-    PHONE_PROBLEMS,
     change_problem,
     discard_pending,
     enlist,
@@ -30,7 +31,6 @@ from handlers.ketua_rt.participants.common import (
     room_left,
     to_main,
 )
-from handlers.warga.premium.dialog import LIKELY, likely_choice, read_amount
 
 SKIP = "skip"
 ROLE, PHONE = "role", "phone"
@@ -64,10 +64,10 @@ async def handle_phone(ctx: Context, answer: Answer) -> Outcome:
     if answer.choice is not None and answer.choice.id == SKIP:
         ctx.data[PHONE] = None
         return Go("wage")
-    try:
-        ctx.data[PHONE] = normalise_phone(answer.text)
-    except PhoneError as error:
-        return Stay(ctx.t(PHONE_PROBLEMS.get(error.reason, "participants_phone_format")))
+    phone = read_phone(ctx, answer.text)
+    if isinstance(phone, Stay):
+        return phone
+    ctx.data[PHONE] = phone
     return Go("wage")
 
 

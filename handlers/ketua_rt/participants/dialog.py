@@ -15,61 +15,70 @@ from __future__ import annotations
 from bot.core.dialog import Dialog, Step, StepTable
 from handlers.ketua_rt import confirm_coverage
 from handlers.ketua_rt.participants import NAME, add, details, listing, overview, paste, texts
-from handlers.ketua_rt.participants.common import OWN_ACTIVITY, discard_pending
+from handlers.ketua_rt.participants.common import OWN_ACTIVITY, PENDING_PERSON, discard_pending
 from handlers.ketua_rt.participants.paste import PASTE_MAX_LENGTH
 
 DIALOG = Dialog(
     name=NAME,
-    texts=texts,
-    first="main",
-    roles=frozenset({"ketua_rt"}),
-    on_cancel=overview.on_cancel,
-    on_leave=discard_pending,
-    guard=OWN_ACTIVITY,
-    hands_off_to=(confirm_coverage.NAME,),
     steps=StepTable(
         # Unguarded: its prompt already says when the activity is gone (see handle_main).
         (
             "main",
             Step(
-                ask=overview.ask_main,
-                handle=overview.handle_main,
+                overview.ask_main,
+                overview.handle_main,
                 help="participants_help_main",
                 guarded=False,
             ),
         ),
         # Adding one person.
-        ("nik", Step(ask=add.ask_nik, handle=add.handle_nik, help="participants_help_nik")),
-        ("nik_confirm", Step(ask=add.ask_nik_confirm, handle=add.handle_nik_confirm)),
+        ("nik", Step(add.ask_nik, add.handle_nik, help="participants_help_nik")),
+        # From here until the entry is saved: the person whose NIK was checked must still exist.
+        (
+            "nik_confirm",
+            Step(
+                add.ask_nik_confirm, add.handle_nik_confirm, guard=PENDING_PERSON, choice_only=True
+            ),
+        ),
         # Only for someone under 18.
-        ("minor", Step(ask=add.ask_minor, handle=add.handle_minor, choice_only=True)),
-        ("name", Step(ask=add.ask_name, handle=add.handle_name)),
+        ("minor", Step(add.ask_minor, add.handle_minor, choice_only=True)),
+        ("name", Step(add.ask_name, add.handle_name, guard=PENDING_PERSON)),
         # Only when a known NIK comes with a clearly different name.
-        ("name_conflict", Step(ask=add.ask_name_conflict, handle=add.handle_name_conflict)),
-        ("role", Step(ask=details.ask_role, handle=details.handle_role)),
-        ("phone", Step(ask=details.ask_phone, handle=details.handle_phone)),
-        ("wage", Step(ask=details.ask_wage, handle=details.handle_wage)),
+        (
+            "name_conflict",
+            Step(
+                add.ask_name_conflict,
+                add.handle_name_conflict,
+                guard=PENDING_PERSON,
+                choice_only=True,
+            ),
+        ),
+        ("role", Step(details.ask_role, details.handle_role)),
+        ("phone", Step(details.ask_phone, details.handle_phone)),
+        ("wage", Step(details.ask_wage, details.handle_wage)),
         # Pasting a list.
         (
             "paste",
             Step(
-                ask=paste.ask_paste,
-                handle=paste.handle_paste,
+                paste.ask_paste,
+                paste.handle_paste,
                 max_length=PASTE_MAX_LENGTH,
                 help="participants_help_paste",
             ),
         ),
-        ("paste_minors", Step(ask=paste.ask_minors, handle=paste.handle_minors, choice_only=True)),
+        ("paste_minors", Step(paste.ask_minors, paste.handle_minors, choice_only=True)),
         # Looking at the list, removing one person.
-        ("list", Step(ask=listing.ask_list, handle=listing.handle_list)),
-        ("remove", Step(ask=listing.ask_remove, handle=listing.handle_remove)),
+        ("list", Step(listing.ask_list, listing.handle_list)),
+        ("remove", Step(listing.ask_remove, listing.handle_remove)),
         (
             "remove_confirm",
-            Step(
-                ask=listing.ask_remove_confirm,
-                handle=listing.handle_remove_confirm,
-                choice_only=True,
-            ),
+            Step(listing.ask_remove_confirm, listing.handle_remove_confirm, choice_only=True),
         ),
     ),
+    texts=texts,
+    roles=frozenset({"ketua_rt"}),
+    on_cancel=overview.on_cancel,
+    on_leave=discard_pending,
+    guard=OWN_ACTIVITY,
+    hands_off_to=(confirm_coverage.NAME,),
 )

@@ -19,6 +19,7 @@ from handlers.ketua_rt.participants.common import (
     change_problem,
     current_activity,
     guarded_activity,
+    record_list_change,
     role_label,
     to_main,
 )
@@ -196,11 +197,5 @@ async def remove(ctx: Context, activity: Any, participation: Any, person: Any) -
         await uow.persons.remove_if_unused(person.id)
         return
     await uow.participations.remove(participation, ctx.caller.account_id, ctx.now)
-    await uow.activities.record_change(
-        activity,
-        "participant_removed",
-        {"person_id": person.id, "name": person.name},
-        ctx.caller.account_id,
-        ctx.now,
-    )
+    await record_list_change(ctx, activity, "participant_removed", person)
     ctx.say(ctx.t("participants_removed_covered", time=format_datetime(ctx.now)))

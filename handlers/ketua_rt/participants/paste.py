@@ -13,12 +13,10 @@ from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import today_wib
 from bot.domain.roster import Rejection, Roster, age_on, is_minor, names_differ, read_roster
+from handlers.common.people import name_problem, nik_problem, phone_problem
 from handlers.ketua_rt.participants.common import (
     CONFIRMED,
     HELD,
-    NAME_PROBLEMS,
-    NIK_PROBLEMS,
-    PHONE_PROBLEMS,
     change_problem,
     current_activity,
     discard_pending,
@@ -50,17 +48,17 @@ class Outcomes:
 def rejection_text(ctx: Context, rejection: Rejection) -> str:
     reason, cause = rejection.reason, rejection.cause
     if reason == "nik":
-        return ctx.t(NIK_PROBLEMS.get(cause, "participants_nik_length"))
+        return nik_problem(ctx, cause)
     if reason == "duplicate":
         return ctx.t("participants_reject_duplicate", line=cause)
     if reason in ("name_missing", "name_invalid"):
-        return ctx.t(NAME_PROBLEMS.get(cause, "participants_name_invalid"))
+        return name_problem(ctx, cause)
     if reason == "role" and cause:
         return ctx.t("participants_reject_role", role=cause)
     if reason == "role":
         return ctx.t("participants_reject_role_unreadable")
     if reason == "phone":
-        return ctx.t(PHONE_PROBLEMS.get(cause, "participants_phone_format"))
+        return phone_problem(ctx, cause)
     return ctx.t("participants_reject_wage")
 
 

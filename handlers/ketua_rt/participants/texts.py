@@ -1,5 +1,4 @@
-"""Texts of Peserta (a Ketua RT's worker list of one activity).
-Indonesian (`ID`) and English (`EN`) side by side; the catalogue collects them."""
+"""Texts of Peserta (a Ketua RT's worker list of one activity). Both languages, `ID` and `EN`."""
 
 ID: dict[str, str] = {
     # Main step.

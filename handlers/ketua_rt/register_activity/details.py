@@ -10,7 +10,7 @@ from bot.core.messages import Choice, Reply
 from handlers.common.access import own_activity, own_rt_ids
 from handlers.common.activity_views import dates_text
 from handlers.ketua_rt.participants import start_participants
-from handlers.ketua_rt.register_activity.fields import after, current, is_words
+from handlers.ketua_rt.register_activity.fields import after, current, typed_words
 
 ENTRY = "entry"  # what the first step asks: RESUME, CHOOSE_RT or TITLE
 RESUME, CHOOSE_RT, TITLE = "resume", "rt", "title"
@@ -118,11 +118,9 @@ async def handle_title(ctx: Context, answer: Answer) -> Outcome:
     if ctx.data.get("rt_id") not in own_rt_ids(ctx):
         ctx.say(ctx.t("reg_rt_not_yours"))
         return End()
-    title = " ".join(answer.text.split())
-    if answer.choice is not None or not is_words(title, TITLE_MIN):
-        return Stay(ctx.t("reg_title_invalid"))
-    if len(title) > TITLE_MAX:
-        return Stay(ctx.t("too_long", limit=TITLE_MAX))
+    title = typed_words(ctx, answer, TITLE_MIN, TITLE_MAX, "reg_title_invalid")
+    if isinstance(title, Stay):
+        return title
     ctx.data["title"] = title
     return after(ctx, "kind")
 
@@ -152,11 +150,9 @@ async def handle_place(ctx: Context, answer: Answer) -> Outcome:
         ctx.data["lat"], ctx.data["lon"] = round(lat, 6), round(lon, 6)
         ctx.data["place"] = shared_place(ctx)
         return Go("place_detail")
-    place = " ".join(answer.text.split())
-    if answer.choice is not None or not is_words(place, PLACE_MIN):
-        return Stay(ctx.t("reg_place_invalid"))
-    if len(place) > PLACE_MAX:
-        return Stay(ctx.t("too_long", limit=PLACE_MAX))
+    place = typed_words(ctx, answer, PLACE_MIN, PLACE_MAX, "reg_place_invalid")
+    if isinstance(place, Stay):
+        return place
     ctx.data["place"] = place
     ctx.data.pop("lat", None)
     ctx.data.pop("lon", None)
@@ -178,10 +174,9 @@ async def handle_place_detail(ctx: Context, answer: Answer) -> Outcome:
     if answer.choice is not None and answer.choice.id == SKIP:
         ctx.data["place"] = shared_place(ctx)
         return after(ctx, "start_date")
-    detail = " ".join(answer.text.split())
-    if answer.choice is not None or not is_words(detail, PLACE_MIN):
-        return Stay(ctx.t("reg_place_invalid"))
-    if len(detail) > PLACE_MAX - 40:
-        return Stay(ctx.t("too_long", limit=PLACE_MAX - 40))
+    # Room for the shared coordinates after the description.
+    detail = typed_words(ctx, answer, PLACE_MIN, PLACE_MAX - 40, "reg_place_invalid")
+    if isinstance(detail, Stay):
+        return detail
     ctx.data["place"] = f"{detail} — {shared_place(ctx)}"
     return after(ctx, "start_date")

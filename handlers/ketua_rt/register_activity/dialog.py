@@ -19,42 +19,29 @@ CHAIRS = frozenset({"ketua_rt"})
 
 DIALOG = Dialog(
     name=NAME,
+    steps=StepTable(
+        # A draft to continue, the RT, or straight to the title (see details.entry_mode).
+        ("start", Step(details.ask_start, details.handle_start, max_length=TITLE_MAX)),
+        ("rt", Step(details.ask_rt, details.handle_rt)),
+        ("title", Step(details.ask_title, details.handle_title, max_length=TITLE_MAX)),
+        ("kind", Step(details.ask_kind, details.handle_kind)),
+        ("place", Step(details.ask_place, details.handle_place, max_length=PLACE_MAX)),
+        # Only after a shared location: what it is, or skip.
+        ("place_detail", Step(details.ask_place_detail, details.handle_place_detail)),
+        (
+            "start_date",
+            Step(period.ask_start_date, period.handle_start_date, max_length=DATE_MAX_LENGTH),
+        ),
+        ("end_date", Step(period.ask_end_date, period.handle_end_date, max_length=DATE_MAX_LENGTH)),
+        ("value", Step(period.ask_value, period.handle_value, max_length=DATE_MAX_LENGTH)),
+        ("ppn", Step(period.ask_ppn, period.handle_ppn)),
+        ("summary", Step(summary.ask_summary, summary.handle_summary, choice_only=True)),
+        # "Ubah": which answer to change; that step then returns to the summary.
+        ("edit", Step(summary.ask_edit, summary.handle_edit, choice_only=True)),
+    ),
     texts=texts,
-    first="start",
     roles=CHAIRS,
     command=Command("/daftar", "command_activity_registration"),
     entry=MenuEntry("menu_item_register", 10, roles=CHAIRS),
     hands_off_to=(participants.NAME,),
-    steps=StepTable(
-        # A draft to continue, the RT, or straight to the title (see details.entry_mode).
-        ("start", Step(ask=details.ask_start, handle=details.handle_start, max_length=TITLE_MAX)),
-        ("rt", Step(ask=details.ask_rt, handle=details.handle_rt)),
-        ("title", Step(ask=details.ask_title, handle=details.handle_title, max_length=TITLE_MAX)),
-        ("kind", Step(ask=details.ask_kind, handle=details.handle_kind)),
-        ("place", Step(ask=details.ask_place, handle=details.handle_place, max_length=PLACE_MAX)),
-        # Only after a shared location: what it is, or skip.
-        ("place_detail", Step(ask=details.ask_place_detail, handle=details.handle_place_detail)),
-        (
-            "start_date",
-            Step(
-                ask=period.ask_start_date,
-                handle=period.handle_start_date,
-                max_length=DATE_MAX_LENGTH,
-            ),
-        ),
-        (
-            "end_date",
-            Step(
-                ask=period.ask_end_date, handle=period.handle_end_date, max_length=DATE_MAX_LENGTH
-            ),
-        ),
-        (
-            "value",
-            Step(ask=period.ask_value, handle=period.handle_value, max_length=DATE_MAX_LENGTH),
-        ),
-        ("ppn", Step(ask=period.ask_ppn, handle=period.handle_ppn)),
-        ("summary", Step(ask=summary.ask_summary, handle=summary.handle_summary, choice_only=True)),
-        # "Ubah": which answer to change; that step then returns to the summary.
-        ("edit", Step(ask=summary.ask_edit, handle=summary.handle_edit, choice_only=True)),
-    ),
 )

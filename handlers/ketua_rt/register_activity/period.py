@@ -12,8 +12,8 @@ from bot.core.messages import Choice, Reply
 from bot.domain.dates import DateError, format_date, parse_date, today_wib
 from bot.domain.money import format_rupiah
 from handlers.common.activity_views import budget_text
+from handlers.common.amounts import LIKELY, likely_choice, read_value
 from handlers.ketua_rt.register_activity.fields import EDITING, after, day
-from handlers.warga.premium.dialog import LIKELY, likely_choice, read_amount
 
 TODAY, TOMORROW, SAME_DAY = "today", "tomorrow", "same_day"
 YES, NO = "yes", "no"
@@ -108,11 +108,9 @@ async def ask_value(ctx: Context) -> Reply:
 
 
 async def handle_value(ctx: Context, answer: Answer) -> Outcome:
-    value = read_amount(ctx, answer)
+    value = read_value(ctx, answer)
     if isinstance(value, str):
         return Stay(value)
-    if value <= 0:
-        return Stay(ctx.t("premium_zero"))
     use = await registration_budget(ctx)
     if value > use.remaining:
         return Stay(over_budget(ctx, value, use))

@@ -18,6 +18,7 @@ from handlers.common.activity_views import (
     rt_line,
     value_text,
 )
+from handlers.common.amounts import rounding
 from handlers.ketua_rt.participants import start_participants
 from handlers.ketua_rt.register_activity.fields import EDITING, day
 from handlers.ketua_rt.register_activity.period import over_budget, registration_budget
@@ -70,10 +71,6 @@ async def ask_summary(ctx: Context) -> Reply:
         Choice(NAV_CANCEL, ctx.t("reg_cancel")),
     )
     return Reply(text, choices=choices)
-
-
-def rounding(ctx: Context) -> str:
-    return ctx.services.settings.program.premium_rounding
 
 
 async def handle_summary(ctx: Context, answer: Answer) -> Outcome:

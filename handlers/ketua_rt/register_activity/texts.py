@@ -1,5 +1,4 @@
-"""Texts of Daftarkan kegiatan (the registration questions and the summary card).
-Indonesian (`ID`) and English (`EN`) side by side; the catalogue collects them."""
+"""Texts of Daftarkan kegiatan (the registration questions and the summary card). Both languages, `ID` and `EN`."""
 
 ID: dict[str, str] = {
     # Starting: an unfinished draft, which RT.

@@ -8,11 +8,12 @@ from __future__ import annotations
 from bot.activities import lifecycle as coverage
 from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
-from bot.domain.dates import format_datetime, today_wib
+from bot.domain.dates import today_wib
 from bot.domain.money import format_rupiah
 from handlers.common.activity_views import (
     dates_text,
     kind_label,
+    record_lines,
     rt_line,
     surat_tugas_reply,
     value_text,
@@ -67,16 +68,7 @@ async def ask_detail(ctx: Context) -> Reply:
         removed=removed,
         changes=await uow.activities.count_changes(activity.id),
     )
-    if activity.surat_tugas_number:
-        text += "\n" + ctx.t(
-            "my_letter_line",
-            letter=activity.surat_tugas_number,
-            revision=activity.surat_tugas_revision,
-        )
-    if activity.confirmed_at is not None:
-        text += "\n" + ctx.t("oa_confirmed_line", at=format_datetime(activity.confirmed_at))
-    if activity.cancelled_at is not None:
-        text += "\n" + ctx.t("my_cancelled_line", at=format_datetime(activity.cancelled_at))
+    text += record_lines(ctx, activity, confirmed=True)
     return Reply(text, choices=tuple(_choice(ctx, a) for a in actions(ctx, activity)))
 
 

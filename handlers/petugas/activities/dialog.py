@@ -15,26 +15,15 @@ from handlers.petugas.activities import NAME, detail, filters, listing, people, 
 
 DIALOG = Dialog(
     name=NAME,
-    texts=texts,
-    first="list",
-    roles=OFFICIALS,
-    command=Command("/kegiatanrt", "command_official_activities"),
-    entry=MenuEntry("menu_item_activities", 90, roles=OFFICIALS),
-    enter=listing.enter,
     steps=StepTable(
-        ("list", Step(ask=listing.ask_list, handle=listing.handle_list, help="oa_help")),
+        ("list", Step(listing.ask_list, listing.handle_list, help="oa_help")),
         # The filters: status, kelurahan, dates.
-        (
-            "filters",
-            Step(
-                ask=filters.ask_menu, handle=filters.handle_menu, choice_only=True, help="oaf_help"
-            ),
-        ),
+        ("filters", Step(filters.ask_menu, filters.handle_menu, choice_only=True, help="oaf_help")),
         (
             "filter_status",
             Step(
-                ask=filters.ask_status,
-                handle=filters.handle_status,
+                filters.ask_status,
+                filters.handle_status,
                 choice_only=True,
                 problem="oaf_status_pick",
                 help="oaf_help",
@@ -42,34 +31,29 @@ DIALOG = Dialog(
         ),
         (
             "filter_kelurahan",
-            Step(ask=filters.ask_kelurahan, handle=filters.handle_kelurahan, help="oaf_help"),
+            Step(filters.ask_kelurahan, filters.handle_kelurahan, help="oaf_help"),
         ),
-        ("filter_dates", Step(ask=filters.ask_dates, handle=filters.handle_dates, help="oaf_help")),
+        ("filter_dates", Step(filters.ask_dates, filters.handle_dates, help="oaf_help")),
         # One activity: its details, its participants, a full NIK (audited).
-        (
-            "detail",
-            Step(
-                ask=detail.ask_detail, handle=detail.handle_detail, choice_only=True, help="oa_help"
-            ),
-        ),
+        ("detail", Step(detail.ask_detail, detail.handle_detail, choice_only=True, help="oa_help")),
         (
             "people",
-            Step(
-                ask=people.ask_people,
-                handle=people.handle_people,
-                choice_only=True,
-                help="oa_people_help",
-            ),
+            Step(people.ask_people, people.handle_people, choice_only=True, help="oa_people_help"),
         ),
         (
             "reveal",
             Step(
-                ask=people.ask_reveal,
-                handle=people.handle_reveal,
+                people.ask_reveal,
+                people.handle_reveal,
                 choice_only=True,
                 problem="oa_reveal_pick",
                 help="oa_people_help",
             ),
         ),
     ),
+    texts=texts,
+    roles=OFFICIALS,
+    command=Command("/kegiatanrt", "command_official_activities"),
+    entry=MenuEntry("menu_item_activities", 90, roles=OFFICIALS),
+    enter=listing.enter,
 )

@@ -1,6 +1,5 @@
 """Texts of Kegiatan (officials): the activity list, its filters (`oaf_*`) and one
-activity's detail and worker list (`oa_*`).
-Indonesian (`ID`) and English (`EN`) side by side; the catalogue collects them."""
+activity's detail and worker list (`oa_*`). Both languages, `ID` and `EN`."""
 
 ID: dict[str, str] = {
     "official_no_scope": "Akun petugas Anda belum punya wilayah tugas (kota, kecamatan atau kelurahan). Hubungi admin untuk mengaturnya.",

@@ -1,5 +1,4 @@
-"""Texts of Peringatan (alert settings) and of the scheduled alerts (bot/workers/jobs).
-Indonesian (`ID`) and English (`EN`) side by side; the catalogue collects them."""
+"""Texts of Peringatan (alert settings) and of the scheduled alerts (bot/workers/jobs). Both languages, `ID` and `EN`."""
 
 ID: dict[str, str] = {
     # Shared pieces.

@@ -1,5 +1,4 @@
-"""Texts of Ekspor BPJS.
-Indonesian (`ID`) and English (`EN`) side by side; the catalogue collects them."""
+"""Texts of Ekspor BPJS. Both languages, `ID` and `EN`."""
 
 ID: dict[str, str] = {
     "export_intro": (

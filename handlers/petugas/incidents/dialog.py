@@ -13,32 +13,19 @@ from handlers.petugas.incidents.handling import HELP, NAME
 
 DIALOG = Dialog(
     name=NAME,
-    texts=texts,
-    first="list",
-    roles=OFFICIALS,
-    command=Command("/insiden", "command_official_incidents"),
-    entry=MenuEntry("menu_item_incidents", 110, roles=OFFICIALS),
     steps=StepTable(
-        ("list", Step(ask=listing.ask_list, handle=listing.handle_list, max_length=100, help=HELP)),
-        (
-            "detail",
-            Step(ask=listing.ask_detail, handle=listing.handle_detail, choice_only=True, help=HELP),
-        ),
+        ("list", Step(listing.ask_list, listing.handle_list, max_length=100, help=HELP)),
+        ("detail", Step(listing.ask_detail, listing.handle_detail, choice_only=True, help=HELP)),
         # Marking it reported to BPJS, or closing it (`handling`).
         (
             "report_number",
-            Step(
-                ask=handling.ask_number,
-                handle=handling.handle_number,
-                max_length=100,
-                help=handling.HELP,
-            ),
+            Step(handling.ask_number, handling.handle_number, max_length=100, help=handling.HELP),
         ),
         (
             "report_confirm",
             Step(
-                ask=handling.ask_report_confirm,
-                handle=handling.handle_report_confirm,
+                handling.ask_report_confirm,
+                handling.handle_report_confirm,
                 choice_only=True,
                 help=handling.HELP,
             ),
@@ -46,8 +33,8 @@ DIALOG = Dialog(
         (
             "close_reason",
             Step(
-                ask=handling.ask_reason,
-                handle=handling.handle_reason,
+                handling.ask_reason,
+                handling.handle_reason,
                 max_length=handling.REASON_MAX,
                 help=handling.HELP,
             ),
@@ -55,11 +42,15 @@ DIALOG = Dialog(
         (
             "close_confirm",
             Step(
-                ask=handling.ask_close_confirm,
-                handle=handling.handle_close_confirm,
+                handling.ask_close_confirm,
+                handling.handle_close_confirm,
                 choice_only=True,
                 help=handling.HELP,
             ),
         ),
     ),
+    texts=texts,
+    roles=OFFICIALS,
+    command=Command("/insiden", "command_official_incidents"),
+    entry=MenuEntry("menu_item_incidents", 110, roles=OFFICIALS),
 )

@@ -1,5 +1,4 @@
-"""Texts of Insiden (officials' incident list) and of the deadline countdown.
-Indonesian (`ID`) and English (`EN`) side by side; the catalogue collects them."""
+"""Texts of Insiden (officials' incident list) and of the deadline countdown. Both languages, `ID` and `EN`."""
 
 ID: dict[str, str] = {
     # Countdown to the 2×24-hour deadline.

@@ -1,5 +1,4 @@
-"""Texts of Ringkasan (an official's summary with its chart).
-Indonesian (`ID`) and English (`EN`) side by side; the catalogue collects them."""
+"""Texts of Ringkasan (an official's summary with its chart). Both languages, `ID` and `EN`."""
 
 ID: dict[str, str] = {
     # Summary.

@@ -1,5 +1,4 @@
-"""Texts of Info manfaat. Benefit figures follow DOMAIN.md §3 and agree with `conf_benefits`.
-Indonesian (`ID`) and English (`EN`) side by side; the catalogue collects them."""
+"""Texts of Info manfaat. Benefit figures follow DOMAIN.md §3 and agree with `conf_benefits`. Both languages, `ID` and `EN`."""
 
 ID: dict[str, str] = {
     # Info manfaat.

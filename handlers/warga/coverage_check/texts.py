@@ -1,5 +1,4 @@
-"""Texts of Cek perlindungan.
-Indonesian (`ID`) and English (`EN`) side by side; the catalogue collects them."""
+"""Texts of Cek perlindungan. Both languages, `ID` and `EN`."""
 
 ID: dict[str, str] = {
     # Cek perlindungan.

@@ -13,29 +13,27 @@ from handlers.warga.my_data import NAME, correction, shown, texts
 
 DIALOG = Dialog(
     name=NAME,
+    steps=StepTable(
+        (shown.SHARE, Step(shown.ask_share, shown.handle_share)),
+        (shown.AFTER, Step(shown.ask_after, shown.handle_after)),
+        # A correction request (`correction`): whose data, what is wrong, send it.
+        (correction.WHO, Step(correction.ask_who, correction.handle_who, choice_only=True)),
+        (
+            correction.FIX,
+            Step(
+                correction.ask_fix,
+                correction.handle_fix,
+                max_length=correction.MAX_LENGTH,
+                help="mydata_help_fix",
+            ),
+        ),
+        (correction.CONFIRM, Step(correction.ask_confirm, correction.handle_confirm)),
+    ),
     texts=texts,
+    # The data at once; `enter` asks to share the phone number first when it is unverified.
     first=shown.AFTER,
     enter=shown.enter,
     command=Command("/datasaya", "command_my_data"),
     entry=MenuEntry("menu_item_my_data", 60, unless=OFFICIALS),
     on_cancel=correction.on_cancel,
-    steps=StepTable(
-        (shown.SHARE, Step(ask=shown.ask_share, handle=shown.handle_share)),
-        (shown.AFTER, Step(ask=shown.ask_after, handle=shown.handle_after)),
-        # A correction request (`correction`): whose data, what is wrong, send it.
-        (
-            correction.WHO,
-            Step(ask=correction.ask_who, handle=correction.handle_who, choice_only=True),
-        ),
-        (
-            correction.FIX,
-            Step(
-                ask=correction.ask_fix,
-                handle=correction.handle_fix,
-                max_length=correction.MAX_LENGTH,
-                help="mydata_help_fix",
-            ),
-        ),
-        (correction.CONFIRM, Step(ask=correction.ask_confirm, handle=correction.handle_confirm)),
-    ),
 )

@@ -1,5 +1,4 @@
-"""Texts of Data saya, with the correction request that goes to officials.
-Indonesian (`ID`) and English (`EN`) side by side; the catalogue collects them."""
+"""Texts of Data saya, with the correction request that goes to officials. Both languages, `ID` and `EN`."""
 
 ID: dict[str, str] = {
     # Data saya.
