@@ -27,7 +27,7 @@ from handlers.common.people import read_name, read_phone
 NAME, PHONE, ROLE, SCOPE = "official_name", "official_phone", "official_role", "official_scope"
 PICK_KECAMATAN, PICK_KELURAHAN = "official_kecamatan", "official_kelurahan"
 CONFIRM = "official_confirm"
-# Where the admin lands afterwards: the officials list (handlers/admin_officials.py).
+# Where the admin lands afterwards: the officials list (handlers/admin/officials.py).
 LIST = "officials"
 KEYS = ("off_name", "off_phone", "off_role", "off_scope", "off_code", "off_kecamatan")
 ROLE_HELP = {

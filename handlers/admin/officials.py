@@ -1,7 +1,7 @@
 """Petugas: the list of officials (name, masked phone, role, scope), and removing one
 after a confirmation. Nobody can remove the last admin grant there is, nor their own last
 admin grant: either would lock the admins out of this menu. Adding one is in
-handlers/admin_official_add.py."""
+handlers/admin/official_add.py."""
 
 from __future__ import annotations
 

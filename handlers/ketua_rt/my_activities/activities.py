@@ -153,7 +153,7 @@ async def handle_detail(ctx: Context, answer: Answer) -> Outcome:
         return Go("detail")
     if wanted == DELETE:
         return Go("delete_draft")
-    return Go(wanted)  # extend, value, cancel: steps of activity_changes
+    return Go(wanted)  # extend, value, cancel: the steps of changes.py
 
 
 async def ask_delete_draft(ctx: Context) -> Reply:

@@ -1,5 +1,5 @@
 """Adding one participant, first half: NIK → derived birth date and sex confirmed →
-(under 18: the children's-data confirmation) → name. participant_details asks the rest.
+(under 18: the children's-data confirmation) → name. details.py asks the rest.
 
 The person is found or created as soon as the NIK is valid (only its id is kept); a person
 created here and never put on a list is deleted again (see `discard_pending`). A NIK that

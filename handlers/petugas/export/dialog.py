@@ -1,6 +1,6 @@
 """Ekspor BPJS: an official picks a format, a period and an area within their scope, and
 gets the participants covered in that period as an XLSX or CSV document
-(`bot.export_service` writes it, streaming, and audits it).
+(`bot.reports.bpjs_export` writes it, streaming, and audits it).
 
 NIKs: admins and the `bpjs` role get them in full (the file is for BPJS registration);
 every other official (petugas) gets them masked. The first question says which, so

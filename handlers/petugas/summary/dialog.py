@@ -1,7 +1,7 @@
 """Ringkasan: an official's summary of their scope — RTs active, activities by status,
 people covered now, premiums this month and year, open incidents — followed by a bar
 chart of confirmed activities per kecamatan (per kelurahan inside a kecamatan, per RT
-inside a kelurahan) sent as a PNG image. The figures come from `bot.statistics`."""
+inside a kelurahan) sent as a PNG image. The figures come from `bot.reports.statistics`."""
 
 from __future__ import annotations
 

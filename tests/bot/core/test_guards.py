@@ -160,3 +160,43 @@ async def test_an_undeclared_hand_off_is_a_programming_error(chat: Chat) -> None
     await chat.send("apel")
     with pytest.raises(LookupError, match="does not declare a hand-off to elsewhere"):
         await chat.send(choice_id="elsewhere")
+
+
+async def test_a_step_guard_runs_after_the_dialogs_and_before_the_choice_check() -> None:
+    checked: list[str] = []
+
+    async def dialog_guard(ctx: Context) -> bool:
+        checked.append("dialog")
+        return True
+
+    async def step_guard(ctx: Context) -> bool:
+        checked.append("step")
+        return False
+
+    async def lost(ctx: Context) -> Outcome:
+        ctx.say("HILANG")
+        return Go("pick")
+
+    step = Step(ask_other, handle_other, choice_only=True, guard=Guard(step_guard, lost))
+    form = Dialog(
+        "form",
+        {"pick": Step(ask_pick, handle_pick), "other": step},
+        guard=Guard(dialog_guard, refuse),
+    )
+    chat = Chat()
+    chat.engine = DialogEngine({**dialogs(), "form": form})
+    await chat.send("menu")
+    await chat.send("1")
+    await chat.send("apel")
+    checked.clear()
+    # Typed, not picked: the step's guard still answers first, so nobody is stuck.
+    assert await chat.send("ketik saja") == "HILANG\nPILIH"
+    assert checked == ["dialog", "step"] and chat.state.step == "pick"
+
+
+def test_a_dialog_starts_at_the_first_step_of_its_table() -> None:
+    form = Dialog(
+        "form", {"pick": Step(ask_pick, handle_pick), "other": Step(ask_other, handle_other)}
+    )
+    assert form.first == "pick"
+    assert Dialog("form", form.steps, "other").first == "other"
