@@ -19,7 +19,7 @@ from bot.core.service import ConversationService
 from bot.domain.regions import load_wilayah
 from bot.workers.scheduler import Scheduler
 from handlers.catalogue import Catalogue
-from handlers.registry import COMMANDS, all_dialogs
+from handlers.registry import REGISTRY
 from storage import migrate
 from storage.database import Database
 from storage.nik_vault import NikVault
@@ -36,7 +36,8 @@ def build_channels(app: App) -> list[Any]:
     if settings.telegram.token is not None:
         from bot.channels.telegram.channel import TelegramChannel
 
-        channels.append(TelegramChannel(settings.telegram, app.service.handle, commands=COMMANDS))
+        commands = REGISTRY.telegram_commands(app.texts)
+        channels.append(TelegramChannel(settings.telegram, app.service.handle, commands=commands))
     whatsapp = settings.whatsapp
     if whatsapp.phone_number_id and whatsapp.access_token is not None:
         from bot.channels.whatsapp.channel import WhatsAppChannel
@@ -103,14 +104,13 @@ async def build_app(
         kecamatan, kelurahan = load_wilayah()
         await uow.regions.seed(kecamatan, kelurahan)
         await uow.commit()
-    dialogs = all_dialogs()
     texts = Catalogue()
     service = ConversationService(
         uow_factory,
-        DialogEngine(dialogs, COMMANDS),
+        DialogEngine(REGISTRY.dialogs, REGISTRY.commands),
         settings,
         texts,
-        frozenset(dialogs),
+        frozenset(REGISTRY.dialogs),
         stale_error=StaleConversation,
         clock=clock,
     )

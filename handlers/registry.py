@@ -1,8 +1,21 @@
-"""The dialogs this build offers, by name. The composition root hands them to the engine."""
+"""The dialogs this build offers, and everything derived from their declarations: the
+engine's table by name, the slash commands, the main menu's lines and Telegram's command
+menu. The composition root (bot/app.py) hands them to the engine and the channels.
+
+Adding a dialog: declare it in its own package (name, steps, command, menu entry,
+hand-offs, texts) and add it to `DIALOGS`. `build` refuses a registry that could not
+work — two dialogs or two steps with one name, a hand-off to a dialog that is not
+registered — when the application starts, not when a user reaches the broken step.
+"""
 
 from __future__ import annotations
 
-from bot.core.dialog import Dialog
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from bot.core.dialog import MENU, Dialog
 from handlers.accident_report import dialog as accident_report
 from handlers.admin import dialog as admin
 from handlers.ketua_rt.confirm_coverage import dialog as coverage_confirmation
@@ -21,33 +34,90 @@ from handlers.warga.coverage_check import dialog as coverage_check
 from handlers.warga.my_data import dialog as my_data
 from handlers.warga.premium import dialog as premium
 
-# Slash commands (Telegram's command menu; typed anywhere) and the dialog each opens.
-# "/start" alone shows the menu; "/start KODE" is an RT chair's invite code.
-COMMANDS = {
-    "/start": "onboarding",
-    "/daftar": "activity_registration",
-    "/kegiatan": "my_activities",
-    "/cek": "coverage_check",
-    "/lapor": "accident_report",
-    "/premi": "premium",
-    "/manfaat": "benefits",
-    "/datasaya": "my_data",
-    "/ringkasan": "official_summary",
-    "/kegiatanrt": "official_activities",
-    "/ekspor": "official_export",
-    "/insiden": "official_incidents",
-    "/peringatan": "alert_settings",
-    "/admin": "admin",
-}
+# In the order their commands are listed in Telegram's command menu.
+DIALOGS: tuple[Dialog, ...] = (
+    onboarding.DIALOG,
+    activity_registration.DIALOG,
+    my_activities.DIALOG,
+    participants.DIALOG,
+    coverage_confirmation.DIALOG,
+    coverage_check.DIALOG,
+    accident_report.DIALOG,
+    premium.DIALOG,
+    benefits.DIALOG,
+    my_data.DIALOG,
+    official_summary.DIALOG,
+    official_activities.DIALOG,
+    official_export.DIALOG,
+    official_incidents.DIALOG,
+    alert_settings.DIALOG,
+    admin.DIALOG,
+)
+# Always in Telegram's command menu, first: the engine's own navigation words.
+NAVIGATION = (("/menu", "command_menu"), ("/batal", "command_cancel"), ("/bantuan", "command_help"))
+
+
+class RegistryError(ValueError):
+    """The declared dialogs do not fit together; raised when the registry is built."""
+
+
+@dataclass(frozen=True)
+class Registry:
+    # Every dialog by its stored name, the menu included.
+    dialogs: Mapping[str, Dialog]
+    # "/daftar" -> "activity_registration", in the order the dialogs are registered.
+    commands: Mapping[str, str]
+
+    def telegram_commands(self, texts: Any, language: str = "id") -> list[tuple[str, str]]:
+        """(command, description) for Telegram's command menu: navigation first, then
+        each registered command that declares a description."""
+        listed = [(word, texts.text(language, key)) for word, key in NAVIGATION]
+        for dialog in self.dialogs.values():
+            command = dialog.command
+            if command is not None and command.description is not None:
+                listed.append((command.word, texts.text(language, command.description)))
+        return listed
+
+    @property
+    def text_areas(self) -> tuple[Any, ...]:
+        """The dialogs' own text modules, each once, in registration order."""
+        areas = [d.texts for d in self.dialogs.values() if d.texts is not None]
+        return tuple(dict.fromkeys(areas))
+
+
+def build(dialogs: Sequence[Dialog] = DIALOGS) -> Registry:
+    """The registry of `dialogs` plus the main menu made of their entries."""
+    entries = [(d.name, d.entry) for d in dialogs if d.entry is not None]
+    everything = (menu.build(entries), *dialogs)
+    problems = list(_problems(everything))
+    if problems:
+        raise RegistryError("; ".join(problems))
+    commands = {d.command.word: d.name for d in everything if d.command is not None}
+    return Registry(dialogs={d.name: d for d in everything}, commands=commands)
+
+
+def _problems(dialogs: Iterable[Dialog]) -> Iterable[str]:
+    dialogs = list(dialogs)
+    names = Counter(d.name for d in dialogs)
+    yield from (f"two dialogs named {name!r}" for name, n in names.items() if n > 1)
+    if MENU not in names:
+        yield "no dialog named 'menu'"
+    words = Counter(d.command.word.casefold() for d in dialogs if d.command is not None)
+    yield from (f"command {word} opens two dialogs" for word, n in words.items() if n > 1)
+    for dialog in dialogs:
+        declared = getattr(dialog.steps, "declared", tuple(dialog.steps))
+        twice = sorted(step for step, n in Counter(declared).items() if n > 1)
+        yield from (f"dialog {dialog.name!r} declares step {s!r} twice" for s in twice)
+        if dialog.first not in dialog.steps:
+            yield f"dialog {dialog.name!r} starts at unknown step {dialog.first!r}"
+        for target in dialog.hands_off_to:
+            if target not in names:
+                yield f"dialog {dialog.name!r} hands off to unknown dialog {target!r}"
+
+
+REGISTRY = build()
+COMMANDS = REGISTRY.commands
 
 
 def all_dialogs() -> dict[str, Dialog]:
-    dialogs = (menu.DIALOG, premium.DIALOG, onboarding.DIALOG, accident_report.DIALOG)
-    dialogs += (activity_registration.DIALOG, coverage_confirmation.DIALOG, my_activities.DIALOG)
-    dialogs += (participants.DIALOG,)
-    dialogs += (coverage_check.DIALOG, benefits.DIALOG, my_data.DIALOG)
-    dialogs += (admin.DIALOG,)
-    dialogs += (official_summary.DIALOG, official_activities.DIALOG)
-    dialogs += (official_export.DIALOG,)
-    dialogs += (official_incidents.DIALOG, alert_settings.DIALOG)
-    return {dialog.name: dialog for dialog in dialogs}
+    return dict(REGISTRY.dialogs)

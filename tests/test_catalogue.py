@@ -14,7 +14,7 @@ import pytest
 
 from bot.core.dialog import Step
 from handlers.catalogue import LANGUAGES, Catalogue
-from handlers.menu.dialog import ENTRIES
+from handlers.registry import REGISTRY
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ("bot", "handlers")
@@ -130,7 +130,8 @@ def test_step_help_default_exists() -> None:
 
 
 def test_menu_entry_titles_exist() -> None:
-    titles = [entry.title for entry in ENTRIES] + ["menu_item_help"]
+    entries = [d.entry for d in REGISTRY.dialogs.values() if d.entry is not None]
+    titles = [entry.title for entry in entries] + ["menu_item_help"]
     assert [title for title in titles if title not in INDONESIAN] == []
 
 

@@ -25,7 +25,9 @@ def replace_step(app, monkeypatch, dialog_name, step_name, handle) -> None:  # n
     """Swap one step's handler in the running service (to inject a failure or a side effect)."""
     dialogs = dict(app.service._engine._dialogs)
     dialog = dialogs[dialog_name]
-    steps = {**dialog.steps, step_name: replace(dialog.steps[step_name], handle=handle)}
+    # The injected handler takes any answer, typed or picked.
+    swapped = replace(dialog.steps[step_name], handle=handle, choice_only=False)
+    steps = {**dialog.steps, step_name: swapped}
     dialogs[dialog_name] = replace(dialog, steps=steps)
     monkeypatch.setattr(app.service, "_engine", DialogEngine(dialogs))
 

@@ -18,6 +18,7 @@ from pypdf import PdfReader
 
 from bot.app import App
 from conftest import SeededRt
+from handlers.registry import REGISTRY
 
 PASTED = (
     "1571014506900001; Siti Aminah; warga; 0813-0000-0001\n1571010101850002; Budi Santoso; ketua rt"
@@ -37,7 +38,9 @@ async def telegram(
     request: pytest.FixtureRequest, app: App, fake: FakeTelegram
 ) -> AsyncIterator[Running]:
     webhook = request.param == "webhook"
-    commands = ("/start", "/daftar", "/cek")
+    # What the composition root passes: the registry's commands, described by the catalogue.
+    wanted = ("/menu", "/batal", "/bantuan", "/daftar", "/cek")
+    commands = [c for c in REGISTRY.telegram_commands(app.texts) if c[0] in wanted]
     async with bot_on_fake(fake, app.service.handle, webhook=webhook, commands=commands) as bot:
         yield bot
 

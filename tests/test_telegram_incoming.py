@@ -15,6 +15,8 @@ from fake_telegram import FakeTelegram, Running, ScriptedService, bot_on_fake
 
 from bot.channels.telegram.render import STALE_CHOICE
 from bot.core.messages import Attachment, Choice, Document, Location, Reply
+from handlers.catalogue import Catalogue
+from handlers.registry import REGISTRY
 
 
 @pytest_asyncio.fixture
@@ -37,7 +39,9 @@ async def telegram(
 ) -> AsyncIterator[Running]:
     """The channel in both modes: updates from getUpdates, or POSTed as webhook JSON."""
     webhook = request.param == "webhook"
-    commands = ("/start", "/daftar", "/cek")
+    # What the composition root passes: the registry's commands, described by the catalogue.
+    wanted = ("/menu", "/batal", "/bantuan", "/daftar", "/cek")
+    commands = [c for c in REGISTRY.telegram_commands(Catalogue()) if c[0] in wanted]
     async with bot_on_fake(fake, service.handle, webhook=webhook, commands=commands) as bot:
         yield bot
 

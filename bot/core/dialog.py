@@ -86,6 +86,14 @@ class Answer:
     choice: Choice | None
     message: IncomingMessage
 
+    @property
+    def picked(self) -> str:
+        """The id of the picked choice: what a `choice_only` step reads (the engine
+        hands such a step only answers that picked one)."""
+        if self.choice is None:
+            raise LookupError("no choice was picked")
+        return self.choice.id
+
 
 # Outcomes a step returns.
 @dataclass(frozen=True)
@@ -129,13 +137,70 @@ class Step:
     # Longest answer worth reading; a pasted participant list needs more than a name.
     max_length: int = 500
     help: str = "help_generic"
+    # Only a picked choice is an answer here: the engine answers anything else with
+    # `problem` (a text key) and asks again, so the step never sees a typed answer.
+    choice_only: bool = False
+    problem: str = "pick_one"
+    # Whether the dialog's guard runs before this step's answer is handled; off for a
+    # step whose prompt already said why the dialog cannot go on.
+    guarded: bool = True
+    # What must hold for this step only (e.g. the person being entered still exists),
+    # checked after the dialog's guard and before `choice_only`.
+    guard: Guard | None = None
+
+
+class StepTable(dict[str, Step]):
+    """A dialog's steps in the order its questions are asked. It remembers every name
+    as declared, so a name given twice (two modules' steps merged into one table) is
+    reported by the registry instead of silently replacing the first step."""
+
+    def __init__(self, *table: tuple[str, Step]) -> None:
+        super().__init__(table)
+        self.declared = tuple(name for name, _ in table)
+
+
+@dataclass(frozen=True)
+class Command:
+    """A slash command that opens the dialog from anywhere ("/daftar"), with the
+    catalogue key of its line in Telegram's command menu (None: it works when typed
+    but is not listed)."""
+
+    word: str
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    """The dialog's line in the main menu: its title (a catalogue key), shown to callers
+    holding any of `roles` (everyone when empty) and none of `unless` ("Saya Ketua RT" is
+    only for those not recognised as one yet), at `order` among the other lines."""
+
+    title: str
+    order: int
+    roles: frozenset[str] = frozenset()
+    unless: frozenset[str] = frozenset()
+
+    def shown_to(self, roles: frozenset[str]) -> bool:
+        return (not self.roles or bool(self.roles & roles)) and not self.unless & roles
+
+
+@dataclass(frozen=True)
+class Guard:
+    """What must still hold before each answer of the dialog is handled (e.g. "the
+    activity is one of the caller's RT's"): checked again on every message, because the
+    world changes between two messages. When `allows` says no, the engine returns what
+    `refuse` says instead of handling the answer."""
+
+    allows: Callable[[Context], Awaitable[bool]]
+    refuse: Callable[[Context], Awaitable[Outcome]]
 
 
 @dataclass(frozen=True)
 class Dialog:
     name: str
     steps: Mapping[str, Step]
-    first: str
+    # Where the dialog starts; by default the first step of its table.
+    first: str = ""
     # Roles that may start it; empty means everyone.
     roles: frozenset[str] = frozenset()
     # Undo what the dialog wrote so far (e.g. delete a draft) when the user cancels.
@@ -146,6 +211,22 @@ class Dialog:
     # Runs on entry, before the first question: may skip ahead (Go), refuse (End, Stay
     # with an explanation) or hand over to another dialog (Start); None asks as usual.
     enter: Enter | None = None
+    # How the dialog is reached besides a hand-over: its slash command and menu line.
+    command: Command | None = None
+    entry: MenuEntry | None = None
+    guard: Guard | None = None
+    # The dialogs it may hand over to (`Start`), besides itself: the registry checks
+    # that each is registered, the engine that nothing else is started.
+    hands_off_to: tuple[str, ...] = ()
+    # Its own texts: a module with `ID` and `EN` dicts, collected by the catalogue.
+    texts: Any = None
+
+    def __post_init__(self) -> None:
+        if not self.first and self.steps:
+            object.__setattr__(self, "first", next(iter(self.steps)))
 
     def allows(self, caller: Caller) -> bool:
         return not self.roles or bool(self.roles & caller.roles)
+
+    def may_start(self, name: str) -> bool:
+        return name == self.name or name in self.hands_off_to

@@ -3,8 +3,9 @@
 A dialog is a table of steps; a step asks (builds the prompt with its choices) and
 handles the answer (returns an outcome). The engine owns everything every step shares:
 `menu`, `batal`, `kembali` and `bantuan`; matching a typed number or button title to an
-offered choice; stale buttons; over-long input; and recovery when a stored step no
-longer exists. It knows no channel and no SQL: state comes in and goes out as `State`.
+offered choice; stale buttons; over-long input; a step that takes only a choice; the
+dialog's guard, checked before every answer; and recovery when a stored step no longer
+exists. It knows no channel and no SQL: state comes in and goes out as `State`.
 """
 
 from __future__ import annotations
@@ -110,6 +111,13 @@ class DialogEngine:
         if ctx.message.choice_id and choice is None:
             return await self._again(ctx, step, ctx.t("stale_choice"))
 
+        # The dialog's guard first (is the activity still theirs?), then the step's own
+        # (is the person being entered still there?), as the handlers used to check.
+        for guard in (dialog.guard if step.guarded else None, step.guard):
+            if guard is not None and not await guard.allows(ctx):
+                return await self._apply(ctx, dialog, await guard.refuse(ctx))
+        if step.choice_only and choice is None:
+            return await self._again(ctx, step, ctx.t(step.problem))
         outcome = await step.handle(ctx, Answer(text=text, choice=choice, message=ctx.message))
         return await self._apply(ctx, dialog, outcome)
 
@@ -166,6 +174,7 @@ class DialogEngine:
             ctx.state.step = outcome.step
             return await self._ask(ctx, dialog.steps[outcome.step])
         if isinstance(outcome, Start):
+            _check_hand_off(dialog, outcome)
             return await self._enter(ctx, outcome.dialog, dict(outcome.data))
         return await self._enter(ctx, MENU)
 
@@ -183,6 +192,7 @@ class DialogEngine:
         ctx.state.history = []
         outcome = await dialog.enter(ctx) if dialog.enter is not None else None
         if isinstance(outcome, Start):
+            _check_hand_off(dialog, outcome)
             return await self._enter(ctx, outcome.dialog, dict(outcome.data), handovers + 1)
         if isinstance(outcome, End):
             return await self._enter(ctx, MENU)
@@ -204,6 +214,14 @@ class DialogEngine:
         ctx.state.choices = [[c.id, c.title] for c in prompt.choices]
         ctx.state.last_text = fingerprint(ctx.message.text.strip())
         return [*ctx.said, prompt]
+
+
+def _check_hand_off(dialog: Dialog, start: Start) -> None:
+    """A hand-over the dialog did not declare is a programming error, like a `Go` to a
+    step that does not exist: the registry could not have checked it. The menu starts
+    whatever its entries offer."""
+    if dialog.name != MENU and not dialog.may_start(start.dialog):
+        raise LookupError(f"dialog {dialog.name} does not declare a hand-off to {start.dialog}")
 
 
 def fingerprint(text: str) -> str:

@@ -3,112 +3,42 @@
 A Ketua RT: activity → victim from its worker list (or a NIK) → [RT] → when → where →
 what → severity → reporter → summary → send. Anyone else (issue 4's resident notice):
 victim by NIK and/or name → RT → the same steps. The first step is the activity for a
-chair and the victim for everyone else; the rest of the table is shared. Sending saves
-the report and alerts every official in scope; `batal` leaves nothing behind.
-"""
+chair and the victim for everyone else (`card`); the victim (`victim`), the RT (`rt`),
+the details (`details`); sending saves the report and alerts every official in scope
+(`submit`); `batal` leaves nothing behind."""
 
 from __future__ import annotations
 
-from bot.core.dialog import NAV_CANCEL, Answer, Context, Dialog, End, Go, Outcome, Stay, Step
-from bot.core.messages import Choice, Reply
-from handlers.accident_report import details, flow, victim
+from bot.core.dialog import Command, Dialog, MenuEntry, Step, StepTable
+from handlers.accident_report import NAME, card, details, flow, texts, victim
 from handlers.accident_report import rt as accident_rt
-from handlers.accident_report import submit as accident_submit
-
-SEND = "send"
-CHANGE = "change"
-# Which step each "Ubah" button reopens; the victim is the first step of a resident's report.
-FIELDS_RT = (
-    ("activity", flow.START),
-    ("victim", flow.PERSON_STEP),
-    ("when", flow.WHEN),
-    ("where", flow.WHERE),
-    ("what", flow.WHAT),
-    ("severity", flow.SEVERITY_STEP),
-    ("reporter", flow.REPORTER_STEP),
-)
-FIELDS_WARGA = (
-    ("victim", flow.START),
-    ("rt", flow.RT_STEP),
-    *FIELDS_RT[2:],
-)
-
-
-async def ask_start(ctx: Context) -> Reply:
-    if flow.is_chair_report(ctx):
-        return await victim.ask_activity(ctx)
-    return await victim.ask_victim(ctx)
-
-
-async def handle_start(ctx: Context, answer: Answer) -> Outcome:
-    if flow.is_chair_report(ctx):
-        return await victim.handle_activity(ctx, answer)
-    return await victim.handle_victim(ctx, answer)
-
-
-async def ask_summary(ctx: Context) -> Reply:
-    ctx.data[flow.EDITING] = False
-    card = await accident_submit.facts(ctx, await accident_submit.resolve(ctx))
-    choices = (
-        Choice(SEND, ctx.t("accident_send")),
-        Choice(CHANGE, ctx.t("accident_change")),
-        Choice(NAV_CANCEL, ctx.t("accident_cancel")),
-    )
-    reveal = await accident_submit.may_reveal_coverage(ctx)
-    return Reply(accident_submit.summary_text(ctx, card, reveal), choices=choices)
-
-
-async def handle_summary(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is not None and answer.choice.id == CHANGE:
-        return Go(flow.CHANGE)
-    if answer.choice is None or answer.choice.id != SEND:
-        return Stay(ctx.t("accident_summary_pick"))
-    await accident_submit.send_report(ctx)
-    return End()
-
-
-def _fields(ctx: Context) -> tuple[tuple[str, str], ...]:
-    return FIELDS_RT if flow.is_chair_report(ctx) else FIELDS_WARGA
-
-
-async def ask_change(ctx: Context) -> Reply:
-    choices = tuple(Choice(step, ctx.t(f"accident_field_{name}")) for name, step in _fields(ctx))
-    return Reply(ctx.t("accident_ask_change"), choices=choices)
-
-
-async def handle_change(ctx: Context, answer: Answer) -> Outcome:
-    steps = {step for _, step in _fields(ctx)}
-    if answer.choice is None or answer.choice.id not in steps:
-        return Stay(ctx.t("pick_one"))
-    ctx.data[flow.EDITING] = True
-    return Go(answer.choice.id)
-
-
-async def on_cancel(ctx: Context) -> str | None:
-    """Nothing of a report that was not sent stays: drop a victim it created."""
-    await flow.forget_created_person(ctx)
-    return None
-
 
 DIALOG = Dialog(
-    name="accident_report",
-    first=flow.START,
-    on_cancel=on_cancel,
+    name=NAME,
+    steps=StepTable(
+        (flow.START, Step(card.ask_start, card.handle_start, help="accident_help_start")),
+        # A chair's report: the victim from the activity's worker list (or a NIK).
+        (
+            flow.PERSON_STEP,
+            Step(victim.ask_person, victim.handle_person, help="accident_help_person"),
+        ),
+        # Only when the RT is not known from the victim or the activity.
+        (flow.RT_STEP, Step(accident_rt.ask_rt, accident_rt.handle_rt)),
+        (flow.WHEN, Step(details.ask_when, details.handle_when)),
+        (flow.WHERE, Step(details.ask_where, details.handle_where)),
+        (
+            flow.WHAT,
+            Step(details.ask_what, details.handle_what, max_length=details.DESCRIPTION_MAX),
+        ),
+        (flow.SEVERITY_STEP, Step(details.ask_severity, details.handle_severity)),
+        (flow.REPORTER_STEP, Step(details.ask_reporter, details.handle_reporter)),
+        # The card, then send it or change one answer (which returns here).
+        (flow.SUMMARY, Step(card.ask_summary, card.handle_summary)),
+        (flow.CHANGE, Step(card.ask_change, card.handle_change)),
+    ),
+    texts=texts,
+    command=Command("/lapor", "command_accident_report"),
+    entry=MenuEntry("menu_item_accident", 50),
+    on_cancel=card.on_cancel,
     on_leave=flow.forget_created_person,
-    steps={
-        flow.START: Step(ask=ask_start, handle=handle_start, help="accident_help_start"),
-        flow.PERSON_STEP: Step(
-            ask=victim.ask_person, handle=victim.handle_person, help="accident_help_person"
-        ),
-        flow.RT_STEP: Step(ask=accident_rt.ask_rt, handle=accident_rt.handle_rt),
-        flow.WHEN: Step(ask=details.ask_when, handle=details.handle_when),
-        flow.WHERE: Step(ask=details.ask_where, handle=details.handle_where),
-        flow.WHAT: Step(
-            ask=details.ask_what, handle=details.handle_what, max_length=details.DESCRIPTION_MAX
-        ),
-        flow.SEVERITY_STEP: Step(ask=details.ask_severity, handle=details.handle_severity),
-        flow.REPORTER_STEP: Step(ask=details.ask_reporter, handle=details.handle_reporter),
-        flow.SUMMARY: Step(ask=ask_summary, handle=handle_summary),
-        flow.CHANGE: Step(ask=ask_change, handle=handle_change),
-    },
 )

@@ -7,23 +7,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import to_wib, today_wib
 from bot.domain.nik import NikError, parse_nik
 from bot.domain.phone import PhoneError, normalise_phone
 from handlers.admin.common import (
     BACK,
-    NEXT,
-    PREV,
-    audit,
     back_choice,
     masked,
     page_choices,
     to_menu,
     turn_page,
 )
-from handlers.ketua_rt.participants.common import NIK_PROBLEMS
+from handlers.common.audit import audit
+from handlers.common.people import nik_problem
 
 LOG, BY_NIK, BY_OFFICIAL = "audit_log", "audit_by_nik", "audit_by_official"
 PAGE, PERSON, ACTORS, LABEL = "audit_page", "audit_person", "audit_actors", "audit_label"
@@ -106,17 +104,12 @@ async def event_line(ctx: Context, event: Any) -> str:
 
 
 async def handle_log(ctx: Context, answer: Answer) -> Outcome:
-    picked = answer.choice.id if answer.choice is not None else None
-    if picked is None:
-        return Stay(ctx.t("pick_one"))
-    if picked in (PREV, NEXT):
-        turn_page(ctx, PAGE, picked)
-        return Go(LOG)
+    picked = answer.picked
     if picked == CLEAR:
         return start(ctx)
     if picked == BACK:
         return to_menu(ctx, *FORGET)
-    return Go(picked)
+    return turn_page(ctx, PAGE, picked, LOG) or Go(picked)
 
 
 async def ask_by_nik(ctx: Context) -> Reply:
@@ -129,7 +122,7 @@ async def handle_by_nik(ctx: Context, answer: Answer) -> Outcome:
     try:
         nik = parse_nik(answer.text, today_wib(ctx.now))
     except NikError as error:
-        return Stay(ctx.t(NIK_PROBLEMS.get(error.reason, "participants_nik_length")))
+        return Stay(nik_problem(ctx, error.reason))
     person = await ctx.services.uow.persons.find_by_nik(nik.value)
     if person is None:
         return Stay(ctx.t("admin_audit_no_person", nik=nik.masked()))
@@ -174,10 +167,3 @@ def _filter(
     ctx: Context, *, person: int | None = None, actors: list[int] | None = None, label: str
 ) -> None:
     ctx.data.update({PAGE: 0, PERSON: person, ACTORS: actors, LABEL: label})
-
-
-STEPS = {
-    LOG: Step(ask=ask_log, handle=handle_log),
-    BY_NIK: Step(ask=ask_by_nik, handle=handle_by_nik),
-    BY_OFFICIAL: Step(ask=ask_by_official, handle=handle_by_official),
-}

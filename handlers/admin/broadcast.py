@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply, reply_to_payload
-from handlers.admin.common import BACK, audit, back_choice, region_index, to_menu
+from handlers.admin.common import BACK, back_choice, region_index, to_menu
+from handlers.common.audit import audit
 
 TARGET, TEXT, PREVIEW = "broadcast_target", "broadcast_text", "broadcast_preview"
 KECAMATAN, MESSAGE = "bc_kecamatan", "bc_text"
@@ -110,9 +111,7 @@ async def ask_preview(ctx: Context) -> Reply:
 
 
 async def handle_preview(ctx: Context, answer: Answer) -> Outcome:
-    picked = answer.choice.id if answer.choice is not None else None
-    if picked is None:
-        return Stay(ctx.t("pick_one"))
+    picked = answer.picked
     if picked == CANCEL:
         ctx.say(ctx.t("admin_broadcast_cancelled"))
         return to_menu(ctx, *FORGET)
@@ -152,10 +151,3 @@ async def send(ctx: Context, text: str, accounts: list[Any]) -> int:
             }
         )
     return int(await ctx.services.uow.outbox.enqueue_many(messages, not_before=ctx.now))
-
-
-STEPS = {
-    TARGET: Step(ask=ask_target, handle=handle_target),
-    TEXT: Step(ask=ask_text, handle=handle_text, max_length=MAX_LENGTH),
-    PREVIEW: Step(ask=ask_preview, handle=handle_preview),
-}

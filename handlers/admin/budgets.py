@@ -7,14 +7,15 @@ from __future__ import annotations
 from typing import Any
 
 from bot.activities import lifecycle as coverage
-from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import today_wib
 from bot.domain.money import format_rupiah
-from handlers.admin.common import BACK, NO, YES, audit, back_choice, to_menu, yes_no
+from handlers.admin.common import BACK, NO, YES, back_choice, to_menu, yes_no
 from handlers.admin.rt_pick import RT_ID, THEN, pick_rt
 from handlers.common.activity_views import budget_text, rt_line
-from handlers.warga.premium.dialog import LIKELY, likely_choice, read_amount
+from handlers.common.amounts import LIKELY, likely_choice, read_amount
+from handlers.common.audit import audit
 
 SHOW, CONFIRM = "budget_show", "budget_confirm"
 YEAR, NEW = "budget_year", "budget_new"
@@ -104,12 +105,10 @@ async def ask_confirm(ctx: Context) -> Reply:
 
 
 async def handle_confirm(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
     rt = await _rt(ctx)
     if rt is None or NEW not in ctx.data:
-        return start(ctx) if answer.choice.id == YES else to_menu(ctx, *FORGET)
-    if answer.choice.id == NO:
+        return start(ctx) if answer.picked == YES else to_menu(ctx, *FORGET)
+    if answer.picked == NO:
         ctx.data.pop(NEW, None)
         return Go(SHOW)
     rt_id, new = int(ctx.data[RT_ID]), int(ctx.data[NEW])
@@ -125,9 +124,3 @@ async def handle_confirm(ctx: Context, answer: Answer) -> Outcome:
         )
     )
     return to_menu(ctx, *FORGET)
-
-
-STEPS = {
-    SHOW: Step(ask=ask_show, handle=handle_show),
-    CONFIRM: Step(ask=ask_confirm, handle=handle_confirm),
-}

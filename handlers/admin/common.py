@@ -12,7 +12,6 @@ from bot.domain.phone import PhoneError, mask_phone
 from bot.domain.regions import RegionIndex
 from bot.domain.vocabulary import Role, ScopeKind
 
-DIALOG_NAME = "admin"
 MENU_STEP = "menu"
 BACK = "back"
 YES, NO = "yes", "no"
@@ -44,10 +43,14 @@ def page_choices(ctx: Context, page: int, has_more: bool) -> list[Choice]:
     return choices
 
 
-def turn_page(ctx: Context, key: str, picked: str) -> None:
-    """Move the page kept under `key` one back or forward (never below the first)."""
+def turn_page(ctx: Context, key: str, picked: str, step: str) -> Go | None:
+    """For "prev" or "next": move the page kept under `key` one back or forward (never
+    below the first) and ask `step` again; None for any other answer."""
+    if picked not in (PREV, NEXT):
+        return None
     page = int(ctx.data.get(key, 0)) + (1 if picked == NEXT else -1)
     ctx.data[key] = max(page, 0)
+    return Go(step)
 
 
 def to_menu(ctx: Context, *forget: str) -> Go:
@@ -55,21 +58,6 @@ def to_menu(ctx: Context, *forget: str) -> Go:
     for key in forget:
         ctx.data.pop(key, None)
     return Go(MENU_STEP)
-
-
-async def audit(
-    ctx: Context, action: str, subject_person_id: int | None = None, **detail: Any
-) -> Any:
-    """Record an admin action. `detail` never holds a NIK in clear."""
-    # The service's clock, not the database's, so the trail agrees with everything else.
-    return await ctx.services.uow.audit.record(
-        action,
-        actor_account_id=ctx.caller.account_id,
-        actor=ctx.caller.name,
-        subject_person_id=subject_person_id,
-        detail=detail,
-        at=ctx.now,
-    )
 
 
 async def region_index(ctx: Context) -> RegionIndex:

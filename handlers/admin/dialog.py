@@ -1,84 +1,88 @@
 """The admin conversation (/admin, admins only): a menu of the admin's commands — import
 the RT list, officials, invite codes, RT budgets, broadcast, the audit log and the outbox
-status — each a group of steps in its own handlers/admin_*.py module. The menu shows how
-many outbox messages failed, so a delivery problem is seen without asking for it.
+status — each a group of steps in a module of its own (rt_import, officials,
+official_add, rt_pick, invites, budgets, broadcast, audit, outbox); the whole table is
+here, each part in the order it asks.
 
 Nothing is written before the admin confirms (or, for the RT list, before a file with no
 bad row is sent), so `batal` anywhere leaves nothing half-done."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from bot.core.dialog import Answer, Context, Dialog, End, Go, Outcome, Stay, Step
-from bot.core.messages import Choice, Reply
-from bot.domain.vocabulary import Role
-from handlers.admin import audit as admin_audit
-from handlers.admin import broadcast as admin_broadcast
-from handlers.admin import budgets as admin_budgets
-from handlers.admin import invites as admin_invites
-from handlers.admin import official_add as admin_official_add
-from handlers.admin import officials as admin_officials
-from handlers.admin import outbox as admin_outbox
-from handlers.admin import rt_import as admin_rt_import
-from handlers.admin import rt_pick as admin_rt_pick
-from handlers.admin.common import DIALOG_NAME, MENU_STEP
-
-EXIT = "exit"
-# Menu entry -> (button text, how the part starts).
-PARTS: dict[str, tuple[str, Callable[[Context], Go]]] = {
-    "import": ("admin_menu_import", admin_rt_import.start),
-    "officials": ("admin_menu_officials", admin_officials.start),
-    "invite": ("admin_menu_invite", admin_invites.start),
-    "budget": ("admin_menu_budget", admin_budgets.start),
-    "broadcast": ("admin_menu_broadcast", admin_broadcast.start),
-    "audit": ("admin_menu_audit", admin_audit.start),
-    "outbox": ("admin_menu_outbox", admin_outbox.start),
-}
-
-
-async def ask_menu(ctx: Context) -> Reply:
-    text = ctx.t("admin_menu_title")
-    failed = await admin_outbox.failed_count(ctx)
-    if failed:
-        text += "\n" + ctx.t("admin_menu_failed", count=failed)
-    choices = [Choice(part, ctx.t(key)) for part, (key, _) in PARTS.items()]
-    choices.append(Choice(EXIT, ctx.t("admin_menu_exit")))
-    return Reply(text, choices=tuple(choices))
-
-
-async def handle_menu(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
-    if answer.choice.id == EXIT:
-        return End()
-    part = PARTS.get(answer.choice.id)
-    if part is None:
-        return Stay(ctx.t("pick_one"))
-    # Each part starts clean: nothing of a part left earlier leaks into it.
-    ctx.data.clear()
-    return part[1](ctx)
-
-
-async def on_cancel(ctx: Context) -> str | None:
-    return ctx.t("admin_cancelled")
-
+from bot.core.dialog import Command, Dialog, MenuEntry, Step, StepTable
+from handlers.admin import (
+    NAME,
+    audit,
+    broadcast,
+    budgets,
+    invites,
+    menu,
+    official_add,
+    officials,
+    outbox,
+    rt_import,
+    rt_pick,
+    texts,
+)
+from handlers.admin.common import MENU_STEP
 
 DIALOG = Dialog(
-    name=DIALOG_NAME,
-    first=MENU_STEP,
-    roles=frozenset({Role.ADMIN}),
-    on_cancel=on_cancel,
-    steps={
-        MENU_STEP: Step(ask=ask_menu, handle=handle_menu, help="admin_help"),
-        **admin_rt_import.STEPS,
-        **admin_officials.STEPS,
-        **admin_official_add.STEPS,
-        **admin_rt_pick.STEPS,
-        **admin_invites.STEPS,
-        **admin_budgets.STEPS,
-        **admin_broadcast.STEPS,
-        **admin_audit.STEPS,
-        **admin_outbox.STEPS,
-    },
+    name=NAME,
+    steps=StepTable(
+        (MENU_STEP, Step(menu.ask_menu, menu.handle_menu, choice_only=True, help="admin_help")),
+        # Import the RT list: a file, then its bad rows (fix or skip).
+        (rt_import.FILE, Step(rt_import.ask_file, rt_import.handle_file)),
+        (rt_import.ERRORS, Step(rt_import.ask_errors, rt_import.handle_errors)),
+        # Officials: the list, removing one, adding one.
+        (officials.LIST, Step(officials.ask_list, officials.handle_list, choice_only=True)),
+        (officials.REMOVE, Step(officials.ask_remove, officials.handle_remove, choice_only=True)),
+        (
+            officials.REMOVE_CONFIRM,
+            Step(officials.ask_remove_confirm, officials.handle_remove_confirm, choice_only=True),
+        ),
+        # Adding an official: name, phone, role, scope, its area, confirmation.
+        (official_add.NAME, Step(official_add.ask_name, official_add.handle_name)),
+        (official_add.PHONE, Step(official_add.ask_phone, official_add.handle_phone)),
+        (official_add.ROLE, Step(official_add.ask_role, official_add.handle_role)),
+        (official_add.SCOPE, Step(official_add.ask_scope, official_add.handle_scope)),
+        (
+            official_add.PICK_KECAMATAN,
+            Step(official_add.ask_kecamatan, official_add.handle_kecamatan),
+        ),
+        (
+            official_add.PICK_KELURAHAN,
+            Step(official_add.ask_kelurahan, official_add.handle_kelurahan),
+        ),
+        (
+            official_add.CONFIRM,
+            Step(official_add.ask_confirm, official_add.handle_confirm, choice_only=True),
+        ),
+        # Picking one RT (for an invite code or a budget), then the step kept in rt_then.
+        (rt_pick.PICK, Step(rt_pick.ask_pick, rt_pick.handle_pick)),
+        (rt_pick.NUMBER, Step(rt_pick.ask_number, rt_pick.handle_number)),
+        (invites.CONFIRM, Step(invites.ask_confirm, invites.handle_confirm, choice_only=True)),
+        (budgets.SHOW, Step(budgets.ask_show, budgets.handle_show)),
+        (budgets.CONFIRM, Step(budgets.ask_confirm, budgets.handle_confirm, choice_only=True)),
+        # A broadcast to the Ketua RTs.
+        (broadcast.TARGET, Step(broadcast.ask_target, broadcast.handle_target)),
+        (
+            broadcast.TEXT,
+            Step(broadcast.ask_text, broadcast.handle_text, max_length=broadcast.MAX_LENGTH),
+        ),
+        (
+            broadcast.PREVIEW,
+            Step(broadcast.ask_preview, broadcast.handle_preview, choice_only=True),
+        ),
+        # The audit log, all or by NIK or by official.
+        (audit.LOG, Step(audit.ask_log, audit.handle_log, choice_only=True)),
+        (audit.BY_NIK, Step(audit.ask_by_nik, audit.handle_by_nik)),
+        (audit.BY_OFFICIAL, Step(audit.ask_by_official, audit.handle_by_official)),
+        # The outbox's delivery status.
+        (outbox.STATUS, Step(outbox.ask_status, outbox.handle_status, choice_only=True)),
+    ),
+    texts=texts,
+    roles=frozenset({"admin"}),
+    command=Command("/admin", "command_admin"),
+    entry=MenuEntry("menu_item_admin", 130, roles=frozenset({"admin"})),
+    on_cancel=menu.on_cancel,
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome
 from bot.core.messages import Reply
 from bot.domain.dates import format_datetime
 from bot.rts.invites import create_invite
@@ -37,13 +37,11 @@ async def ask_confirm(ctx: Context) -> Reply:
 
 
 async def handle_confirm(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
     uow = ctx.services.uow
     rt = await uow.rts.get(int(ctx.data.get(RT_ID) or 0))
     if rt is None:
-        return start(ctx) if answer.choice.id == YES else to_menu(ctx, RT_ID, THEN)
-    if answer.choice.id == NO:
+        return start(ctx) if answer.picked == YES else to_menu(ctx, RT_ID, THEN)
+    if answer.picked == NO:
         return to_menu(ctx, RT_ID, THEN)
     days = ctx.services.settings.program.invite_valid_days
     code = await create_invite(uow, rt.id, ctx.caller.account_id, ctx.now, days)
@@ -56,6 +54,3 @@ async def handle_confirm(ctx: Context, answer: Answer) -> Outcome:
         )
     )
     return to_menu(ctx, RT_ID, THEN)
-
-
-STEPS = {CONFIRM: Step(ask=ask_confirm, handle=handle_confirm)}

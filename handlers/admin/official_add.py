@@ -7,29 +7,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
-from bot.domain.phone import PhoneError, normalise_phone
-from bot.domain.roster import BadName, normalise_name
-from bot.domain.vocabulary import OFFICIAL_ROLES, Role
 from handlers.admin.common import (
     CITY,
     KECAMATAN,
     KELURAHAN,
     NO,
-    audit,
+    OFFICIAL_ROLES,
     official_line,
     region_index,
     role_label,
     scope_label,
     yes_no,
 )
-from handlers.ketua_rt.participants.common import NAME_PROBLEMS, PHONE_PROBLEMS
+from handlers.common.audit import audit
+from handlers.common.people import read_name, read_phone
 
 NAME, PHONE, ROLE, SCOPE = "official_name", "official_phone", "official_role", "official_scope"
 PICK_KECAMATAN, PICK_KELURAHAN = "official_kecamatan", "official_kelurahan"
 CONFIRM = "official_confirm"
-# Where the admin lands afterwards: the officials list (handlers/admin_officials.py).
+# Where the admin lands afterwards: the officials list (handlers/admin/officials.py).
 LIST = "officials"
 KEYS = ("off_name", "off_phone", "off_role", "off_scope", "off_code", "off_kecamatan")
 ROLE_HELP = {
@@ -61,11 +59,7 @@ async def ask_name(ctx: Context) -> Reply:
 
 
 async def handle_name(ctx: Context, answer: Answer) -> Outcome:
-    try:
-        ctx.data["off_name"] = normalise_name(answer.text)
-    except BadName as error:
-        return Stay(ctx.t(NAME_PROBLEMS.get(error.reason, "participants_name_invalid")))
-    return Go(PHONE)
+    return _keep(ctx, "off_name", read_name(ctx, answer.text), then=PHONE)
 
 
 async def ask_phone(ctx: Context) -> Reply:
@@ -73,11 +67,15 @@ async def ask_phone(ctx: Context) -> Reply:
 
 
 async def handle_phone(ctx: Context, answer: Answer) -> Outcome:
-    try:
-        ctx.data["off_phone"] = normalise_phone(answer.text)
-    except PhoneError as error:
-        return Stay(ctx.t(PHONE_PROBLEMS.get(error.reason, "participants_phone_format")))
-    return Go(ROLE)
+    return _keep(ctx, "off_phone", read_phone(ctx, answer.text), then=ROLE)
+
+
+def _keep(ctx: Context, key: str, value: str | Stay, then: str) -> Outcome:
+    """Keep an answer that was read and ask the next question, or say why it was not."""
+    if isinstance(value, Stay):
+        return value
+    ctx.data[key] = value
+    return Go(then)
 
 
 async def ask_role(ctx: Context) -> Reply:
@@ -181,11 +179,9 @@ async def ask_confirm(ctx: Context) -> Reply:
 
 
 async def handle_confirm(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
     if not _complete(ctx):
-        return start(ctx) if answer.choice.id != NO else forget(ctx)
-    if answer.choice.id == NO:
+        return start(ctx) if answer.picked != NO else forget(ctx)
+    if answer.picked == NO:
         ctx.say(ctx.t("admin_official_not_saved"))
         return forget(ctx)
     uow = ctx.services.uow
@@ -215,14 +211,3 @@ async def handle_confirm(ctx: Context, answer: Answer) -> Outcome:
 
 def _same(role: Any, name: str, scope: str, code: str | None) -> bool:
     return role.role == name and role.scope_kind == scope and role.scope_code == code
-
-
-STEPS = {
-    NAME: Step(ask=ask_name, handle=handle_name),
-    PHONE: Step(ask=ask_phone, handle=handle_phone),
-    ROLE: Step(ask=ask_role, handle=handle_role),
-    SCOPE: Step(ask=ask_scope, handle=handle_scope),
-    PICK_KECAMATAN: Step(ask=ask_kecamatan, handle=handle_kecamatan),
-    PICK_KELURAHAN: Step(ask=ask_kelurahan, handle=handle_kelurahan),
-    CONFIRM: Step(ask=ask_confirm, handle=handle_confirm),
-}

@@ -1,21 +1,19 @@
 """Petugas: the list of officials (name, masked phone, role, scope), and removing one
 after a confirmation. Nobody can remove the last admin grant there is, nor their own last
 admin grant: either would lock the admins out of this menu. Adding one is in
-handlers/admin_official_add.py."""
+handlers/admin/official_add.py."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.vocabulary import OFFICIAL_ROLES, Role
 from handlers.admin.common import (
     BACK,
-    NEXT,
     NO,
-    PREV,
-    audit,
+    OFFICIAL_ROLES,
     back_choice,
     official_line,
     page_choices,
@@ -25,6 +23,7 @@ from handlers.admin.common import (
     yes_no,
 )
 from handlers.admin.official_add import start as start_adding
+from handlers.common.audit import audit
 
 LIST, REMOVE, REMOVE_CONFIRM = "officials", "official_remove", "official_remove_confirm"
 PAGE, PICKED = "officials_page", "official_role_id"
@@ -63,17 +62,12 @@ async def ask_list(ctx: Context) -> Reply:
 
 
 async def handle_list(ctx: Context, answer: Answer) -> Outcome:
-    picked = answer.choice.id if answer.choice is not None else None
-    if picked is None:
-        return Stay(ctx.t("pick_one"))
-    if picked in (PREV, NEXT):
-        turn_page(ctx, PAGE, picked)
-        return Go(LIST)
+    picked = answer.picked
     if picked == ADD:
         return start_adding(ctx)
     if picked == REMOVE:
         return Go(REMOVE)
-    return to_menu(ctx, *FORGET)
+    return turn_page(ctx, PAGE, picked, LIST) or to_menu(ctx, *FORGET)
 
 
 async def ask_remove(ctx: Context) -> Reply:
@@ -86,14 +80,10 @@ async def ask_remove(ctx: Context) -> Reply:
 
 
 async def handle_remove(ctx: Context, answer: Answer) -> Outcome:
-    picked = answer.choice.id if answer.choice is not None else None
-    if picked is None:
-        return Stay(ctx.t("pick_one"))
-    if picked in (PREV, NEXT):
-        turn_page(ctx, PAGE, picked)
-        return Go(REMOVE)
-    if picked == BACK:
-        return Go(LIST)
+    picked = answer.picked
+    turned = turn_page(ctx, PAGE, picked, REMOVE)
+    if turned is not None or picked == BACK:
+        return turned or Go(LIST)
     role = await _official(ctx, picked.removeprefix("r"))
     if role is None:
         return Stay(ctx.t("admin_official_gone"))
@@ -123,14 +113,12 @@ async def ask_remove_confirm(ctx: Context) -> Reply:
 
 
 async def handle_remove_confirm(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
     role = await _official(ctx, ctx.data.pop(PICKED, None))
     if role is None:
-        if answer.choice.id != BACK:
+        if answer.picked != BACK:
             ctx.say(ctx.t("admin_official_gone"))
         return Go(LIST)
-    if answer.choice.id == NO:
+    if answer.picked == NO:
         return Go(LIST)
     refusal = await lockout(ctx, role)
     if refusal is not None:
@@ -160,10 +148,3 @@ async def lockout(ctx: Context, role: Any) -> str | None:
     if any(r.id == role.id for r in own) and len(own) <= 1:
         return ctx.t("admin_official_own_last_admin")
     return None
-
-
-STEPS = {
-    LIST: Step(ask=ask_list, handle=handle_list),
-    REMOVE: Step(ask=ask_remove, handle=handle_remove),
-    REMOVE_CONFIRM: Step(ask=ask_remove_confirm, handle=handle_remove_confirm),
-}

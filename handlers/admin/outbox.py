@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import to_wib
 from bot.domain.vocabulary import OutboxStatus
@@ -60,11 +60,6 @@ async def ask_status(ctx: Context) -> Reply:
 
 
 async def handle_status(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
-    if answer.choice.id == BACK:
+    if answer.picked == BACK:
         return to_menu(ctx)
     return Go(STATUS)
-
-
-STEPS = {STATUS: Step(ask=ask_status, handle=handle_status)}

@@ -12,11 +12,12 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Attachment, Choice, Reply
 from bot.domain.dates import today_wib
 from bot.rts.importer import ImportReport, RtFileError, RtRow, import_rts, read_rt_rows
-from handlers.admin.common import BACK, audit, back_choice, region_index, to_menu
+from handlers.admin.common import BACK, back_choice, region_index, to_menu
+from handlers.common.audit import audit
 
 FILE, ERRORS = "import_file", "import_errors"
 ROWS, FILE_NAME = "import_rows", "import_file_name"
@@ -153,9 +154,3 @@ async def handle_errors(ctx: Context, answer: Answer) -> Outcome:
     report = await _run(ctx, rows, skip_invalid=True)
     skipped = len({error.line for error in report.errors})
     return await _done(ctx, str(ctx.data.get(FILE_NAME, "")), report, skipped)
-
-
-STEPS = {
-    FILE: Step(ask=ask_file, handle=handle_file),
-    ERRORS: Step(ask=ask_errors, handle=handle_errors),
-}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Reply
 from bot.domain.incident import parse_rt_reference
 from handlers.admin.common import BACK, back_choice, region_index, to_menu
@@ -86,9 +86,3 @@ async def _found(ctx: Context, kelurahan_code: str, kelurahan_name: str, number:
     ctx.data[RT_ID] = rt.id
     ctx.data.pop(KELURAHAN, None)
     return Go(str(ctx.data.get(THEN) or "menu"))
-
-
-STEPS = {
-    PICK: Step(ask=ask_pick, handle=handle_pick),
-    NUMBER: Step(ask=ask_number, handle=handle_number),
-}

@@ -1,41 +1,25 @@
-"""Every user-facing text, by language. Indonesian is the default and the fallback."""
+"""Every user-facing text, by language. Indonesian is the default and the fallback.
+
+Texts shared by every dialog live here in id.py / en.py. Each dialog's own texts live in
+its package (handlers/<persona>/<dialog>/texts.py), referenced by its `Dialog(texts=...)`
+declaration and collected from the registry; texts several dialogs share live next to the
+code that shows them (handlers/common, handlers/warga, handlers/petugas).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from handlers.catalogue import (
-    accident,
-    admin,
-    alerts,
-    coverage,
-    export,
-    incidents_official,
-    official,
-    onboarding,
-    participants,
-    registration,
-    resident,
-)
 from handlers.catalogue import en as english
 from handlers.catalogue import id as indonesian
+from handlers.common import texts as activity_views
+from handlers.petugas import texts as officials
+from handlers.registry import REGISTRY
+from handlers.warga import texts as residents
 
-# Texts shared by every dialog live in id.py / en.py; each conversation's own texts in
-# a module of its own with both languages side by side.
-AREAS = (
-    registration,
-    participants,
-    coverage,
-    accident,
-    onboarding,
-    resident,
-    official,
-    export,
-    incidents_official,
-    alerts,
-    admin,
-)
+SHARED = (activity_views, residents, officials)
+AREAS = (*SHARED, *REGISTRY.text_areas)
 
 
 def _merge(base: Mapping[str, str], language: str) -> dict[str, str]:

@@ -68,4 +68,8 @@ TEXTS: dict[str, str] = {
     "band_3": "Rp500 million–1 billion (0.15% on this part)",
     "band_4": "Rp1–5 billion (0.12% on this part)",
     "band_5": "above Rp5 billion (0.10% on this part)",
+    # Telegram's command menu: the engine's navigation commands.
+    "command_menu": "Main menu",
+    "command_cancel": "Cancel what is being filled in",
+    "command_help": "Help with this question",
 }

@@ -71,4 +71,8 @@ TEXTS: dict[str, str] = {
     "band_3": "Rp500 juta–1 miliar (0,15% untuk bagian ini)",
     "band_4": "Rp1–5 miliar (0,12% untuk bagian ini)",
     "band_5": "di atas Rp5 miliar (0,10% untuk bagian ini)",
+    # Telegram's command menu: the engine's navigation commands.
+    "command_menu": "Menu utama",
+    "command_cancel": "Batalkan yang sedang diisi",
+    "command_help": "Bantuan untuk pertanyaan ini",
 }

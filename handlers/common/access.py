@@ -3,11 +3,16 @@ only what lies in their scope (the union of the scopes of their official roles).
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
-from bot.core.dialog import Context
+from bot.core.dialog import Context, Guard, Outcome
 from bot.domain.scope import Scope
-from bot.domain.vocabulary import FULL_NIK_ROLES, OFFICIAL_ROLES, Role
+
+OFFICIAL_ROLES = ("petugas", "admin", "bpjs")
+OFFICIALS = frozenset(OFFICIAL_ROLES)
+# Roles that may see a full NIK (always audited); everyone else sees it masked.
+FULL_NIK_ROLES = ("admin", "bpjs")
 
 
 def own_rt_ids(ctx: Context) -> tuple[int, ...]:
@@ -25,6 +30,16 @@ async def own_activity(ctx: Context, activity_id: Any) -> Any | None:
     if activity is None or activity.rt_id not in own_rt_ids(ctx):
         return None
     return activity
+
+
+def owns_activity_under(key: str, refuse: Callable[[Context], Awaitable[Outcome]]) -> Guard:
+    """The guard of a dialog that works on one of the caller's activities, whose id it
+    keeps under `key`: the engine refuses every answer once it is no longer theirs."""
+
+    async def allows(ctx: Context) -> bool:
+        return await own_activity(ctx, ctx.data.get(key)) is not None
+
+    return Guard(allows=allows, refuse=refuse)
 
 
 def official_scope(ctx: Context) -> Scope:

@@ -95,3 +95,17 @@ async def surat_tugas_reply(ctx: Context, activity: Any) -> Reply:
     document = Document(file_name(letter), PDF, render_surat_tugas(letter))
     caption = ctx.t("letter_caption", number=letter.number, revision=letter.revision)
     return Reply(caption, document=document)
+
+
+def record_lines(ctx: Context, activity: Any, *, confirmed: bool = False) -> str:
+    """The lines under an activity's details: its surat tugas with the revision, when it
+    was confirmed (`confirmed`: officials are shown it) and when it was cancelled."""
+    lines = []
+    if activity.surat_tugas_number:
+        letter, revision = activity.surat_tugas_number, activity.surat_tugas_revision
+        lines.append(ctx.t("my_letter_line", letter=letter, revision=revision))
+    if confirmed and activity.confirmed_at is not None:
+        lines.append(ctx.t("oa_confirmed_line", at=format_datetime(activity.confirmed_at)))
+    if activity.cancelled_at is not None:
+        lines.append(ctx.t("my_cancelled_line", at=format_datetime(activity.cancelled_at)))
+    return "".join(f"\n{line}" for line in lines)

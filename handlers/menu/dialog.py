@@ -1,54 +1,24 @@
 """The main menu: what each role can do, with a greeting that says who the bot thinks
-the caller is. Entries appear only for dialogs this build registers."""
+the caller is. The lines are not listed here: each dialog declares its own `MenuEntry`
+and the registry hands them to `build`, so a new dialog appears without editing the menu.
+Entries appear only for dialogs this build registers."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
 
-from bot.core.dialog import MENU, Answer, Context, Dialog, Go, Outcome, Start, Stay, Step
+from bot.core.dialog import MENU, Answer, Context, Dialog, Go, MenuEntry, Outcome, Start, Step
 from bot.core.messages import Choice, Reply
 from bot.domain.vocabulary import OFFICIAL_ROLES, Role
 
-
-@dataclass(frozen=True)
-class Entry:
-    """A menu line: shown to callers holding any of `roles` (everyone when empty) and
-    none of `unless` ("Saya Ketua RT" is only for those not recognised as one yet)."""
-
-    dialog: str
-    title: str
-    roles: frozenset[str] = frozenset()
-    unless: frozenset[str] = frozenset()
-
-    def shown_to(self, roles: frozenset[str]) -> bool:
-        return (not self.roles or bool(self.roles & roles)) and not self.unless & roles
-
-
 HELP = "help"
-OFFICIALS = frozenset(OFFICIAL_ROLES)
-# Officials reach the resident entries by command (/cek); their menu stays short enough
-# for a WhatsApp list (10 rows).
-ENTRIES: tuple[Entry, ...] = (
-    Entry("activity_registration", "menu_item_register", frozenset({Role.KETUA_RT})),
-    Entry("my_activities", "menu_item_my_activities", frozenset({Role.KETUA_RT})),
-    Entry("coverage_check", "menu_item_check", unless=OFFICIALS),
-    Entry("benefits", "menu_item_benefits", unless=OFFICIALS),
-    Entry("accident_report", "menu_item_accident"),
-    Entry("my_data", "menu_item_my_data", unless=OFFICIALS),
-    Entry("onboarding", "menu_item_onboarding", unless=frozenset({Role.KETUA_RT}) | OFFICIALS),
-    Entry("official_summary", "menu_item_summary", OFFICIALS),
-    Entry("official_activities", "menu_item_activities", OFFICIALS),
-    Entry("official_export", "menu_item_export", OFFICIALS),
-    Entry("official_incidents", "menu_item_incidents", OFFICIALS),
-    Entry("alert_settings", "menu_item_alerts", OFFICIALS),
-    Entry("admin", "menu_item_admin", frozenset({Role.ADMIN})),
-    Entry("premium", "menu_item_premium"),
-)
+# A menu line: the dialog it opens and how it is shown.
+Entry = tuple[str, MenuEntry]
 
 
-def entries_for(ctx: Context) -> list[Entry]:
+def entries_for(ctx: Context, entries: Sequence[Entry]) -> list[Entry]:
     available = ctx.services.dialogs
-    return [e for e in ENTRIES if e.dialog in available and e.shown_to(ctx.caller.roles)]
+    return [(name, e) for name, e in entries if name in available and e.shown_to(ctx.caller.roles)]
 
 
 async def greeting(ctx: Context) -> str:
@@ -67,19 +37,24 @@ async def greeting(ctx: Context) -> str:
     return ""
 
 
-async def ask_main(ctx: Context) -> Reply:
-    choices = [Choice(id=e.dialog, title=ctx.t(e.title)) for e in entries_for(ctx)]
-    choices.append(Choice(id=HELP, title=ctx.t("menu_item_help")))
-    return Reply(await greeting(ctx) + ctx.t("menu_title"), choices=tuple(choices))
-
-
 async def handle_main(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
-    if answer.choice.id == HELP:
+    if answer.picked == HELP:
         ctx.say(ctx.t("menu_help"))
         return Go("main")
-    return Start(answer.choice.id)
+    return Start(answer.picked)
 
 
-DIALOG = Dialog(name=MENU, first="main", steps={"main": Step(ask=ask_main, handle=handle_main)})
+def build(entries: Sequence[Entry]) -> Dialog:
+    """The menu dialog offering `entries` (in their declared order) and help."""
+    ordered = sorted(entries, key=lambda entry: entry[1].order)
+
+    async def ask_main(ctx: Context) -> Reply:
+        choices = [Choice(id=name, title=ctx.t(e.title)) for name, e in entries_for(ctx, ordered)]
+        choices.append(Choice(id=HELP, title=ctx.t("menu_item_help")))
+        return Reply(await greeting(ctx) + ctx.t("menu_title"), choices=tuple(choices))
+
+    return Dialog(
+        name=MENU,
+        steps={"main": Step(ask=ask_main, handle=handle_main, choice_only=True)},
+        hands_off_to=tuple(name for name, _ in ordered),
+    )

@@ -75,7 +75,7 @@ class TelegramChannel:
         settings: TelegramSettings,
         handle: Handler,
         *,
-        commands: Iterable[str] = (),
+        commands: Iterable[tuple[str, str]] = (),
         limiter: RateLimiter | None = None,
         request: BaseRequest | None = None,
         poll_timeout: float = 10.0,

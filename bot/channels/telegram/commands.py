@@ -1,7 +1,7 @@
-"""The bot's command menu on Telegram (setMyCommands), in Indonesian.
+"""The bot's command menu on Telegram (setMyCommands).
 
-Navigation commands always; the others only when this build has their dialog, which
-the composition root knows (it passes the registered commands), not the channel.
+The channel knows no dialogs and no texts: the composition root passes the commands
+this build registers with their descriptions, already in the menu's language, in order.
 """
 
 from __future__ import annotations
@@ -10,29 +10,7 @@ from collections.abc import Iterable
 
 from telegram import BotCommand
 
-NAVIGATION = ("/menu", "/batal", "/bantuan")
-DESCRIPTIONS = {
-    "/menu": "Menu utama",
-    "/batal": "Batalkan yang sedang diisi",
-    "/bantuan": "Bantuan untuk pertanyaan ini",
-    "/daftar": "Daftarkan kegiatan (Ketua RT)",
-    "/kegiatan": "Kegiatan RT saya",
-    "/cek": "Cek perlindungan BPJS saya",
-    "/lapor": "Lapor kecelakaan kerja",
-    "/premi": "Hitung premi BPJS Jakon",
-    "/manfaat": "Info manfaat JKK dan JKM",
-    "/datasaya": "Data saya",
-    "/ringkasan": "Ringkasan dan statistik (petugas)",
-    "/kegiatanrt": "Kegiatan per RT (petugas)",
-    "/ekspor": "Ekspor data untuk BPJS (petugas)",
-    "/insiden": "Insiden kecelakaan (petugas)",
-    "/peringatan": "Pengaturan peringatan (petugas)",
-    "/admin": "Perintah admin",
-}
 
-
-def command_menu(commands: Iterable[str]) -> list[BotCommand]:
-    """Navigation first, then `commands` in their order; /start and commands without a
-    description here stay out of the menu (they still work when typed)."""
-    wanted = [*NAVIGATION, *(c for c in commands if c not in NAVIGATION)]
-    return [BotCommand(c.lstrip("/"), DESCRIPTIONS[c]) for c in wanted if c in DESCRIPTIONS]
+def command_menu(commands: Iterable[tuple[str, str]]) -> list[BotCommand]:
+    """One menu line per (command, description), in the order given."""
+    return [BotCommand(command.lstrip("/"), description) for command, description in commands]

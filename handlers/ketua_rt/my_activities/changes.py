@@ -10,15 +10,15 @@ from datetime import date
 from typing import Any
 
 from bot.activities import lifecycle as coverage
-from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_date, format_datetime, today_wib
 from bot.domain.money import format_rupiah
 from bot.domain.vocabulary import ActivityStatus
 from handlers.common.access import own_activity
 from handlers.common.activity_views import budget_text, coverage_period, premium_text
-from handlers.ketua_rt.register_activity.period import DATE_MAX_LENGTH, read_date
-from handlers.warga.premium.dialog import likely_choice, read_amount
+from handlers.common.amounts import likely_choice, read_amount, rounding
+from handlers.ketua_rt.register_activity.period import read_date
 
 EXTEND, VALUE, CANCEL = "extend", "value", "cancel"
 BACK = "back"
@@ -45,12 +45,28 @@ def gone(ctx: Context) -> Reply:
     return Reply(ctx.t("my_action_gone"), choices=(choice(ctx, BACK),))
 
 
-def rounding(ctx: Context) -> str:
-    return ctx.services.settings.program.premium_rounding
-
-
 def max_days(ctx: Context) -> int:
     return ctx.services.settings.program.max_activity_days
+
+
+async def confirmed_change(
+    ctx: Context, answer: Answer, yes: str, key: str
+) -> tuple[Any, Any] | None:
+    """The activity and the change kept under `key`, when the user said `yes` and the
+    change still fits (checked again: the activity, the budget may have changed since the
+    question); else None, after saying why not. The kept change is forgotten either way."""
+    activity = await changeable(ctx)
+    pending = ctx.data.pop(key, None)
+    if answer.picked != yes or activity is None or pending is None:
+        return None
+    if key == NEW_END:
+        problem = extend_problem(ctx, activity, date.fromisoformat(pending))
+    else:
+        problem = await value_problem(ctx, activity, int(pending))
+    if problem:
+        ctx.say(problem)
+        return None
+    return activity, pending
 
 
 # --- extend the end date ----------------------------------------------------------
@@ -107,17 +123,10 @@ async def ask_extend_confirm(ctx: Context) -> Reply:
 
 
 async def handle_extend_confirm(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
-    activity = await changeable(ctx)
-    pending = ctx.data.pop(NEW_END, None)
-    if answer.choice.id != "extend_yes" or activity is None or pending is None:
+    confirmed = await confirmed_change(ctx, answer, "extend_yes", NEW_END)
+    if confirmed is None:
         return Go("detail")
-    new_end = date.fromisoformat(pending)
-    problem = extend_problem(ctx, activity, new_end)
-    if problem:
-        ctx.say(problem)
-        return Go("detail")
+    activity, new_end = confirmed[0], date.fromisoformat(confirmed[1])
     await coverage.extend_end(ctx.services.uow, activity, new_end, ctx.now, ctx.caller.account_id)
     period = coverage_period(ctx, activity.start_date, activity.end_date)
     ctx.say(ctx.t("chg_extended", period=period, revision=activity.surat_tugas_revision))
@@ -196,16 +205,10 @@ async def ask_value_confirm(ctx: Context) -> Reply:
 
 
 async def handle_value_confirm(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
-    activity = await changeable(ctx)
-    pending = ctx.data.pop(NEW_VALUE, None)
-    if answer.choice.id != "value_yes" or activity is None or pending is None:
+    confirmed = await confirmed_change(ctx, answer, "value_yes", NEW_VALUE)
+    if confirmed is None:
         return Go("detail")
-    problem = await value_problem(ctx, activity, int(pending))
-    if problem:
-        ctx.say(problem)
-        return Go("detail")
+    activity, pending = confirmed
     uow = ctx.services.uow
     _, after = await coverage.change_value(
         uow, activity, int(pending), rounding(ctx), ctx.now, ctx.caller.account_id
@@ -236,10 +239,8 @@ async def ask_cancel(ctx: Context) -> Reply:
 
 
 async def handle_cancel(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
     activity = await changeable(ctx)
-    if answer.choice.id != "cancel_yes" or activity is None:
+    if answer.picked != "cancel_yes" or activity is None:
         return Go("detail")
     uow = ctx.services.uow
     before_start = await coverage.cancel(uow, activity, ctx.now, ctx.caller.account_id)
@@ -248,12 +249,3 @@ async def handle_cancel(ctx: Context, answer: Answer) -> Outcome:
     else:
         ctx.say(ctx.t("chg_cancelled_running", title=activity.title, at=format_datetime(ctx.now)))
     return Go("detail")
-
-
-STEPS = {
-    EXTEND: Step(ask=ask_extend, handle=handle_extend, max_length=DATE_MAX_LENGTH),
-    "extend_confirm": Step(ask=ask_extend_confirm, handle=handle_extend_confirm),
-    VALUE: Step(ask=ask_value, handle=handle_value, max_length=DATE_MAX_LENGTH),
-    "value_confirm": Step(ask=ask_value_confirm, handle=handle_value_confirm),
-    CANCEL: Step(ask=ask_cancel, handle=handle_cancel),
-}

@@ -1,5 +1,5 @@
 """Adding one participant, first half: NIK → derived birth date and sex confirmed →
-(under 18: the children's-data confirmation) → name. participant_details asks the rest.
+(under 18: the children's-data confirmation) → name. details.py asks the rest.
 
 The person is found or created as soon as the NIK is valid (only its id is kept); a person
 created here and never put on a list is deleted again (see `discard_pending`). A NIK that
@@ -9,22 +9,20 @@ mistyped NIK, so the user either takes the stored name or checks the NIK again.
 
 from __future__ import annotations
 
-from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_date, today_wib
 from bot.domain.nik import NikError, parse_nik
-from bot.domain.roster import BadName, age_on, is_minor, names_differ, normalise_name
+from bot.domain.roster import age_on, is_minor, names_differ
+from handlers.common.people import nik_problem, read_name
 from handlers.ketua_rt.participants.common import (
     NAME,
-    NAME_PROBLEMS,
     PENDING,
     PENDING_NEW,
-    current_activity,
     discard_pending,
-    lost,
-    nik_problem,
-    not_yours,
+    guarded_activity,
     pending,
+    pending_person,
     to_main,
 )
 
@@ -37,9 +35,7 @@ async def ask_nik(ctx: Context) -> Reply:
 
 
 async def handle_nik(ctx: Context, answer: Answer) -> Outcome:
-    activity = await current_activity(ctx)
-    if activity is None:
-        return await not_yours(ctx)
+    activity = await guarded_activity(ctx)
     try:
         nik = parse_nik(answer.text, today_wib(ctx.now))
     except NikError as error:
@@ -86,14 +82,8 @@ async def ask_nik_confirm(ctx: Context) -> Reply:
 
 
 async def handle_nik_confirm(ctx: Context, answer: Answer) -> Outcome:
-    if await current_activity(ctx) is None:
-        return await not_yours(ctx)
-    person = await pending(ctx)
-    if person is None:
-        return lost(ctx)
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
-    if answer.choice.id == NO:
+    person = await pending_person(ctx)
+    if answer.picked == NO:
         await discard_pending(ctx)
         ctx.say(ctx.t("participants_nik_retry"))
         return Go("nik")
@@ -111,11 +101,7 @@ async def ask_minor(ctx: Context) -> Reply:
 
 
 async def handle_minor(ctx: Context, answer: Answer) -> Outcome:
-    if await current_activity(ctx) is None:
-        return await not_yours(ctx)
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
-    if answer.choice.id == NO:
+    if answer.picked == NO:
         await discard_pending(ctx)
         ctx.say(ctx.t("participants_minor_skipped"))
         return to_main(ctx)
@@ -131,18 +117,13 @@ async def ask_name(ctx: Context) -> Reply:
 
 
 async def handle_name(ctx: Context, answer: Answer) -> Outcome:
-    if await current_activity(ctx) is None:
-        return await not_yours(ctx)
-    person = await pending(ctx)
-    if person is None:
-        return lost(ctx)
+    person = await pending_person(ctx)
     if answer.choice is not None and answer.choice.id == STORED and person.name:
         ctx.data[NAME] = person.name
         return Go("role")
-    try:
-        name = normalise_name(answer.text)
-    except BadName as error:
-        return Stay(ctx.t(NAME_PROBLEMS[error.reason]))
+    name = read_name(ctx, answer.text)
+    if isinstance(name, Stay):
+        return name
     if person.name and names_differ(person.name, name):
         ctx.data[TYPED_NAME] = name
         return Go("name_conflict")
@@ -163,25 +144,10 @@ async def ask_name_conflict(ctx: Context) -> Reply:
 
 
 async def handle_name_conflict(ctx: Context, answer: Answer) -> Outcome:
-    if await current_activity(ctx) is None:
-        return await not_yours(ctx)
-    person = await pending(ctx)
-    if person is None:
-        return lost(ctx)
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
+    person = await pending_person(ctx)
     ctx.data.pop(TYPED_NAME, None)
-    if answer.choice.id == RECHECK:
+    if answer.picked == RECHECK:
         await discard_pending(ctx)
         return Go("nik")
     ctx.data[NAME] = person.name
     return Go("role")
-
-
-STEPS = {
-    "nik": Step(ask=ask_nik, handle=handle_nik, help="participants_help_nik"),
-    "nik_confirm": Step(ask=ask_nik_confirm, handle=handle_nik_confirm),
-    "minor": Step(ask=ask_minor, handle=handle_minor),
-    "name": Step(ask=ask_name, handle=handle_name),
-    "name_conflict": Step(ask=ask_name_conflict, handle=handle_name_conflict),
-}

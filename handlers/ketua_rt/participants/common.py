@@ -13,14 +13,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.dialog import Context, End, Go, Outcome, Start
+from bot.core.dialog import Context, End, Go, Guard, Outcome, Start
 from bot.domain.dates import format_date, today_wib
 from bot.domain.roster import ROLES
-from bot.domain.vocabulary import ActivityStatus
-from handlers.common.access import own_activity
+from handlers.common.access import own_activity, owns_activity_under
+from handlers.ketua_rt.participants import ACTIVITY, start_participants
 
-DIALOG_NAME = "participants"
-ACTIVITY = "activity_id"
 PENDING = "person"
 PENDING_NEW = "new_person"
 HELD = "held"
@@ -32,29 +30,17 @@ STATUS_KEYS = {
     ActivityStatus.CONFIRMED: "participants_status_confirmed",
     ActivityStatus.CANCELLED: "participants_status_cancelled",
 }
-# The explanation of each rejection reason of bot.domain (NikError, PhoneError, BadName).
-NIK_PROBLEMS = {
-    "length": "participants_nik_length",
-    "non_digit": "participants_nik_non_digit",
-    "province": "participants_nik_province",
-    "date": "participants_nik_date",
-    "serial": "participants_nik_serial",
-}
-PHONE_PROBLEMS = {
-    "empty": "participants_phone_empty",
-    "format": "participants_phone_format",
-    "length": "participants_phone_length",
-    "not_mobile": "participants_phone_not_mobile",
-}
-NAME_PROBLEMS = {
-    "missing": "participants_name_missing",
-    "invalid": "participants_name_invalid",
-    "too_long": "participants_name_too_long",
-}
 
 
 async def current_activity(ctx: Context) -> Any | None:
     return await own_activity(ctx, ctx.data.get(ACTIVITY))
+
+
+async def guarded_activity(ctx: Context) -> Any:
+    """The activity of a guarded step: the dialog's guard found it for this very answer."""
+    activity = await current_activity(ctx)
+    assert activity is not None, "the participants guard runs before every guarded step"
+    return activity
 
 
 async def not_yours(ctx: Context) -> End:
@@ -64,10 +50,15 @@ async def not_yours(ctx: Context) -> End:
     return End()
 
 
+# A Ketua RT only touches their own RT's activities: checked again before every answer,
+# as the activity may have been deleted or the RT handed over since the question.
+OWN_ACTIVITY = owns_activity_under(ACTIVITY, refuse=not_yours)
+
+
 def to_main(ctx: Context) -> Start:
     """Back to the participants' main step with a clean slate (no `kembali` into an
     entry that is already saved)."""
-    return Start(DIALOG_NAME, {ACTIVITY: ctx.data.get(ACTIVITY)})
+    return start_participants(ctx.data.get(ACTIVITY))
 
 
 def status_label(ctx: Context, activity: Any) -> str:
@@ -108,14 +99,16 @@ async def enlist(ctx: Context, activity: Any, person: Any, role: str, wage: int 
         added_by=ctx.caller.account_id,
         added_at=ctx.now,
     )
-    if activity.status == ActivityStatus.CONFIRMED:
-        await uow.activities.record_change(
-            activity,
-            "participant_added",
-            {"person_id": person.id, "name": person.name},
-            ctx.caller.account_id,
-            ctx.now,
-        )
+    if activity.status == CONFIRMED:
+        await record_list_change(ctx, activity, "participant_added", person)
+
+
+async def record_list_change(ctx: Context, activity: Any, change: str, person: Any) -> None:
+    """A confirmed activity's list changed: recorded, it makes a new surat tugas revision."""
+    detail = {"person_id": person.id, "name": person.name}
+    await ctx.services.uow.activities.record_change(
+        activity, change, detail, ctx.caller.account_id, ctx.now
+    )
 
 
 async def discard_pending(ctx: Context) -> None:
@@ -140,10 +133,6 @@ def person_line(ctx: Context, person: Any, role: str) -> str:
     )
 
 
-def nik_problem(ctx: Context, reason: str) -> str:
-    return ctx.t(NIK_PROBLEMS.get(reason, "participants_nik_length"))
-
-
 async def pending(ctx: Context) -> Any | None:
     person_id = ctx.data.get(PENDING)
     return await ctx.services.uow.persons.get(int(person_id)) if person_id else None
@@ -152,3 +141,23 @@ async def pending(ctx: Context) -> Any | None:
 def lost(ctx: Context) -> Outcome:
     ctx.say(ctx.t("participants_entry_lost"))
     return Go("nik")
+
+
+async def pending_person(ctx: Context) -> Any:
+    """The person of a step guarded by PENDING_PERSON: the guard found them for this answer."""
+    person = await pending(ctx)
+    assert person is not None, "PENDING_PERSON runs before every step that uses this"
+    return person
+
+
+async def _has_pending(ctx: Context) -> bool:
+    return await pending(ctx) is not None
+
+
+async def _entry_lost(ctx: Context) -> Outcome:
+    return lost(ctx)
+
+
+# The person whose NIK was checked is gone (removed meanwhile, or a state from before):
+# the entry starts again from the NIK.
+PENDING_PERSON = Guard(allows=_has_pending, refuse=_entry_lost)

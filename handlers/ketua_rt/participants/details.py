@@ -8,30 +8,28 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_datetime
 from bot.domain.money import format_rupiah
-from bot.domain.phone import PhoneError, mask_phone, normalise_phone
+from bot.domain.phone import mask_phone
 from bot.domain.roster import ROLES, match_role
-from bot.domain.vocabulary import ActivityStatus
+from handlers.common.amounts import LIKELY, likely_choice, read_amount
+from handlers.common.people import read_phone
 from handlers.ketua_rt.participants.common import (
     NAME,
     PENDING_NEW,
-    PHONE_PROBLEMS,
     change_problem,
-    current_activity,
     discard_pending,
     enlist,
+    guarded_activity,
     limit,
     lost,
-    not_yours,
     pending,
     role_label,
     room_left,
     to_main,
 )
-from handlers.warga.premium.dialog import LIKELY, likely_choice, read_amount
 
 SKIP = "skip"
 ROLE, PHONE = "role", "phone"
@@ -46,8 +44,6 @@ async def ask_role(ctx: Context) -> Reply:
 
 
 async def handle_role(ctx: Context, answer: Answer) -> Outcome:
-    if await current_activity(ctx) is None:
-        return await not_yours(ctx)
     role = answer.choice.id if answer.choice is not None else match_role(answer.text)
     if role not in ROLES:
         return Stay(ctx.t("participants_role_unknown"))
@@ -64,15 +60,13 @@ async def ask_phone(ctx: Context) -> Reply:
 
 
 async def handle_phone(ctx: Context, answer: Answer) -> Outcome:
-    if await current_activity(ctx) is None:
-        return await not_yours(ctx)
     if answer.choice is not None and answer.choice.id == SKIP:
         ctx.data[PHONE] = None
         return Go("wage")
-    try:
-        ctx.data[PHONE] = normalise_phone(answer.text)
-    except PhoneError as error:
-        return Stay(ctx.t(PHONE_PROBLEMS.get(error.reason, "participants_phone_format")))
+    phone = read_phone(ctx, answer.text)
+    if isinstance(phone, Stay):
+        return phone
+    ctx.data[PHONE] = phone
     return Go("wage")
 
 
@@ -92,9 +86,7 @@ def read_wage(ctx: Context, answer: Answer) -> int | str:
 
 
 async def handle_wage(ctx: Context, answer: Answer) -> Outcome:
-    activity = await current_activity(ctx)
-    if activity is None:
-        return await not_yours(ctx)
+    activity = await guarded_activity(ctx)
     wage: int | None = None
     if answer.choice is None or answer.choice.id != SKIP:
         amount = read_wage(ctx, answer)
@@ -139,10 +131,3 @@ async def save_entry(ctx: Context, activity: Any, wage: int | None) -> Outcome:
     if activity.status == ActivityStatus.CONFIRMED:
         ctx.say(ctx.t("participants_added_covered", time=format_datetime(ctx.now)))
     return to_main(ctx)
-
-
-STEPS = {
-    "role": Step(ask=ask_role, handle=handle_role),
-    "phone": Step(ask=ask_phone, handle=handle_phone),
-    "wage": Step(ask=ask_wage, handle=handle_wage),
-}

@@ -1,155 +1,84 @@
-"""The participants conversation: a Ketua RT manages the worker list of one of their
-RT's activities — add one person, paste a list, look at it, remove someone, and (for a
-draft) go on to confirm the coverage.
+"""Peserta: a Ketua RT manages the worker list of one of their RT's activities — add one
+person, paste a list, look at it, remove someone, and (for a draft) go on to confirm the
+coverage. Entered with `start_participants(activity_id)`.
 
-Entered with `Start("participants", {"activity_id": id})`. The steps live in
-participant_add / participant_paste / participant_list; this module has the main step,
-`batal`, and the dialog table. Every change is saved with the message that made it.
+The whole conversation in the order it asks: the main step (`overview`); adding one
+person: NIK, its birth date and sex confirmed, the children's-data confirmation, name
+(`add`), role, phone, wage (`details`); pasting a list and confirming the minors in it
+(`paste`); the list and removing one person (`listing`). Every change is saved with the
+message that made it; the guard re-checks on every answer that the activity is still the
+caller's.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from bot.core.dialog import NAV_MENU, Answer, Context, Dialog, End, Go, Outcome, Start, Stay, Step
-from bot.core.messages import Choice, Reply
-from bot.domain.vocabulary import ActivityStatus, Role
-from handlers.ketua_rt.participants import add as participant_add
-from handlers.ketua_rt.participants import details as participant_details
-from handlers.ketua_rt.participants import listing as participant_list
-from handlers.ketua_rt.participants import paste as participant_paste
-from handlers.ketua_rt.participants.common import (
-    ACTIVITY,
-    DIALOG_NAME,
-    PAGE,
-    change_problem,
-    current_activity,
-    discard_pending,
-    limit,
-    status_label,
-)
-
-ADD, PASTE, LIST, REMOVE, CONFIRM, DONE = "add", "paste", "list", "remove", "confirm", "done"
-COVERAGE_CONFIRMATION = "coverage_confirmation"
-
-
-async def ask_main(ctx: Context) -> Reply:
-    activity = await current_activity(ctx)
-    # Whatever entry was left unfinished (kembali to here) is dropped.
-    await discard_pending(ctx)
-    if activity is None:
-        return Reply(
-            ctx.t("participants_not_yours"),
-            choices=(Choice(NAV_MENU, ctx.t("participants_to_menu")),),
-        )
-    count = await ctx.services.uow.participations.count_for_activity(activity.id)
-    lines = [
-        ctx.t(
-            "participants_main",
-            title=activity.title,
-            status=status_label(ctx, activity),
-            count=count,
-            limit=limit(ctx),
-        )
-    ]
-    if activity.status == ActivityStatus.CONFIRMED:
-        lines.append(ctx.t("participants_main_confirmed"))
-    problem = change_problem(ctx, activity)
-    choices = []
-    if problem is not None:
-        lines.append(problem)
-    elif count >= limit(ctx):
-        lines.append(ctx.t("participants_limit_reached", limit=limit(ctx)))
-    else:
-        choices += [
-            Choice(ADD, ctx.t("participants_choice_add")),
-            Choice(PASTE, ctx.t("participants_choice_paste")),
-        ]
-    choices.append(Choice(LIST, ctx.t("participants_choice_list")))
-    if problem is None and count:
-        choices.append(Choice(REMOVE, ctx.t("participants_choice_remove")))
-    if activity.status == ActivityStatus.DRAFT and count:
-        choices.append(Choice(CONFIRM, ctx.t("participants_choice_confirm")))
-    choices.append(Choice(DONE, ctx.t("participants_choice_done")))
-    return Reply("\n".join(lines), choices=tuple(choices))
-
-
-async def handle_main(ctx: Context, answer: Answer) -> Outcome:
-    activity = await current_activity(ctx)
-    if activity is None:
-        return End()  # the prompt already said why
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
-    wanted = answer.choice.id
-    count = await ctx.services.uow.participations.count_for_activity(activity.id)
-    if wanted in (ADD, PASTE, REMOVE):
-        problem = change_problem(ctx, activity)
-        if problem is not None:
-            return Stay(problem)
-    if wanted in (ADD, PASTE) and count >= limit(ctx):
-        return Stay(ctx.t("participants_limit_reached", limit=limit(ctx)))
-    if wanted == ADD:
-        return Go("nik")
-    if wanted == PASTE:
-        return Go("paste")
-    if wanted in (LIST, REMOVE):
-        if wanted == REMOVE and not count:
-            return Stay(ctx.t("participants_remove_none"))
-        ctx.data[PAGE] = 0
-        return Go(wanted)
-    if wanted == CONFIRM:
-        return confirm(ctx, activity, count)
-    ctx.say(
-        ctx.t(
-            "participants_draft_saved"
-            if activity.status == ActivityStatus.DRAFT
-            else "participants_done",
-            title=activity.title,
-            count=count,
-        )
-    )
-    return End()
-
-
-def confirm(ctx: Context, activity: Any, count: int) -> Outcome:
-    if activity.status != ActivityStatus.DRAFT:
-        return Stay(ctx.t("participants_already_confirmed"))
-    if not count:
-        return Stay(ctx.t("participants_confirm_need_one"))
-    if COVERAGE_CONFIRMATION not in ctx.services.dialogs:
-        return Stay(ctx.t("menu_later"))
-    return Start(COVERAGE_CONFIRMATION, {ACTIVITY: activity.id})
-
-
-async def on_cancel(ctx: Context) -> str | None:
-    """`batal`: a draft is deleted with its list (and the people who are on no other
-    list); a confirmed activity keeps every change already saved."""
-    await discard_pending(ctx)
-    activity = await current_activity(ctx)
-    if activity is None:
-        return None
-    if activity.status != ActivityStatus.DRAFT:
-        return ctx.t("participants_cancel_confirmed")
-    uow = ctx.services.uow
-    everyone = await uow.participations.for_activity(activity.id, include_removed=True)
-    title = activity.title
-    await uow.activities.delete_draft(activity)
-    for person_id in {p.person_id for p in everyone}:
-        await uow.persons.remove_if_unused(person_id)
-    return ctx.t("participants_draft_deleted", title=title)
-
+from bot.core.dialog import Dialog, Step, StepTable
+from handlers.ketua_rt import confirm_coverage
+from handlers.ketua_rt.participants import NAME, add, details, listing, overview, paste, texts
+from handlers.ketua_rt.participants.common import OWN_ACTIVITY, PENDING_PERSON, discard_pending
+from handlers.ketua_rt.participants.paste import PASTE_MAX_LENGTH
 
 DIALOG = Dialog(
-    name=DIALOG_NAME,
-    first="main",
-    roles=frozenset({Role.KETUA_RT}),
-    on_cancel=on_cancel,
+    name=NAME,
+    steps=StepTable(
+        # Unguarded: its prompt already says when the activity is gone (see handle_main).
+        (
+            "main",
+            Step(
+                overview.ask_main,
+                overview.handle_main,
+                help="participants_help_main",
+                guarded=False,
+            ),
+        ),
+        # Adding one person.
+        ("nik", Step(add.ask_nik, add.handle_nik, help="participants_help_nik")),
+        # From here until the entry is saved: the person whose NIK was checked must still exist.
+        (
+            "nik_confirm",
+            Step(
+                add.ask_nik_confirm, add.handle_nik_confirm, guard=PENDING_PERSON, choice_only=True
+            ),
+        ),
+        # Only for someone under 18.
+        ("minor", Step(add.ask_minor, add.handle_minor, choice_only=True)),
+        ("name", Step(add.ask_name, add.handle_name, guard=PENDING_PERSON)),
+        # Only when a known NIK comes with a clearly different name.
+        (
+            "name_conflict",
+            Step(
+                add.ask_name_conflict,
+                add.handle_name_conflict,
+                guard=PENDING_PERSON,
+                choice_only=True,
+            ),
+        ),
+        ("role", Step(details.ask_role, details.handle_role)),
+        ("phone", Step(details.ask_phone, details.handle_phone)),
+        ("wage", Step(details.ask_wage, details.handle_wage)),
+        # Pasting a list.
+        (
+            "paste",
+            Step(
+                paste.ask_paste,
+                paste.handle_paste,
+                max_length=PASTE_MAX_LENGTH,
+                help="participants_help_paste",
+            ),
+        ),
+        ("paste_minors", Step(paste.ask_minors, paste.handle_minors, choice_only=True)),
+        # Looking at the list, removing one person.
+        ("list", Step(listing.ask_list, listing.handle_list)),
+        ("remove", Step(listing.ask_remove, listing.handle_remove)),
+        (
+            "remove_confirm",
+            Step(listing.ask_remove_confirm, listing.handle_remove_confirm, choice_only=True),
+        ),
+    ),
+    texts=texts,
+    roles=frozenset({"ketua_rt"}),
+    on_cancel=overview.on_cancel,
     on_leave=discard_pending,
-    steps={
-        "main": Step(ask=ask_main, handle=handle_main, help="participants_help_main"),
-        **participant_add.STEPS,
-        **participant_details.STEPS,
-        **participant_paste.STEPS,
-        **participant_list.STEPS,
-    },
+    guard=OWN_ACTIVITY,
+    hands_off_to=(confirm_coverage.NAME,),
 )

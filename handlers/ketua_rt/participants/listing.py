@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.dialog import NAV_MENU, Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import NAV_MENU, Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_datetime
 from bot.domain.vocabulary import ActivityStatus
@@ -18,7 +18,8 @@ from handlers.ketua_rt.participants.common import (
     PAGE_SIZE,
     change_problem,
     current_activity,
-    not_yours,
+    guarded_activity,
+    record_list_change,
     role_label,
     to_main,
 )
@@ -87,8 +88,6 @@ async def ask_list(ctx: Context) -> Reply:
 
 
 async def handle_list(ctx: Context, answer: Answer) -> Outcome:
-    if await current_activity(ctx) is None:
-        return await not_yours(ctx)
     return navigate(ctx, answer, "list") or Stay(ctx.t("pick_one"))
 
 
@@ -117,9 +116,7 @@ async def ask_remove(ctx: Context) -> Reply:
 
 
 async def handle_remove(ctx: Context, answer: Answer) -> Outcome:
-    activity = await current_activity(ctx)
-    if activity is None:
-        return await not_yours(ctx)
+    activity = await guarded_activity(ctx)
     moved = navigate(ctx, answer, REMOVE)
     if moved is not None:
         return moved
@@ -177,13 +174,9 @@ async def ask_remove_confirm(ctx: Context) -> Reply:
 
 
 async def handle_remove_confirm(ctx: Context, answer: Answer) -> Outcome:
-    activity = await current_activity(ctx)
-    if activity is None:
-        return await not_yours(ctx)
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
+    activity = await guarded_activity(ctx)
     picked = await chosen(ctx, activity)
-    if answer.choice.id != YES:
+    if answer.picked != YES:
         return to_main(ctx)
     if picked is None:
         ctx.say(ctx.t("participants_remove_gone"))
@@ -204,18 +197,5 @@ async def remove(ctx: Context, activity: Any, participation: Any, person: Any) -
         await uow.persons.remove_if_unused(person.id)
         return
     await uow.participations.remove(participation, ctx.caller.account_id, ctx.now)
-    await uow.activities.record_change(
-        activity,
-        "participant_removed",
-        {"person_id": person.id, "name": person.name},
-        ctx.caller.account_id,
-        ctx.now,
-    )
+    await record_list_change(ctx, activity, "participant_removed", person)
     ctx.say(ctx.t("participants_removed_covered", time=format_datetime(ctx.now)))
-
-
-STEPS = {
-    "list": Step(ask=ask_list, handle=handle_list),
-    "remove": Step(ask=ask_remove, handle=handle_remove),
-    "remove_confirm": Step(ask=ask_remove_confirm, handle=handle_remove_confirm),
-}

@@ -9,22 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import today_wib
 from bot.domain.roster import Rejection, Roster, age_on, is_minor, names_differ, read_roster
-from bot.domain.vocabulary import ActivityStatus
+from handlers.common.people import name_problem, nik_problem, phone_problem
 from handlers.ketua_rt.participants.common import (
     HELD,
-    NAME_PROBLEMS,
-    NIK_PROBLEMS,
-    PHONE_PROBLEMS,
     change_problem,
     current_activity,
     discard_pending,
     enlist,
+    guarded_activity,
     limit,
-    not_yours,
     person_line,
     room_left,
     to_main,
@@ -50,17 +47,17 @@ class Outcomes:
 def rejection_text(ctx: Context, rejection: Rejection) -> str:
     reason, cause = rejection.reason, rejection.cause
     if reason == "nik":
-        return ctx.t(NIK_PROBLEMS.get(cause, "participants_nik_length"))
+        return nik_problem(ctx, cause)
     if reason == "duplicate":
         return ctx.t("participants_reject_duplicate", line=cause)
     if reason in ("name_missing", "name_invalid"):
-        return ctx.t(NAME_PROBLEMS.get(cause, "participants_name_invalid"))
+        return name_problem(ctx, cause)
     if reason == "role" and cause:
         return ctx.t("participants_reject_role", role=cause)
     if reason == "role":
         return ctx.t("participants_reject_role_unreadable")
     if reason == "phone":
-        return ctx.t(PHONE_PROBLEMS.get(cause, "participants_phone_format"))
+        return phone_problem(ctx, cause)
     return ctx.t("participants_reject_wage")
 
 
@@ -71,9 +68,7 @@ async def ask_paste(ctx: Context) -> Reply:
 
 
 async def handle_paste(ctx: Context, answer: Answer) -> Outcome:
-    activity = await current_activity(ctx)
-    if activity is None:
-        return await not_yours(ctx)
+    activity = await guarded_activity(ctx)
     problem = change_problem(ctx, activity)
     if problem is not None:
         await discard_pending(ctx)
@@ -211,13 +206,9 @@ async def ask_minors(ctx: Context) -> Reply:
 
 
 async def handle_minors(ctx: Context, answer: Answer) -> Outcome:
-    activity = await current_activity(ctx)
-    if activity is None:
-        return await not_yours(ctx)
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
+    activity = await guarded_activity(ctx)
     problem = change_problem(ctx, activity)
-    if answer.choice.id == NO or problem is not None:
+    if answer.picked == NO or problem is not None:
         await discard_pending(ctx)
         ctx.say(problem or ctx.t("participants_minors_not_added"))
         return to_main(ctx)
@@ -249,14 +240,3 @@ async def add_held(ctx: Context, activity: Any) -> tuple[int, int]:
         room -= 1
         added += 1
     return added, over_limit
-
-
-STEPS = {
-    "paste": Step(
-        ask=ask_paste,
-        handle=handle_paste,
-        max_length=PASTE_MAX_LENGTH,
-        help="participants_help_paste",
-    ),
-    "paste_minors": Step(ask=ask_minors, handle=handle_minors),
-}

@@ -1,209 +1,47 @@
 """Daftarkan kegiatan: a Ketua RT registers an activity, one question per message.
 
-Owns the dialog table and its first questions (an unfinished draft to continue, which RT,
-title, kind, place); the dates, value and PPN live in `registration_period`, the summary
-card and saving in `registration_summary`. Until "Simpan & tambah peserta" everything is
-kept in ctx.data only, so `batal` leaves nothing in the database.
+The whole conversation in the order it asks: an unfinished draft to continue or which
+RT, title, kind, place (`details`); start and end date, value and PPN (`period`); the
+summary card, changing one answer from it, and saving (`summary`). Until "Simpan &
+tambah peserta" everything is kept in ctx.data only, so `batal` leaves nothing in the
+database; saving hands over to the participants of the new draft.
 """
 
 from __future__ import annotations
 
-from bot.activities import lifecycle as coverage
-from bot.core.dialog import Answer, Context, Dialog, End, Go, Outcome, Start, Stay, Step
-from bot.core.messages import Choice, Reply
-from bot.domain.vocabulary import ActivityStatus, Role
-from handlers.common.access import own_activity, own_rt_ids
-from handlers.common.activity_views import dates_text
-from handlers.ketua_rt.register_activity import period, summary
-from handlers.ketua_rt.register_activity.fields import after, current, is_words
+from bot.core.dialog import Command, Dialog, MenuEntry, Step, StepTable
+from handlers.ketua_rt import participants
+from handlers.ketua_rt.register_activity import NAME, details, period, summary, texts
+from handlers.ketua_rt.register_activity.details import PLACE_MAX, TITLE_MAX
+from handlers.ketua_rt.register_activity.period import DATE_MAX_LENGTH
 
-ENTRY = "entry"  # what the first step asks: RESUME, CHOOSE_RT or TITLE
-RESUME, CHOOSE_RT, TITLE = "resume", "rt", "title"
-CONTINUE, NEW = "continue", "new"
-SKIP = "skip"
-TITLE_MIN, TITLE_MAX = 3, 150
-PLACE_MIN, PLACE_MAX = 3, 250
-
-
-async def open_draft(ctx: Context) -> object | None:
-    drafts = await ctx.services.uow.activities.drafts_for_rts(own_rt_ids(ctx))
-    return drafts[0] if drafts else None
-
-
-async def entry_mode(ctx: Context) -> str:
-    if await open_draft(ctx) is not None:
-        return RESUME
-    rt_ids = own_rt_ids(ctx)
-    if len(rt_ids) > 1:
-        return CHOOSE_RT
-    ctx.data["rt_id"] = rt_ids[0] if rt_ids else None
-    return TITLE
-
-
-async def ask_start(ctx: Context) -> Reply:
-    mode = ctx.data[ENTRY] = await entry_mode(ctx)
-    if mode == RESUME:
-        return await ask_resume(ctx)
-    if mode == CHOOSE_RT:
-        return await ask_rt(ctx)
-    return await ask_title(ctx)
-
-
-async def handle_start(ctx: Context, answer: Answer) -> Outcome:
-    mode = ctx.data.get(ENTRY)
-    if mode == RESUME:
-        return await handle_resume(ctx, answer)
-    if mode == CHOOSE_RT:
-        return await handle_rt(ctx, answer)
-    return await handle_title(ctx, answer)
-
-
-async def ask_resume(ctx: Context) -> Reply:
-    draft = await open_draft(ctx)
-    if draft is None:  # deleted meanwhile (e.g. from "Kegiatan saya")
-        return await ask_title(ctx)
-    people = await ctx.services.uow.participations.for_activity(draft.id)
-    text = ctx.t(
-        "reg_resume",
-        title=draft.title,
-        dates=dates_text(ctx, draft.start_date, draft.end_date),
-        people=len(people),
-    )
-    choices = (
-        Choice(CONTINUE, ctx.t("reg_resume_continue")),
-        Choice(NEW, ctx.t("reg_resume_new")),
-    )
-    return Reply(text, choices=choices)
-
-
-async def handle_resume(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
-    if answer.choice.id == CONTINUE:
-        draft = await open_draft(ctx)
-        activity = await own_activity(ctx, draft.id) if draft is not None else None
-        if activity is None or activity.status != ActivityStatus.DRAFT:
-            return Stay(ctx.t("reg_draft_gone"))
-        return Start("participants", {"activity_id": activity.id})
-    rt_ids = own_rt_ids(ctx)
-    if len(rt_ids) > 1:
-        return Go("rt")
-    ctx.data["rt_id"] = rt_ids[0] if rt_ids else None
-    return Go("title")
-
-
-async def ask_rt(ctx: Context) -> Reply:
-    uow = ctx.services.uow
-    choices = []
-    for rt_id in own_rt_ids(ctx):
-        rt = await uow.rts.get(rt_id)
-        kelurahan = await uow.regions.get_kelurahan(rt.kelurahan_code)
-        name = kelurahan.name if kelurahan else rt.kelurahan_code
-        choices.append(
-            Choice(f"rt{rt_id}", ctx.t("reg_rt_choice", rt=f"{rt.number:02d}", kelurahan=name))
-        )
-    return Reply(ctx.t("reg_ask_rt"), choices=tuple(choices))
-
-
-async def handle_rt(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
-    rt_id = int(answer.choice.id.removeprefix("rt"))
-    if rt_id not in own_rt_ids(ctx):  # no longer chaired since the question was asked
-        return Stay(ctx.t("reg_rt_not_yours"))
-    ctx.data["rt_id"] = rt_id
-    return Go("title")
-
-
-async def ask_title(ctx: Context) -> Reply:
-    return Reply(ctx.t("reg_ask_title") + current(ctx, "title"))
-
-
-async def handle_title(ctx: Context, answer: Answer) -> Outcome:
-    if ctx.data.get("rt_id") not in own_rt_ids(ctx):
-        ctx.say(ctx.t("reg_rt_not_yours"))
-        return End()
-    title = " ".join(answer.text.split())
-    if answer.choice is not None or not is_words(title, TITLE_MIN):
-        return Stay(ctx.t("reg_title_invalid"))
-    if len(title) > TITLE_MAX:
-        return Stay(ctx.t("too_long", limit=TITLE_MAX))
-    ctx.data["title"] = title
-    return after(ctx, "kind")
-
-
-async def ask_kind(ctx: Context) -> Reply:
-    choices = tuple(Choice(kind, ctx.t(f"kind_{kind}")) for kind in coverage.KINDS)
-    return Reply(ctx.t("reg_ask_kind"), choices=choices)
-
-
-async def handle_kind(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None or answer.choice.id not in coverage.KINDS:
-        return Stay(ctx.t("reg_kind_invalid"))
-    ctx.data["kind"] = answer.choice.id
-    return after(ctx, "place")
-
-
-async def ask_place(ctx: Context) -> Reply:
-    return Reply(ctx.t("reg_ask_place") + current(ctx, "place"))
-
-
-async def handle_place(ctx: Context, answer: Answer) -> Outcome:
-    location = answer.message.location
-    if location is not None:
-        lat, lon = location.latitude, location.longitude
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            return Stay(ctx.t("reg_place_invalid"))
-        ctx.data["lat"], ctx.data["lon"] = round(lat, 6), round(lon, 6)
-        ctx.data["place"] = shared_place(ctx)
-        return Go("place_detail")
-    place = " ".join(answer.text.split())
-    if answer.choice is not None or not is_words(place, PLACE_MIN):
-        return Stay(ctx.t("reg_place_invalid"))
-    if len(place) > PLACE_MAX:
-        return Stay(ctx.t("too_long", limit=PLACE_MAX))
-    ctx.data["place"] = place
-    ctx.data.pop("lat", None)
-    ctx.data.pop("lon", None)
-    return after(ctx, "start_date")
-
-
-def shared_place(ctx: Context) -> str:
-    lat, lon = ctx.data["lat"], ctx.data["lon"]
-    return ctx.t("reg_place_shared", lat=str(round(lat, 5)), lon=str(round(lon, 5)))
-
-
-async def ask_place_detail(ctx: Context) -> Reply:
-    return Reply(ctx.t("reg_ask_place_detail"), choices=(Choice(SKIP, ctx.t("reg_skip")),))
-
-
-async def handle_place_detail(ctx: Context, answer: Answer) -> Outcome:
-    if "lat" not in ctx.data:  # a stale state: the place was typed meanwhile
-        return Go("place")
-    if answer.choice is not None and answer.choice.id == SKIP:
-        ctx.data["place"] = shared_place(ctx)
-        return after(ctx, "start_date")
-    detail = " ".join(answer.text.split())
-    if answer.choice is not None or not is_words(detail, PLACE_MIN):
-        return Stay(ctx.t("reg_place_invalid"))
-    if len(detail) > PLACE_MAX - 40:
-        return Stay(ctx.t("too_long", limit=PLACE_MAX - 40))
-    ctx.data["place"] = f"{detail} — {shared_place(ctx)}"
-    return after(ctx, "start_date")
-
+CHAIRS = frozenset({"ketua_rt"})
 
 DIALOG = Dialog(
-    name="activity_registration",
-    first="start",
-    roles=frozenset({Role.KETUA_RT}),
-    steps={
-        "start": Step(ask=ask_start, handle=handle_start, max_length=TITLE_MAX),
-        "rt": Step(ask=ask_rt, handle=handle_rt),
-        "title": Step(ask=ask_title, handle=handle_title, max_length=TITLE_MAX),
-        "kind": Step(ask=ask_kind, handle=handle_kind),
-        "place": Step(ask=ask_place, handle=handle_place, max_length=PLACE_MAX),
-        "place_detail": Step(ask=ask_place_detail, handle=handle_place_detail),
-        **period.STEPS,
-        **summary.STEPS,
-    },
+    name=NAME,
+    steps=StepTable(
+        # A draft to continue, the RT, or straight to the title (see details.entry_mode).
+        ("start", Step(details.ask_start, details.handle_start, max_length=TITLE_MAX)),
+        ("rt", Step(details.ask_rt, details.handle_rt)),
+        ("title", Step(details.ask_title, details.handle_title, max_length=TITLE_MAX)),
+        ("kind", Step(details.ask_kind, details.handle_kind)),
+        ("place", Step(details.ask_place, details.handle_place, max_length=PLACE_MAX)),
+        # Only after a shared location: what it is, or skip.
+        ("place_detail", Step(details.ask_place_detail, details.handle_place_detail)),
+        (
+            "start_date",
+            Step(period.ask_start_date, period.handle_start_date, max_length=DATE_MAX_LENGTH),
+        ),
+        ("end_date", Step(period.ask_end_date, period.handle_end_date, max_length=DATE_MAX_LENGTH)),
+        ("value", Step(period.ask_value, period.handle_value, max_length=DATE_MAX_LENGTH)),
+        ("ppn", Step(period.ask_ppn, period.handle_ppn)),
+        ("summary", Step(summary.ask_summary, summary.handle_summary, choice_only=True)),
+        # "Ubah": which answer to change; that step then returns to the summary.
+        ("edit", Step(summary.ask_edit, summary.handle_edit, choice_only=True)),
+    ),
+    texts=texts,
+    roles=CHAIRS,
+    command=Command("/daftar", "command_activity_registration"),
+    entry=MenuEntry("menu_item_register", 10, roles=CHAIRS),
+    hands_off_to=(participants.NAME,),
 )

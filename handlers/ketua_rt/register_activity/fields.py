@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.core.dialog import Context, Go
+from bot.core.dialog import Answer, Context, Go, Stay
 
 # Set while the user changes one field from the summary card: the step then returns there.
 EDITING = "editing"
@@ -32,3 +32,16 @@ def is_words(text: str, minimum: int) -> bool:
     """At least `minimum` characters, one of them a letter: emoji, dots or a lone number
     are not a title or a place."""
     return len(text) >= minimum and any(ch.isalpha() for ch in text)
+
+
+def typed_words(
+    ctx: Context, answer: Answer, minimum: int, maximum: int, invalid: str
+) -> str | Stay:
+    """The typed words with spaces folded (a title, a place), or why they are not
+    accepted: a picked button or too few letters (`invalid`, a text key), or too long."""
+    text = " ".join(answer.text.split())
+    if answer.choice is not None or not is_words(text, minimum):
+        return Stay(ctx.t(invalid))
+    if len(text) > maximum:
+        return Stay(ctx.t("too_long", limit=maximum))
+    return text

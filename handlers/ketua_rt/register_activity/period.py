@@ -7,13 +7,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from bot.activities import lifecycle as coverage
-from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import DateError, format_date, parse_date, today_wib
 from bot.domain.money import format_rupiah
 from handlers.common.activity_views import budget_text
+from handlers.common.amounts import LIKELY, likely_choice, read_value
 from handlers.ketua_rt.register_activity.fields import EDITING, after, day
-from handlers.warga.premium.dialog import LIKELY, likely_choice, read_amount
 
 TODAY, TOMORROW, SAME_DAY = "today", "tomorrow", "same_day"
 YES, NO = "yes", "no"
@@ -108,11 +108,9 @@ async def ask_value(ctx: Context) -> Reply:
 
 
 async def handle_value(ctx: Context, answer: Answer) -> Outcome:
-    value = read_amount(ctx, answer)
+    value = read_value(ctx, answer)
     if isinstance(value, str):
         return Stay(value)
-    if value <= 0:
-        return Stay(ctx.t("premium_zero"))
     use = await registration_budget(ctx)
     if value > use.remaining:
         return Stay(over_budget(ctx, value, use))
@@ -136,11 +134,3 @@ async def handle_ppn(ctx: Context, answer: Answer) -> Outcome:
         return Stay(ctx.t("reg_yes_or_no"))
     ctx.data["ppn"] = answer.choice.id == YES
     return Go("summary")
-
-
-STEPS = {
-    "start_date": Step(ask=ask_start_date, handle=handle_start_date, max_length=DATE_MAX_LENGTH),
-    "end_date": Step(ask=ask_end_date, handle=handle_end_date, max_length=DATE_MAX_LENGTH),
-    "value": Step(ask=ask_value, handle=handle_value, max_length=DATE_MAX_LENGTH),
-    "ppn": Step(ask=ask_ppn, handle=handle_ppn),
-}

@@ -5,7 +5,7 @@ database (a draft activity), after checking again what may have changed meanwhil
 from __future__ import annotations
 
 from bot.activities import lifecycle as coverage
-from bot.core.dialog import NAV_CANCEL, Answer, Context, End, Go, Outcome, Start, Stay, Step
+from bot.core.dialog import NAV_CANCEL, Answer, Context, End, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import today_wib
 from handlers.common.access import own_rt_ids
@@ -18,6 +18,8 @@ from handlers.common.activity_views import (
     rt_line,
     value_text,
 )
+from handlers.common.amounts import rounding
+from handlers.ketua_rt.participants import start_participants
 from handlers.ketua_rt.register_activity.fields import EDITING, day
 from handlers.ketua_rt.register_activity.period import over_budget, registration_budget
 
@@ -71,15 +73,9 @@ async def ask_summary(ctx: Context) -> Reply:
     return Reply(text, choices=choices)
 
 
-def rounding(ctx: Context) -> str:
-    return ctx.services.settings.program.premium_rounding
-
-
 async def handle_summary(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
     missing = first_missing(ctx)
-    if answer.choice.id == EDIT or missing is not None:
+    if answer.picked == EDIT or missing is not None:
         return Go("edit" if missing is None else missing)
     return await save(ctx)
 
@@ -120,7 +116,7 @@ async def save(ctx: Context) -> Outcome:
         created_at=ctx.now,
     )
     ctx.say(ctx.t("reg_saved", title=activity.title))
-    return Start("participants", {"activity_id": activity.id})
+    return start_participants(activity.id)
 
 
 async def ask_edit(ctx: Context) -> Reply:
@@ -130,18 +126,10 @@ async def ask_edit(ctx: Context) -> Reply:
 
 
 async def handle_edit(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
-    if answer.choice.id == BACK:
+    if answer.picked == BACK:
         return Go("summary")
-    step = next((step for choice_id, step, _ in FIELDS if choice_id == answer.choice.id), None)
+    step = next((step for choice_id, step, _ in FIELDS if choice_id == answer.picked), None)
     if step is None:
         return Stay(ctx.t("pick_one"))
     ctx.data[EDITING] = True
     return Go(step)
-
-
-STEPS = {
-    "summary": Step(ask=ask_summary, handle=handle_summary),
-    "edit": Step(ask=ask_edit, handle=handle_edit),
-}

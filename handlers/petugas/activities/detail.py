@@ -6,14 +6,15 @@ same code that gives it to the Ketua RT. Each step re-reads the activity within 
 from __future__ import annotations
 
 from bot.activities import lifecycle as coverage
-from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
-from bot.domain.dates import format_datetime, today_wib
+from bot.domain.dates import today_wib
 from bot.domain.money import format_rupiah
 from bot.domain.vocabulary import ShownStatus
 from handlers.common.activity_views import (
     dates_text,
     kind_label,
+    record_lines,
     rt_line,
     surat_tugas_reply,
     value_text,
@@ -26,7 +27,7 @@ PEOPLE, LETTER, BACK = "people", "letter", "back"
 # Shown statuses whose activity has a surat tugas to download (as for the Ketua RT).
 WITH_LETTER = (ShownStatus.CONFIRMED, ShownStatus.RUNNING, ShownStatus.ENDED)
 
-__all__ = ["ACTIVITY", "STEPS", "open_activity", "scoped_activity"]
+__all__ = ["ACTIVITY", "open_activity", "scoped_activity"]
 
 
 def open_activity(ctx: Context, activity_id: int) -> None:
@@ -68,39 +69,22 @@ async def ask_detail(ctx: Context) -> Reply:
         removed=removed,
         changes=await uow.activities.count_changes(activity.id),
     )
-    if activity.surat_tugas_number:
-        text += "\n" + ctx.t(
-            "my_letter_line",
-            letter=activity.surat_tugas_number,
-            revision=activity.surat_tugas_revision,
-        )
-    if activity.confirmed_at is not None:
-        text += "\n" + ctx.t("oa_confirmed_line", at=format_datetime(activity.confirmed_at))
-    if activity.cancelled_at is not None:
-        text += "\n" + ctx.t("my_cancelled_line", at=format_datetime(activity.cancelled_at))
+    text += record_lines(ctx, activity, confirmed=True)
     return Reply(text, choices=tuple(_choice(ctx, a) for a in actions(ctx, activity)))
 
 
 async def handle_detail(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
-    if answer.choice.id == BACK:
+    if answer.picked == BACK:
         return Go("list")
     activity = await scoped_activity(ctx, ctx.data.get(ACTIVITY))
     if activity is None:
         ctx.data.pop(ACTIVITY, None)
         ctx.say(ctx.t("oa_not_found"))
         return Go("list")
-    if answer.choice.id not in actions(ctx, activity):  # the status changed meanwhile
+    if answer.picked not in actions(ctx, activity):  # the status changed meanwhile
         return Stay(ctx.t("my_action_gone"))
-    if answer.choice.id == LETTER:
+    if answer.picked == LETTER:
         ctx.say(await surat_tugas_reply(ctx, activity))
         return Go("detail")
     ctx.data[people.PAGE] = 0
     return Go("people")
-
-
-STEPS = {
-    "detail": Step(ask=ask_detail, handle=handle_detail, help="oa_help"),
-    **people.STEPS,
-}

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import DateError, format_date, parse_date, today_wib
 from bot.domain.regions import name_key
@@ -102,9 +102,7 @@ async def ask_menu(ctx: Context) -> Reply:
 
 
 async def handle_menu(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
-    picked = answer.choice.id
+    picked = answer.picked
     if picked == "clear":
         save(ctx, Filters())
         return Go("list")
@@ -120,9 +118,7 @@ async def ask_status(ctx: Context) -> Reply:
 
 
 async def handle_status(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("oaf_status_pick"))
-    status = answer.choice.id if answer.choice.id in STATUSES else None
+    status = answer.picked if answer.picked in STATUSES else None
     filters = current(ctx)
     save(ctx, Filters(status, filters.kelurahan, filters.date_from, filters.date_to))
     return Go("list")
@@ -219,11 +215,3 @@ def read_range(text: str, today: date) -> tuple[date, date]:
     if len(parts) != 2:
         raise DateError("format", "not a range")
     return parse_date(parts[0], today), parse_date(parts[1], today)
-
-
-STEPS = {
-    "filters": Step(ask=ask_menu, handle=handle_menu, help="oaf_help"),
-    "filter_status": Step(ask=ask_status, handle=handle_status, help="oaf_help"),
-    "filter_kelurahan": Step(ask=ask_kelurahan, handle=handle_kelurahan, help="oaf_help"),
-    "filter_dates": Step(ask=ask_dates, handle=handle_dates, help="oaf_help"),
-}

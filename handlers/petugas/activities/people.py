@@ -11,7 +11,7 @@ from datetime import timedelta
 from typing import Any
 
 from bot.activities.lifecycle import participation_window
-from bot.core.dialog import Answer, Context, Go, Outcome, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.coverage import start_of_day
 from bot.domain.dates import format_date, format_datetime
@@ -100,9 +100,7 @@ async def ask_people(ctx: Context) -> Reply:
 
 
 async def handle_people(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
-    picked = answer.choice.id
+    picked = answer.picked
     if picked in (NEXT, PREV):
         ctx.data[PAGE] = _page(ctx) + (1 if picked == NEXT else -1)
         return Go("people")
@@ -124,15 +122,13 @@ async def ask_reveal(ctx: Context) -> Reply:
 
 
 async def handle_reveal(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("oa_reveal_pick"))
-    if answer.choice.id == BACK:
+    if answer.picked == BACK:
         return Go("people")
     activity = await scoped_activity(ctx, ctx.data.get(ACTIVITY))
     if activity is None or not may_see_full_nik(ctx):
         return Stay(ctx.t("oa_reveal_not_allowed"))
     uow = ctx.services.uow
-    participation = await uow.participations.get(_id(answer.choice.id))
+    participation = await uow.participations.get(_id(answer.picked))
     if participation is None or participation.activity_id != activity.id:
         return Stay(ctx.t("oa_reveal_gone"))
     person = await uow.persons.get(participation.person_id)
@@ -153,9 +149,3 @@ async def handle_reveal(ctx: Context, answer: Answer) -> Outcome:
 def _id(choice_id: str) -> int:
     digits = choice_id.removeprefix("p")
     return int(digits) if digits.isdigit() else 0
-
-
-STEPS = {
-    "people": Step(ask=ask_people, handle=handle_people, help="oa_people_help"),
-    "reveal": Step(ask=ask_reveal, handle=handle_reveal, help="oa_people_help"),
-}

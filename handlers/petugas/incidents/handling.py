@@ -9,9 +9,10 @@ scope (checked in SQL on every step) and how its state reads.
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 from typing import Any
 
-from bot.core.dialog import Answer, Context, Go, Outcome, Start, Stay, Step
+from bot.core.dialog import Answer, Context, Go, Outcome, Start, Stay
 from bot.core.messages import Choice, Notification, Reply
 from bot.domain.dates import format_datetime
 from bot.domain.incident import report_deadline
@@ -20,8 +21,8 @@ from bot.domain.vocabulary import IncidentStatus
 from bot.reports.statistics import normalised
 from bot.workers.jobs.countdown import time_left
 from handlers.common.access import official_scope
+from handlers.petugas.incidents import NAME
 
-NAME = "official_incidents"
 INCIDENT, PAGE, NUMBER, REASON = "incident_id", "page", "bpjs_number", "close_reason"
 YES, EDIT = "yes", "edit"
 OPEN, REPORTED = IncidentStatus.OPEN, IncidentStatus.REPORTED
@@ -54,6 +55,12 @@ async def current(ctx: Context) -> Any | None:
     return await uow.incidents.get(incident_id)
 
 
+async def current_with_reference(ctx: Context) -> tuple[Any | None, str]:
+    """The incident (see `current`) and its reference as a prompt shows it ("-" if gone)."""
+    incident = await current(ctx)
+    return incident, incident.reference if incident is not None else "-"
+
+
 def state_text(ctx: Context, incident: Any) -> str:
     """ "⏰ sisa 13 jam 20 menit", "✅ dilaporkan ke BPJS, no. …" or "ditutup"."""
     if incident.status == OPEN:
@@ -68,8 +75,7 @@ def state_text(ctx: Context, incident: Any) -> str:
 
 
 async def ask_number(ctx: Context) -> Reply:
-    incident = await current(ctx)
-    reference = incident.reference if incident is not None else "-"
+    _, reference = await current_with_reference(ctx)
     return Reply(ctx.t("inc_ask_number", reference=reference))
 
 
@@ -82,26 +88,22 @@ async def handle_number(ctx: Context, answer: Answer) -> Outcome:
 
 
 async def ask_report_confirm(ctx: Context) -> Reply:
-    incident = await current(ctx)
-    reference = incident.reference if incident is not None else "-"
+    _, reference = await current_with_reference(ctx)
     text = ctx.t("inc_confirm_report", reference=reference, number=ctx.data.get(NUMBER, "-"))
     return Reply(text, choices=(choice(ctx, YES), choice(ctx, EDIT)))
 
 
 async def handle_report_confirm(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
-    if answer.choice.id == EDIT:
+    if answer.picked == EDIT:
         return Go("report_number")
-    incident = await current(ctx)
-    number = str(ctx.data.get(NUMBER, ""))
-    if incident is None or not number:
-        ctx.say(ctx.t("inc_gone"))
-        return restart(ctx)
+    return await settle(ctx, NUMBER, mark_reported)
+
+
+async def mark_reported(ctx: Context, incident: Any, number: str) -> bool:
+    """Reported to BPJS under `number`; False when another official handled it first."""
     uow = ctx.services.uow
     if not await uow.incidents.mark_reported(incident, number, ctx.now):
-        ctx.say(ctx.t("inc_action_gone", state=state_text(ctx, incident)))
-        return restart(ctx)
+        return False
     await uow.audit.record(
         "incident_marked_reported",
         actor_account_id=ctx.caller.account_id,
@@ -111,7 +113,7 @@ async def handle_report_confirm(ctx: Context, answer: Answer) -> Outcome:
     )
     await tell_reporter(ctx, incident)
     ctx.say(ctx.t("inc_reported_done", reference=incident.reference, number=number))
-    return restart(ctx)
+    return True
 
 
 async def tell_reporter(ctx: Context, incident: Any) -> None:
@@ -148,8 +150,7 @@ async def tell_reporter(ctx: Context, incident: Any) -> None:
 
 
 async def ask_reason(ctx: Context) -> Reply:
-    incident = await current(ctx)
-    reference = incident.reference if incident is not None else "-"
+    _, reference = await current_with_reference(ctx)
     choices = tuple(Choice(r, ctx.t(f"inc_reason_{r}")) for r in REASONS)
     return Reply(ctx.t("inc_ask_reason", reference=reference), choices=choices)
 
@@ -167,8 +168,7 @@ async def handle_reason(ctx: Context, answer: Answer) -> Outcome:
 
 
 async def ask_close_confirm(ctx: Context) -> Reply:
-    incident = await current(ctx)
-    reference = incident.reference if incident is not None else "-"
+    incident, reference = await current_with_reference(ctx)
     text = ctx.t("inc_confirm_close", reference=reference, reason=ctx.data.get(REASON, "-"))
     if incident is not None and incident.status == OPEN:
         text += "\n" + ctx.t("inc_close_unreported")
@@ -176,20 +176,17 @@ async def ask_close_confirm(ctx: Context) -> Reply:
 
 
 async def handle_close_confirm(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
-    if answer.choice.id == "close_edit":
+    if answer.picked == "close_edit":
         return Go("close_reason")
-    incident = await current(ctx)
-    reason = str(ctx.data.get(REASON, ""))
-    if incident is None or not reason:
-        ctx.say(ctx.t("inc_gone"))
-        return restart(ctx)
+    return await settle(ctx, REASON, close)
+
+
+async def close(ctx: Context, incident: Any, reason: str) -> bool:
+    """Closed for `reason`; False when another official handled it first."""
     uow = ctx.services.uow
     was = incident.status
     if not await uow.incidents.close(incident, ctx.now):
-        ctx.say(ctx.t("inc_action_gone", state=state_text(ctx, incident)))
-        return restart(ctx)
+        return False
     await uow.audit.record(
         "incident_closed",
         actor_account_id=ctx.caller.account_id,
@@ -203,6 +200,30 @@ async def handle_close_confirm(ctx: Context, answer: Answer) -> Outcome:
         },
     )
     ctx.say(ctx.t("inc_closed_done", reference=incident.reference))
+    return True
+
+
+async def confirmed_answer(ctx: Context, key: str) -> tuple[Any, str] | None:
+    """The incident and the answer kept under `key` (the report number, the reason) when
+    the official confirms; None, after saying so, when the incident is gone from their
+    scope or the answer from the conversation."""
+    incident = await current(ctx)
+    kept = str(ctx.data.get(key, ""))
+    if incident is None or not kept:
+        ctx.say(ctx.t("inc_gone"))
+        return None
+    return incident, kept
+
+
+async def settle(
+    ctx: Context, key: str, act: Callable[[Context, Any, str], Awaitable[bool]]
+) -> Outcome:
+    """Do what the official confirmed with the answer kept under `key`, then show a fresh
+    list. When another official reported or closed the incident since the question,
+    nothing is changed and the official is told its state."""
+    confirmed = await confirmed_answer(ctx, key)
+    if confirmed is not None and not await act(ctx, *confirmed):
+        ctx.say(ctx.t("inc_action_gone", state=state_text(ctx, confirmed[0])))
     return restart(ctx)
 
 
@@ -210,11 +231,3 @@ def restart(ctx: Context) -> Outcome:
     """Back to a fresh list (on the same page): `kembali` must not lead into a finished
     confirmation."""
     return Start(NAME, {PAGE: ctx.data.get(PAGE, 0)})
-
-
-STEPS = {
-    "report_number": Step(ask=ask_number, handle=handle_number, max_length=100, help=HELP),
-    "report_confirm": Step(ask=ask_report_confirm, handle=handle_report_confirm, help=HELP),
-    "close_reason": Step(ask=ask_reason, handle=handle_reason, max_length=REASON_MAX, help=HELP),
-    "close_confirm": Step(ask=ask_close_confirm, handle=handle_close_confirm, help=HELP),
-}

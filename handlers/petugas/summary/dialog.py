@@ -1,116 +1,24 @@
 """Ringkasan: an official's summary of their scope — RTs active, activities by status,
 people covered now, premiums this month and year, open incidents — followed by a bar
 chart of confirmed activities per kecamatan (per kelurahan inside a kecamatan, per RT
-inside a kelurahan) sent as a PNG image. The figures come from `bot.statistics`."""
+inside a kelurahan) sent as a PNG image. The figures come from `bot.reports.statistics`."""
 
 from __future__ import annotations
 
-import asyncio
-
-from bot.core.dialog import Answer, Context, Dialog, End, Go, Outcome, Start, Stay, Step
-from bot.core.messages import Choice, Document, Reply
-from bot.documents.chart import bar_chart_png
-from bot.domain.dates import MONTH_NAMES, format_datetime
-from bot.domain.money import format_amount, format_rupiah
-from bot.domain.scope import Scope
-from bot.domain.vocabulary import OFFICIAL_ROLES, ShownStatus
-from bot.reports.statistics import Summary, build_summary, left_out, top_bars
-from handlers.petugas.places import scope_label, scope_of
-
-PNG = "image/png"
-# Bars a phone shows legibly at 16 pt; a kelurahan with more RTs sums the smallest.
-MAX_BARS = 15
-REFRESH, ACTIVITIES, MENU = "refresh", "activities", "menu"
-
-
-async def enter(ctx: Context) -> Outcome | None:
-    scope = scope_of(ctx)
-    if scope.empty:
-        ctx.say(ctx.t("official_no_scope"))
-        return End()
-    await send_summary(ctx, scope)
-    return None
-
-
-async def send_summary(ctx: Context, scope: Scope) -> None:
-    """The figures as one message, then the chart as an image."""
-    summary = await build_summary(ctx.services.uow, scope, ctx.now)
-    label = await scope_label(ctx, scope)
-    ctx.say(summary_text(ctx, summary, label))
-    if summary.regions:  # a scope naming no known region has nothing to chart
-        ctx.say(await chart_reply(ctx, summary, label))
-
-
-def summary_text(ctx: Context, summary: Summary, label: str) -> str:
-    count = format_amount
-    statuses = {name: count(value) for name, value in summary.statuses.items()}
-    return ctx.t(
-        "summary_text",
-        scope=label,
-        moment=format_datetime(ctx.now),
-        rts_active=count(summary.rts_active),
-        rts_total=count(summary.rts_total),
-        people=count(summary.people_covered),
-        incidents=count(summary.open_incidents),
-        year=summary.today.year,
-        month=MONTH_NAMES[summary.today.month - 1],
-        draft=statuses[ShownStatus.DRAFT],
-        confirmed=statuses[ShownStatus.CONFIRMED],
-        running=statuses[ShownStatus.RUNNING],
-        ended=statuses[ShownStatus.ENDED],
-        cancelled=statuses[ShownStatus.CANCELLED],
-        premium_month=format_rupiah(summary.premium_month),
-        premium_year=format_rupiah(summary.premium_year),
-    )
-
-
-async def chart_reply(ctx: Context, summary: Summary, label: str) -> Reply:
-    grouping = ctx.t(f"summary_per_{summary.by}")
-    others = ctx.t("summary_chart_others", count=left_out(summary.regions, MAX_BARS))
-    bars, rest = top_bars(summary.regions, MAX_BARS, others)
-    # Drawing takes ~0.1 s of CPU: off the event loop, so other chats are not held up.
-    png = await asyncio.to_thread(
-        bar_chart_png,
-        bars,
-        title=ctx.t("summary_chart_title", year=summary.today.year, per=grouping),
-        subtitle=ctx.t("summary_chart_subtitle", scope=label, moment=format_datetime(ctx.now)),
-        others=rest,
-    )
-    caption = ctx.t(
-        "summary_chart_caption",
-        year=summary.today.year,
-        per=grouping,
-        total=format_amount(summary.confirmed),
-    )
-    file_name = f"ringkasan_{summary.today.isoformat()}.png"
-    return Reply(caption, image=Document(file_name, PNG, png))
-
-
-async def ask_next(ctx: Context) -> Reply:
-    choices = tuple(Choice(c, ctx.t(f"summary_choice_{c}")) for c in (REFRESH, ACTIVITIES, MENU))
-    return Reply(ctx.t("summary_next"), choices=choices)
-
-
-async def handle_next(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
-    if answer.choice.id == ACTIVITIES:
-        return Start("official_activities")
-    if answer.choice.id == MENU:
-        return End()
-    # Refresh: the scope is read again, in case an admin changed it meanwhile.
-    scope = scope_of(ctx)
-    if scope.empty:
-        ctx.say(ctx.t("official_no_scope"))
-        return End()
-    await send_summary(ctx, scope)
-    return Go("next")
-
+from bot.core.dialog import Command, Dialog, MenuEntry, Step, StepTable
+from handlers.common.access import OFFICIALS
+from handlers.petugas import activities
+from handlers.petugas.summary import NAME, figures, texts
 
 DIALOG = Dialog(
-    name="official_summary",
-    first="next",
-    roles=frozenset(OFFICIAL_ROLES),
-    enter=enter,
-    steps={"next": Step(ask=ask_next, handle=handle_next, help="summary_help")},
+    name=NAME,
+    steps=StepTable(
+        ("next", Step(figures.ask_next, figures.handle_next, choice_only=True, help="summary_help"))
+    ),
+    texts=texts,
+    roles=OFFICIALS,
+    command=Command("/ringkasan", "command_official_summary"),
+    entry=MenuEntry("menu_item_summary", 80, roles=OFFICIALS),
+    hands_off_to=(activities.NAME,),
+    enter=figures.enter,
 )

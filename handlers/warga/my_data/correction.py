@@ -67,9 +67,7 @@ async def ask_who(ctx: Context) -> Reply:
 
 
 async def handle_who(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None:
-        return Stay(ctx.t("pick_one"))
-    ctx.data[PERSON] = int(answer.choice.id.removeprefix("p:"))
+    ctx.data[PERSON] = int(answer.picked.removeprefix("p:"))
     if await _person(ctx) is None:
         return Stay(ctx.t("stale_choice"))
     return Go(FIX)

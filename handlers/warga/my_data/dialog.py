@@ -1,165 +1,39 @@
-"""Data saya (UU 27/2022, DOMAIN.md §7): a person identified by their verified phone sees
-the data held about them — name, masked NIK, birth date, sex, phone, their worker-list
-rows, the accident reports about them and their correction requests — with the privacy
-facts (who holds the data, why, how long), and can ask for a correction
-(handlers/resident_correction.py). Without a verified phone nothing is shown: the bot
-explains how to get one (WhatsApp gives it; on Telegram, share the contact). Every view
-is audited, one event per person shown.
-"""
+"""Data saya: what the bot stores about the caller (UU 27/2022), and a correction request
+that goes to the officials of their RT.
+
+The whole conversation in the order it asks: sharing the phone number when it is not
+verified yet, then the data (`shown`); whose data is wrong, what to fix, and sending it
+(`correction`)."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from bot.core.dialog import NAV_MENU, Answer, Context, Dialog, End, Go, Outcome, Start, Stay, Step
-from bot.core.messages import Choice, Reply
-from bot.domain.dates import format_date, to_wib
-from bot.domain.money import format_rupiah
-from bot.domain.vocabulary import CorrectionStatus
-from handlers.common.activity_views import role_label, rt_line
-from handlers.warga import coverage_rows as cover
-from handlers.warga.my_data import correction
-
-NAME = "my_data"
-SHARE = "share"
-AFTER = "after"
-FIX = "fix"
-VIEWED = "own_data_viewed"
-SEX_KEYS = {"L": "participants_sex_l", "P": "participants_sex_p"}
-REQUEST_KEYS = {
-    CorrectionStatus.OPEN: "mydata_request_open",
-    "done": "mydata_request_done",
-    CorrectionStatus.REJECTED: "mydata_request_rejected",
-}
-
-
-async def _activity_line(ctx: Context, row: cover.Row) -> str:
-    values = {
-        "activity": cover.activity_text(ctx, row.activity),
-        "rt": await rt_line(ctx, row.activity.rt_id),
-        "role": role_label(ctx, row.participation.role),
-        "period": cover.period_text(ctx, row),
-        "status": cover.status_text(ctx, row),
-    }
-    wage = row.participation.daily_wage
-    if wage:
-        return ctx.t("mydata_activity_wage", wage=format_rupiah(wage), **values)
-    return ctx.t("mydata_activity", **values)
-
-
-def _capped(ctx: Context, lines: list[str]) -> list[str]:
-    if len(lines) <= cover.MAX_ROWS:
-        return lines
-    return [*lines[: cover.MAX_ROWS], ctx.t("mydata_more", count=len(lines) - cover.MAX_ROWS)]
-
-
-async def person_text(ctx: Context, person: Any) -> str:
-    uow = ctx.services.uow
-    sex = SEX_KEYS.get(person.sex)
-    lines = [
-        ctx.t(
-            "mydata_person",
-            name=person.name,
-            nik=person.nik_masked,
-            birth=format_date(person.birth_date),
-            sex=ctx.t(sex) if sex else "-",
-            phone=person.phone or "-",
-        )
-    ]
-    rows = await cover.rows_of(ctx, [person.id], confirmed_only=False)
-    if rows:
-        lines.append(ctx.t("mydata_activities_head", count=len(rows)))
-        lines += _capped(ctx, [await _activity_line(ctx, row) for row in rows])
-    else:
-        lines.append(ctx.t("mydata_activities_none"))
-    incidents = await uow.persons.incidents_about([person.id])
-    if incidents:
-        lines.append(ctx.t("mydata_incidents_head", count=len(incidents)))
-        lines += _capped(ctx, [_incident_line(ctx, incident) for incident in incidents])
-    requests = await uow.corrections.for_persons([person.id])
-    if requests:
-        lines.append(ctx.t("mydata_requests_head"))
-        lines += _capped(ctx, [_request_line(ctx, request) for request in requests])
-    return "\n".join(lines)
-
-
-def _incident_line(ctx: Context, incident: Any) -> str:
-    day = format_date(to_wib(incident.occurred_at).date())
-    return ctx.t("mydata_incident", reference=incident.reference, date=day)
-
-
-def _request_line(ctx: Context, request: Any) -> str:
-    status = ctx.t(REQUEST_KEYS.get(request.status, "mydata_request_open"))
-    day = format_date(to_wib(request.created_at).date())
-    return ctx.t("mydata_request", id=request.id, date=day, status=status)
-
-
-async def enter(ctx: Context) -> Outcome:
-    if not ctx.caller.phone:
-        return Go(SHARE)
-    uow = ctx.services.uow
-    people = await cover.people_of_caller(ctx)
-    for person in people or [None]:
-        await uow.audit.record(
-            VIEWED,
-            actor_account_id=ctx.caller.account_id,
-            actor=ctx.caller.name,
-            subject_person_id=person.id if person is not None else None,
-            detail={"found": person is not None},
-            at=ctx.now,
-        )
-    if not people:
-        ctx.say(ctx.t("mydata_none", phone=ctx.caller.phone))
-        ctx.say(ctx.t("mydata_privacy"))
-        return End()
-    parts = [ctx.t("mydata_head", phone=ctx.caller.phone)]
-    parts += [await person_text(ctx, person) for person in people]
-    ctx.say("\n\n".join(parts))
-    ctx.say(ctx.t("mydata_privacy"))
-    return Go(AFTER)
-
-
-async def ask_share(ctx: Context) -> Reply:
-    menu = (Choice(NAV_MENU, ctx.t("resident_choice_menu")),)
-    return Reply(ctx.t("mydata_no_phone"), choices=menu, request_phone=True)
-
-
-async def handle_share(ctx: Context, answer: Answer) -> Outcome:
-    if ctx.caller.phone:
-        # The contact was shared (or the number verified meanwhile): show the data.
-        return Start(NAME)
-    return Stay(ctx.t("mydata_share_expected"))
-
-
-async def ask_after(ctx: Context) -> Reply:
-    choices = (
-        Choice(FIX, ctx.t("mydata_choice_fix")),
-        Choice(NAV_MENU, ctx.t("resident_choice_menu")),
-    )
-    return Reply(ctx.t("mydata_after"), choices=choices)
-
-
-async def handle_after(ctx: Context, answer: Answer) -> Outcome:
-    if answer.choice is None or answer.choice.id != FIX:
-        return Stay(ctx.t("mydata_pick"))
-    return await correction.begin(ctx)
-
+from bot.core.dialog import Command, Dialog, MenuEntry, Step, StepTable
+from handlers.common.access import OFFICIALS
+from handlers.warga.my_data import NAME, correction, shown, texts
 
 DIALOG = Dialog(
     name=NAME,
-    first=AFTER,
-    enter=enter,
-    on_cancel=correction.on_cancel,
-    steps={
-        SHARE: Step(ask=ask_share, handle=handle_share),
-        AFTER: Step(ask=ask_after, handle=handle_after),
-        correction.WHO: Step(ask=correction.ask_who, handle=correction.handle_who),
-        correction.FIX: Step(
-            ask=correction.ask_fix,
-            handle=correction.handle_fix,
-            max_length=correction.MAX_LENGTH,
-            help="mydata_help_fix",
+    steps=StepTable(
+        (shown.SHARE, Step(shown.ask_share, shown.handle_share)),
+        (shown.AFTER, Step(shown.ask_after, shown.handle_after)),
+        # A correction request (`correction`): whose data, what is wrong, send it.
+        (correction.WHO, Step(correction.ask_who, correction.handle_who, choice_only=True)),
+        (
+            correction.FIX,
+            Step(
+                correction.ask_fix,
+                correction.handle_fix,
+                max_length=correction.MAX_LENGTH,
+                help="mydata_help_fix",
+            ),
         ),
-        correction.CONFIRM: Step(ask=correction.ask_confirm, handle=correction.handle_confirm),
-    },
+        (correction.CONFIRM, Step(correction.ask_confirm, correction.handle_confirm)),
+    ),
+    texts=texts,
+    # The data at once; `enter` asks to share the phone number first when it is unverified.
+    first=shown.AFTER,
+    enter=shown.enter,
+    command=Command("/datasaya", "command_my_data"),
+    entry=MenuEntry("menu_item_my_data", 60, unless=OFFICIALS),
+    on_cancel=correction.on_cancel,
 )

@@ -1,4 +1,4 @@
-"""Texts of the admin conversations, Indonesian (`ID`) and English (`EN`) side by side."""
+"""Texts of the admin conversation. Both languages, `ID` and `EN`."""
 
 ID: dict[str, str] = {
     # Admin menu.
@@ -160,6 +160,8 @@ ID: dict[str, str] = {
     "admin_outbox_latest_failed": "Gagal terakhir:\n{lines}",
     "admin_outbox_failure": "#{id} · {kind} · {channel} · {at} · {attempts}× — {error}",
     "admin_outbox_refresh": "Muat ulang",
+    # Its line in Telegram's command menu.
+    "command_admin": "Perintah admin",
 }
 
 EN: dict[str, str] = {
@@ -322,4 +324,6 @@ EN: dict[str, str] = {
     "admin_outbox_latest_failed": "Latest failures:\n{lines}",
     "admin_outbox_failure": "#{id} · {kind} · {channel} · {at} · {attempts}× — {error}",
     "admin_outbox_refresh": "Refresh",
+    # Its line in Telegram's command menu.
+    "command_admin": "Admin commands",
 }

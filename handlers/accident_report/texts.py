@@ -1,4 +1,4 @@
-"""Texts of the accident conversation, Indonesian (`ID`) and English (`EN`) side by side."""
+"""Texts of Lapor kecelakaan. Both languages, `ID` and `EN`."""
 
 ID: dict[str, str] = {
     # Activity (Ketua RT).
@@ -123,6 +123,8 @@ ID: dict[str, str] = {
         "Pelapor: {reporter}, {phone}\n"
         "⏰ Laporan tahap I ke BPJS dan Disnaker paling lambat *{deadline}*."
     ),
+    # Its line in Telegram's command menu.
+    "command_accident_report": "Lapor kecelakaan kerja",
 }
 
 EN: dict[str, str] = {
@@ -236,4 +238,6 @@ EN: dict[str, str] = {
         "Reporter: {reporter}, {phone}\n"
         "⏰ Stage-I report to BPJS and Disnaker due by *{deadline}*."
     ),
+    # Its line in Telegram's command menu.
+    "command_accident_report": "Report a work accident",
 }

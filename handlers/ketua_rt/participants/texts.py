@@ -1,15 +1,6 @@
-"""Texts of the participants conversation, Indonesian (`ID`) and English (`EN`) side by side.
-
-The `role_*` labels are shared: other conversations (registration, surat tugas, "Kegiatan
-saya") show a participant's role with them.
-"""
+"""Texts of Peserta (a Ketua RT's worker list of one activity). Both languages, `ID` and `EN`."""
 
 ID: dict[str, str] = {
-    # Roles in an activity (shared).
-    "role_ketua_rt": "Ketua RT",
-    "role_phl": "PHL (pekerja harian lepas)",
-    "role_petugas_syara": "Petugas syara'",
-    "role_warga": "Warga",
     # Main step.
     "participants_main": "👥 *Peserta kegiatan*\n*{title}*\nStatus: {status}\nPeserta: *{count}* orang (batas {limit}).",
     "participants_main_confirmed": "Perubahan setelah konfirmasi dicatat: peserta baru terlindungi sejak ditambahkan, peserta yang dihapus terlindungi sampai saat dihapus.",
@@ -127,10 +118,6 @@ ID: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
-    "role_ketua_rt": "RT chair",
-    "role_phl": "PHL (casual day labourer)",
-    "role_petugas_syara": "Religious officer (petugas syara')",
-    "role_warga": "Resident",
     "participants_main": "👥 *Activity participants*\n*{title}*\nStatus: {status}\nParticipants: *{count}* (limit {limit}).",
     "participants_main_confirmed": "Changes after confirmation are recorded: a new participant is covered from the moment they are added, a removed one until the moment of removal.",
     "participants_status_draft": "draft (not confirmed yet)",

@@ -1,5 +1,4 @@
-"""Texts of the scheduled alerts (bot/jobs) and of Peringatan (alert settings),
-Indonesian (`ID`) and English (`EN`) side by side."""
+"""Texts of Peringatan (alert settings) and of the scheduled alerts (bot/workers/jobs). Both languages, `ID` and `EN`."""
 
 ID: dict[str, str] = {
     # Shared pieces.
@@ -141,6 +140,8 @@ ID: dict[str, str] = {
         "kecelakaan (yang selalu dikirim). Tekan tombol untuk mengubah satu pengaturan; "
         "perubahan langsung tersimpan. Ketik *menu* untuk kembali ke menu utama."
     ),
+    # Its line in Telegram's command menu.
+    "command_alert_settings": "Pengaturan peringatan (petugas)",
 }
 
 EN: dict[str, str] = {
@@ -272,4 +273,6 @@ EN: dict[str, str] = {
         "always come). Tap a button to change one setting; changes are saved at once. "
         "Type *menu* to go back to the main menu."
     ),
+    # Its line in Telegram's command menu.
+    "command_alert_settings": "Alert settings (officials)",
 }

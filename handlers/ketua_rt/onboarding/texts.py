@@ -1,4 +1,4 @@
-"""Texts of the onboarding conversation, Indonesian (`ID`) and English (`EN`) side by side."""
+"""Texts of onboarding (how a Ketua RT becomes known to the bot). Both languages, `ID` and `EN`."""
 
 ID: dict[str, str] = {
     "menu_item_onboarding": "Saya Ketua RT",

@@ -1,5 +1,4 @@
-"""Texts of Insiden (officials' incident list) and of the deadline countdown, Indonesian
-(`ID`) and English (`EN`) side by side."""
+"""Texts of Insiden (officials' incident list) and of the deadline countdown. Both languages, `ID` and `EN`."""
 
 ID: dict[str, str] = {
     # Countdown to the 2×24-hour deadline.
@@ -92,6 +91,8 @@ ID: dict[str, str] = {
         "Setelah dibuat, tandai insidennya dengan nomor laporan BPJS agar pengingat berhenti.\n"
         "Ketik *kembali*, *batal* atau *menu* kapan saja."
     ),
+    # Its line in Telegram's command menu.
+    "command_official_incidents": "Insiden kecelakaan (petugas)",
 }
 
 EN: dict[str, str] = {
@@ -180,4 +181,6 @@ EN: dict[str, str] = {
         "filed, mark the incident with the BPJS report number so the reminders stop.\n"
         "Type *kembali*, *batal* or *menu* at any time."
     ),
+    # Its line in Telegram's command menu.
+    "command_official_incidents": "Accident incidents (officials)",
 }

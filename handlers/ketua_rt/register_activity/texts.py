@@ -1,26 +1,6 @@
-"""Texts of the registration conversation, Indonesian (`ID`) and English (`EN`) side by side.
-
-Also the activity kinds (`kind_<code>`) and the lines every activity view shares (RT,
-dates, coverage period, value, premium, budget)."""
+"""Texts of Daftarkan kegiatan (the registration questions and the summary card). Both languages, `ID` and `EN`."""
 
 ID: dict[str, str] = {
-    # Activity kinds (Activity.kind codes).
-    "kind_jalan_lingkungan": "Jalan lingkungan",
-    "kind_drainase": "Drainase",
-    "kind_fasilitas_umum": "Fasilitas umum",
-    "kind_kebersihan_sampah": "Kebersihan & sampah",
-    "kind_keamanan": "Keamanan",
-    "kind_sosial": "Sosial/pendidikan/kesehatan/ekonomi",
-    "kind_lainnya": "Lainnya",
-    # Lines shared by every view of an activity.
-    "rt_line": "RT {rt} · Kel. {kelurahan} · Kec. {kecamatan}",
-    "dates_line": "{start} s.d. {end} ({days} hari)",
-    "coverage_period": "{start} pukul 00.00 WIB s.d. {end} pukul 23.59 WIB",
-    "value_line": "{value} ({ppn})",
-    "ppn_included": "termasuk PPN",
-    "ppn_excluded": "tanpa PPN",
-    "premium_lines": "Premi JKK: {jkk}\nPremi JKM: {jkm}\n*Total premi: {total}*",
-    "budget_line": "Anggaran RT tahun {year}: {budget} · terpakai {used} · sisa {remaining}",
     # Starting: an unfinished draft, which RT.
     "reg_resume": (
         "📝 Anda masih punya draf kegiatan yang belum dikonfirmasi:\n"
@@ -98,24 +78,11 @@ ID: dict[str, str] = {
     "reg_back_to_summary": "Kembali ke ringkasan",
     "reg_start_passed_meanwhile": "Tanggal mulai kegiatan ini sudah lewat sejak ringkasan ditampilkan. Mohon pilih tanggal mulai yang baru.",
     "reg_saved": "✅ *{title}* disimpan sebagai draf. Belum terlindungi: tambahkan peserta, lalu konfirmasi perlindungan.",
+    # Its line in Telegram's command menu.
+    "command_activity_registration": "Daftarkan kegiatan (Ketua RT)",
 }
 
 EN: dict[str, str] = {
-    "kind_jalan_lingkungan": "Neighbourhood road",
-    "kind_drainase": "Drainage",
-    "kind_fasilitas_umum": "Public facility",
-    "kind_kebersihan_sampah": "Cleanliness & waste",
-    "kind_keamanan": "Security",
-    "kind_sosial": "Social/education/health/economy",
-    "kind_lainnya": "Other",
-    "rt_line": "RT {rt} · Kel. {kelurahan} · Kec. {kecamatan}",
-    "dates_line": "{start} to {end} ({days} days)",
-    "coverage_period": "{start} 00.00 WIB to {end} 23.59 WIB",
-    "value_line": "{value} ({ppn})",
-    "ppn_included": "VAT included",
-    "ppn_excluded": "without VAT",
-    "premium_lines": "JKK premium: {jkk}\nJKM premium: {jkm}\n*Total premium: {total}*",
-    "budget_line": "RT budget {year}: {budget} · used {used} · remaining {remaining}",
     "reg_resume": (
         "📝 You still have an unconfirmed draft activity:\n"
         "*{title}*, {dates}, {people} participants.\n\n"
@@ -187,4 +154,6 @@ EN: dict[str, str] = {
     "reg_back_to_summary": "Back to the summary",
     "reg_start_passed_meanwhile": "This activity's start date passed while the summary was open. Please choose a new start date.",
     "reg_saved": "✅ *{title}* saved as a draft. Not covered yet: add the participants, then confirm the coverage.",
+    # Its line in Telegram's command menu.
+    "command_activity_registration": "Register an activity (RT chair)",
 }

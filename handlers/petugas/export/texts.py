@@ -1,4 +1,4 @@
-"""Texts of the export conversations, Indonesian (`ID`) and English (`EN`) side by side."""
+"""Texts of Ekspor BPJS. Both languages, `ID` and `EN`."""
 
 ID: dict[str, str] = {
     "export_intro": (
@@ -43,6 +43,8 @@ ID: dict[str, str] = {
         "langsung di Excel, NIK 16 digit bisa berubah menjadi angka.\n"
         "Ketik *kembali*, *batal* atau *menu* kapan saja."
     ),
+    # Its line in Telegram's command menu.
+    "command_official_export": "Ekspor data untuk BPJS (petugas)",
 }
 
 EN: dict[str, str] = {
@@ -88,4 +90,6 @@ EN: dict[str, str] = {
         "Excel, 16-digit NIKs may turn into numbers.\n"
         "Type *kembali*, *batal* or *menu* at any time."
     ),
+    # Its line in Telegram's command menu.
+    "command_official_export": "Export data for BPJS (officials)",
 }

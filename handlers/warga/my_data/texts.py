@@ -1,0 +1,160 @@
+"""Texts of Data saya, with the correction request that goes to officials. Both languages, `ID` and `EN`."""
+
+ID: dict[str, str] = {
+    # Data saya.
+    "mydata_no_phone": (
+        "📋 *Data saya*\nBot hanya menampilkan data pribadi kepada pemilik nomor HP yang "
+        "tercatat, dan nomor Anda belum terverifikasi.\n"
+        "• Di WhatsApp nomor Anda terbaca otomatis.\n"
+        "• Di Telegram, tekan *Bagikan nomor HP* di bawah (nomor yang diketik tidak bisa "
+        "dipakai sebagai bukti)."
+    ),
+    "mydata_share_expected": "Tekan tombol *Bagikan nomor HP* (di bawah kolom ketik), atau ketik *menu*.",
+    "mydata_none": (
+        "📋 *Data saya*\nTidak ada data peserta yang tercatat untuk nomor {phone}. Yang kami "
+        "simpan tentang Anda hanya akun chat ini (nama dan nomor HP) serta catatan "
+        "penggunaan layanan."
+    ),
+    "mydata_head": "📋 *Data yang kami simpan tentang Anda* (nomor {phone})",
+    "mydata_person": (
+        "👤 *{name}*\nNIK: {nik}\nTanggal lahir: {birth}\nJenis kelamin: {sex}\nNomor HP: {phone}"
+    ),
+    "mydata_activities_head": "*Kegiatan* ({count}):",
+    "mydata_activity": "• {activity} — {rt} — {role} — {period} — {status}",
+    "mydata_activity_wage": "• {activity} — {rt} — {role} — upah/honor {wage} — {period} — {status}",
+    "mydata_activities_none": "Kegiatan: belum ada.",
+    "mydata_incidents_head": "*Laporan kecelakaan tentang Anda* ({count}):",
+    "mydata_incident": "• {reference} — {date}",
+    "mydata_requests_head": "*Permintaan perbaikan*:",
+    "mydata_request": "• #{id} — {date} — {status}",
+    "mydata_request_open": "menunggu petugas",
+    "mydata_request_done": "selesai",
+    "mydata_request_rejected": "ditolak",
+    "mydata_more": "…dan {count} lainnya.",
+    "mydata_privacy": (
+        "🔒 *Tentang data Anda*\n"
+        "• Pengendali data: Pemerintah Kota Jambi, untuk Program Kampung Bahagia (Perwal "
+        "Jambi No. 18 Tahun 2025).\n"
+        "• Tujuan: mendaftarkan dan memeriksa perlindungan BPJS Ketenagakerjaan (JKK dan JKM) "
+        "peserta kegiatan serta menangani laporan kecelakaan kerja.\n"
+        "• Lama penyimpanan: selama masa program, lalu dihapus atau dianonimkan sesuai "
+        "aturan arsip Pemkot.\n"
+        "• Perlindungan: NIK disimpan terenkripsi dan ditampilkan tersamar; setiap akses "
+        "dicatat.\n"
+        "• Hak Anda (UU 27/2022): melihat data ini dan meminta perbaikannya."
+    ),
+    "mydata_after": "Ada data yang salah? Tekan *Minta perbaikan*.",
+    "mydata_pick": "Pilih *Minta perbaikan* atau *Menu*.",
+    "mydata_choice_fix": "Minta perbaikan",
+    "mydata_ask_who": "Data siapa yang perlu diperbaiki?",
+    "mydata_ask_fix": (
+        "✏️ Tulis data apa yang salah dan bagaimana yang benar (paling banyak 1.000 huruf). "
+        "Contoh: *Tanggal lahir seharusnya 5 Juni 1991*. Angka NIK dalam tulisan "
+        "disamarkan; petugas menghubungi Anda lewat nomor ini bila perlu."
+    ),
+    "mydata_help_fix": "Tulis dalam satu pesan data mana yang salah (nama, tanggal lahir, jenis kelamin, nomor HP, kegiatan) dan apa yang benar. Petugas Pemkot akan memeriksanya.",
+    "mydata_fix_short": "Tulis lebih jelas data apa yang salah dan bagaimana yang benar, misalnya *Nama seharusnya Siti Aminah*.",
+    "mydata_confirm": "Kirim permintaan perbaikan data *{name}* ini ke petugas Pemkot?\n\n{message}",
+    "mydata_choice_send": "Ya, kirim",
+    "mydata_choice_edit": "Ubah tulisan",
+    "mydata_choice_cancel": "Batal",
+    "mydata_confirm_pick": "Pilih *Ya, kirim* atau *Ubah tulisan*, atau ketik *batal*.",
+    "mydata_entry_lost": "Permintaan itu sudah tidak bisa dilanjutkan. Silakan mulai lagi dari *Data saya*.",
+    "mydata_sent": (
+        "✅ Permintaan perbaikan *#{id}* terkirim ke {count} petugas Pemkot. Petugas akan "
+        "memeriksa dan memperbaiki datanya; statusnya terlihat di *Data saya*."
+    ),
+    "mydata_sent_none": (
+        "✅ Permintaan perbaikan *#{id}* tersimpan untuk petugas Pemkot; statusnya terlihat "
+        "di *Data saya*."
+    ),
+    "mydata_cancelled": "Permintaan perbaikan dibatalkan; tidak ada yang dikirim.",
+    "correction_notice": (
+        "📝 *Permintaan perbaikan data #{id}*\n"
+        "Dari: {name} (NIK {nik})\n"
+        "{rt}\n"
+        "Yang perlu diperbaiki:\n{message}\n\n"
+        "Mohon periksa dan perbaiki datanya."
+    ),
+    "correction_notice_no_rt": "RT: belum tercatat pada daftar peserta",
+    # Its line in Telegram's command menu.
+    "command_my_data": "Data saya",
+}
+
+EN: dict[str, str] = {
+    "mydata_no_phone": (
+        "📋 *My data*\nThe bot shows personal data only to the owner of the phone number on "
+        "record, and your number is not verified.\n"
+        "• On WhatsApp your number is read automatically.\n"
+        "• On Telegram, tap *Share phone number* below (a typed number proves nothing)."
+    ),
+    "mydata_share_expected": "Tap the *Share phone number* button (below the typing field), or type *menu*.",
+    "mydata_none": (
+        "📋 *My data*\nNo participant data is recorded for number {phone}. All we keep "
+        "about you is this chat account (name and phone number) and a log of your use of "
+        "the service."
+    ),
+    "mydata_head": "📋 *The data we hold about you* (number {phone})",
+    "mydata_person": (
+        "👤 *{name}*\nNIK: {nik}\nDate of birth: {birth}\nSex: {sex}\nPhone number: {phone}"
+    ),
+    "mydata_activities_head": "*Activities* ({count}):",
+    "mydata_activity": "• {activity} — {rt} — {role} — {period} — {status}",
+    "mydata_activity_wage": "• {activity} — {rt} — {role} — wage/fee {wage} — {period} — {status}",
+    "mydata_activities_none": "Activities: none yet.",
+    "mydata_incidents_head": "*Accident reports about you* ({count}):",
+    "mydata_incident": "• {reference} — {date}",
+    "mydata_requests_head": "*Correction requests*:",
+    "mydata_request": "• #{id} — {date} — {status}",
+    "mydata_request_open": "waiting for an official",
+    "mydata_request_done": "done",
+    "mydata_request_rejected": "rejected",
+    "mydata_more": "…and {count} more.",
+    "mydata_privacy": (
+        "🔒 *About your data*\n"
+        "• Controller: Pemerintah Kota Jambi, for the Kampung Bahagia program (Perwal Jambi "
+        "No. 18 of 2025).\n"
+        "• Purpose: registering and checking the BPJS Ketenagakerjaan coverage (JKK and JKM) "
+        "of activity participants and handling work-accident reports.\n"
+        "• Retention: for the program's duration, then deleted or anonymised under the "
+        "Pemkot's archive rules.\n"
+        "• Protection: the NIK is stored encrypted and shown masked; every access is logged.\n"
+        "• Your rights (UU 27/2022): see this data and ask for it to be corrected."
+    ),
+    "mydata_after": "Is something wrong? Tap *Ask for a correction*.",
+    "mydata_pick": "Choose *Ask for a correction* or *Menu*.",
+    "mydata_choice_fix": "Ask for a correction",
+    "mydata_ask_who": "Whose data needs correcting?",
+    "mydata_ask_fix": (
+        "✏️ Write what is wrong and what is right (at most 1,000 characters). Example: "
+        "*Date of birth should be 5 June 1991*. NIK numbers in the text are masked; an "
+        "official contacts you on this number if needed."
+    ),
+    "mydata_help_fix": "Write in one message which data is wrong (name, date of birth, sex, phone number, activity) and what is right. A Pemkot official will check it.",
+    "mydata_fix_short": "Please write more clearly what is wrong and what is right, e.g. *Name should be Siti Aminah*.",
+    "mydata_confirm": "Send this correction request for *{name}* to the Pemkot officials?\n\n{message}",
+    "mydata_choice_send": "Yes, send",
+    "mydata_choice_edit": "Change the text",
+    "mydata_choice_cancel": "Cancel",
+    "mydata_confirm_pick": "Choose *Yes, send* or *Change the text*, or type *batal*.",
+    "mydata_entry_lost": "That request can no longer be continued. Please start again from *My data*.",
+    "mydata_sent": (
+        "✅ Correction request *#{id}* was sent to {count} Pemkot officials. They will check "
+        "and correct the data; the status shows under *My data*."
+    ),
+    "mydata_sent_none": (
+        "✅ Correction request *#{id}* is saved for the Pemkot officials; the status shows "
+        "under *My data*."
+    ),
+    "mydata_cancelled": "Correction request cancelled; nothing was sent.",
+    "correction_notice": (
+        "📝 *Data correction request #{id}*\n"
+        "From: {name} (NIK {nik})\n"
+        "{rt}\n"
+        "To correct:\n{message}\n\n"
+        "Please check and correct the data."
+    ),
+    "correction_notice_no_rt": "RT: not on any participant list",
+    # Its line in Telegram's command menu.
+    "command_my_data": "My data",
+}
