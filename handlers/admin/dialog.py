@@ -10,6 +10,7 @@ bad row is sent), so `batal` anywhere leaves nothing half-done."""
 from __future__ import annotations
 
 from bot.core.dialog import Command, Dialog, MenuEntry, Step, StepTable
+from bot.domain.vocabulary import Role
 from handlers.admin import (
     NAME,
     audit,
@@ -81,8 +82,8 @@ DIALOG = Dialog(
         (outbox.STATUS, Step(outbox.ask_status, outbox.handle_status, choice_only=True)),
     ),
     texts=texts,
-    roles=frozenset({"admin"}),
+    roles=frozenset({Role.ADMIN}),
     command=Command("/admin", "command_admin"),
-    entry=MenuEntry("menu_item_admin", 130, roles=frozenset({"admin"})),
+    entry=MenuEntry("menu_item_admin", 130, roles=frozenset({Role.ADMIN})),
     on_cancel=menu.on_cancel,
 )

@@ -9,12 +9,12 @@ from typing import Any
 
 from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
+from bot.domain.vocabulary import OFFICIAL_ROLES, Role
 from handlers.admin.common import (
     CITY,
     KECAMATAN,
     KELURAHAN,
     NO,
-    OFFICIAL_ROLES,
     official_line,
     region_index,
     role_label,

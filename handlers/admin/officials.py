@@ -13,7 +13,6 @@ from bot.domain.vocabulary import OFFICIAL_ROLES, Role
 from handlers.admin.common import (
     BACK,
     NO,
-    OFFICIAL_ROLES,
     back_choice,
     official_line,
     page_choices,

@@ -8,11 +8,9 @@ from typing import Any
 
 from bot.core.dialog import Context, Guard, Outcome
 from bot.domain.scope import Scope
+from bot.domain.vocabulary import FULL_NIK_ROLES, OFFICIAL_ROLES, Role
 
-OFFICIAL_ROLES = ("petugas", "admin", "bpjs")
 OFFICIALS = frozenset(OFFICIAL_ROLES)
-# Roles that may see a full NIK (always audited); everyone else sees it masked.
-FULL_NIK_ROLES = ("admin", "bpjs")
 
 
 def own_rt_ids(ctx: Context) -> tuple[int, ...]:

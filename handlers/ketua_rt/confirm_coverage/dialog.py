@@ -10,6 +10,7 @@ sends the surat tugas PDF, and notifies the participants who have an account.
 from __future__ import annotations
 
 from bot.core.dialog import Dialog, Step, StepTable
+from bot.domain.vocabulary import Role
 from handlers.ketua_rt import participants
 from handlers.ketua_rt.confirm_coverage import NAME, final_check, texts
 
@@ -19,6 +20,6 @@ DIALOG = Dialog(
         ("final", Step(final_check.ask_final, final_check.handle_final, choice_only=True))
     ),
     texts=texts,
-    roles=frozenset({"ketua_rt"}),
+    roles=frozenset({Role.KETUA_RT}),
     hands_off_to=(participants.NAME,),
 )

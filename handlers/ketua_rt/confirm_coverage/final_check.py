@@ -10,6 +10,7 @@ from bot.core.dialog import Answer, Context, End, Go, Outcome, Stay
 from bot.core.messages import Choice, Notification, Reply
 from bot.domain.dates import format_date, today_wib
 from bot.domain.money import format_rupiah
+from bot.domain.vocabulary import ActivityStatus
 from handlers.common.access import own_activity
 from handlers.common.activity_views import (
     coverage_period,
@@ -46,7 +47,7 @@ async def check(ctx: Context) -> Check:
     activity = await own_activity(ctx, ctx.data.get(ACTIVITY))
     if activity is None:
         return Check(None, NOT_FOUND)
-    if activity.status != coverage.DRAFT:
+    if activity.status != ActivityStatus.DRAFT:
         return Check(activity, NOT_DRAFT)
     uow = ctx.services.uow
     people = await uow.participations.for_activity(activity.id)

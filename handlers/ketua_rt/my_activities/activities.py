@@ -11,6 +11,7 @@ from bot.activities import lifecycle as coverage
 from bot.core.dialog import Answer, Context, Go, Outcome, Start, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import today_wib
+from bot.domain.vocabulary import ActivityStatus, ShownStatus
 from handlers.common.access import own_activity, own_rt_ids
 from handlers.common.activity_views import (
     budget_text,
@@ -107,11 +108,11 @@ async def handle_list(ctx: Context, answer: Answer) -> Outcome:
 
 def actions(ctx: Context, activity: Any) -> tuple[str, ...]:
     shown = coverage.shown_status(activity, today_wib(ctx.now))
-    if shown == coverage.DRAFT:
+    if shown == ActivityStatus.DRAFT:
         return (CONTINUE, DELETE, BACK)
-    if shown in (coverage.CONFIRMED, coverage.RUNNING):
+    if shown in (ShownStatus.CONFIRMED, ShownStatus.RUNNING):
         return (PEOPLE, LETTER, changes.EXTEND, changes.VALUE, changes.CANCEL, BACK)
-    if shown == coverage.ENDED:
+    if shown == ShownStatus.ENDED:
         return (LETTER, BACK)
     return (BACK,)
 
@@ -158,7 +159,7 @@ async def handle_detail(ctx: Context, answer: Answer) -> Outcome:
 
 async def ask_delete_draft(ctx: Context) -> Reply:
     activity = await own_activity(ctx, ctx.data.get(ACTIVITY))
-    if activity is None or activity.status != coverage.DRAFT:
+    if activity is None or activity.status != ActivityStatus.DRAFT:
         return Reply(ctx.t("my_action_gone"), choices=(choice(ctx, BACK),))
     people = await ctx.services.uow.participations.for_activity(activity.id)
     text = ctx.t("my_delete_ask", title=activity.title, people=len(people))
@@ -169,7 +170,7 @@ async def handle_delete_draft(ctx: Context, answer: Answer) -> Outcome:
     activity = await own_activity(ctx, ctx.data.get(ACTIVITY))
     if answer.picked != "delete_yes" or activity is None:
         return Go("detail")
-    if activity.status != coverage.DRAFT:
+    if activity.status != ActivityStatus.DRAFT:
         return Stay(ctx.t("my_action_gone"))
     title = activity.title
     await ctx.services.uow.activities.delete_draft(activity)

@@ -10,11 +10,12 @@ returning to the activity.
 from __future__ import annotations
 
 from bot.core.dialog import Command, Dialog, MenuEntry, Step, StepTable
+from bot.domain.vocabulary import Role
 from handlers.ketua_rt import participants, register_activity
 from handlers.ketua_rt.my_activities import NAME, activities, changes, texts
 from handlers.ketua_rt.register_activity.period import DATE_MAX_LENGTH
 
-CHAIRS = frozenset({"ketua_rt"})
+CHAIRS = frozenset({Role.KETUA_RT})
 
 DIALOG = Dialog(
     name=NAME,

@@ -10,6 +10,7 @@ invite code, typed or from `/start KODE`. A refused code creates nothing.
 from __future__ import annotations
 
 from bot.core.dialog import Command, Dialog, MenuEntry, Step, StepTable
+from bot.domain.vocabulary import Role
 from handlers.common.access import OFFICIALS
 from handlers.ketua_rt.onboarding import NAME, identify, texts
 
@@ -25,5 +26,5 @@ DIALOG = Dialog(
     # "/start KODE": an invite code; "/start" alone is the engine's way to the menu.
     command=Command("/start"),
     # Only for those not recognised as a chair or an official yet.
-    entry=MenuEntry("menu_item_onboarding", 70, unless=frozenset({"ketua_rt"}) | OFFICIALS),
+    entry=MenuEntry("menu_item_onboarding", 70, unless=frozenset({Role.KETUA_RT}) | OFFICIALS),
 )

@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterable
 
 from bot.core.dialog import ARGS, Answer, Context, End, Go, Outcome, Stay
-from bot.core.identity import KETUA_RT, resolve_caller
+from bot.core.identity import resolve_caller
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_datetime
+from bot.domain.vocabulary import Role
 from bot.rts.invites import (
     ALREADY_CHAIR,
     ATTEMPT_WINDOW,
@@ -54,7 +55,7 @@ async def enter(ctx: Context) -> Outcome | None:
             ctx.say(outcome.problem)
             return Go("code")
         return outcome
-    if ctx.caller.has(KETUA_RT):
+    if ctx.caller.has(Role.KETUA_RT):
         ctx.say(ctx.t("onboarding_already", rts=await _labels(ctx, own_rt_ids(ctx))))
         return End()
     if ctx.caller.phone:

@@ -16,6 +16,7 @@ from typing import Any
 from bot.core.dialog import Context, End, Go, Guard, Outcome, Start
 from bot.domain.dates import format_date, today_wib
 from bot.domain.roster import ROLES
+from bot.domain.vocabulary import ActivityStatus
 from handlers.common.access import own_activity, owns_activity_under
 from handlers.ketua_rt.participants import ACTIVITY, start_participants
 
@@ -99,7 +100,7 @@ async def enlist(ctx: Context, activity: Any, person: Any, role: str, wage: int 
         added_by=ctx.caller.account_id,
         added_at=ctx.now,
     )
-    if activity.status == CONFIRMED:
+    if activity.status == ActivityStatus.CONFIRMED:
         await record_list_change(ctx, activity, "participant_added", person)
 
 

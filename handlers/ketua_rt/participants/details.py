@@ -14,6 +14,7 @@ from bot.domain.dates import format_datetime
 from bot.domain.money import format_rupiah
 from bot.domain.phone import mask_phone
 from bot.domain.roster import ROLES, match_role
+from bot.domain.vocabulary import ActivityStatus
 from handlers.common.amounts import LIKELY, likely_choice, read_amount
 from handlers.common.people import read_phone
 from handlers.ketua_rt.participants.common import (

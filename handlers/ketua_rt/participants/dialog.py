@@ -13,6 +13,7 @@ caller's.
 from __future__ import annotations
 
 from bot.core.dialog import Dialog, Step, StepTable
+from bot.domain.vocabulary import Role
 from handlers.ketua_rt import confirm_coverage
 from handlers.ketua_rt.participants import NAME, add, details, listing, overview, paste, texts
 from handlers.ketua_rt.participants.common import OWN_ACTIVITY, PENDING_PERSON, discard_pending
@@ -76,7 +77,7 @@ DIALOG = Dialog(
         ),
     ),
     texts=texts,
-    roles=frozenset({"ketua_rt"}),
+    roles=frozenset({Role.KETUA_RT}),
     on_cancel=overview.on_cancel,
     on_leave=discard_pending,
     guard=OWN_ACTIVITY,

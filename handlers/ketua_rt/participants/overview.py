@@ -8,11 +8,10 @@ from typing import Any
 
 from bot.core.dialog import NAV_MENU, Answer, Context, End, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
+from bot.domain.vocabulary import ActivityStatus
 from handlers.ketua_rt import confirm_coverage
 from handlers.ketua_rt.confirm_coverage import start_coverage_confirmation
 from handlers.ketua_rt.participants.common import (
-    CONFIRMED,
-    DRAFT,
     PAGE,
     change_problem,
     current_activity,
@@ -43,7 +42,7 @@ async def ask_main(ctx: Context) -> Reply:
             limit=limit(ctx),
         )
     ]
-    if activity.status == CONFIRMED:
+    if activity.status == ActivityStatus.CONFIRMED:
         lines.append(ctx.t("participants_main_confirmed"))
     problem = change_problem(ctx, activity)
     choices = []
@@ -59,7 +58,7 @@ async def ask_main(ctx: Context) -> Reply:
     choices.append(Choice(LIST, ctx.t("participants_choice_list")))
     if problem is None and count:
         choices.append(Choice(REMOVE, ctx.t("participants_choice_remove")))
-    if activity.status == DRAFT and count:
+    if activity.status == ActivityStatus.DRAFT and count:
         choices.append(Choice(CONFIRM, ctx.t("participants_choice_confirm")))
     choices.append(Choice(DONE, ctx.t("participants_choice_done")))
     return Reply("\n".join(lines), choices=tuple(choices))
@@ -92,7 +91,9 @@ async def handle_main(ctx: Context, answer: Answer) -> Outcome:
         return confirm(ctx, activity, count)
     ctx.say(
         ctx.t(
-            "participants_draft_saved" if activity.status == DRAFT else "participants_done",
+            "participants_draft_saved"
+            if activity.status == ActivityStatus.DRAFT
+            else "participants_done",
             title=activity.title,
             count=count,
         )
@@ -101,7 +102,7 @@ async def handle_main(ctx: Context, answer: Answer) -> Outcome:
 
 
 def confirm(ctx: Context, activity: Any, count: int) -> Outcome:
-    if activity.status != DRAFT:
+    if activity.status != ActivityStatus.DRAFT:
         return Stay(ctx.t("participants_already_confirmed"))
     if not count:
         return Stay(ctx.t("participants_confirm_need_one"))
@@ -117,7 +118,7 @@ async def on_cancel(ctx: Context) -> str | None:
     activity = await current_activity(ctx)
     if activity is None:
         return None
-    if activity.status != DRAFT:
+    if activity.status != ActivityStatus.DRAFT:
         return ctx.t("participants_cancel_confirmed")
     uow = ctx.services.uow
     everyone = await uow.participations.for_activity(activity.id, include_removed=True)

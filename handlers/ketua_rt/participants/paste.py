@@ -13,6 +13,7 @@ from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import today_wib
 from bot.domain.roster import Rejection, Roster, age_on, is_minor, names_differ, read_roster
+from bot.domain.vocabulary import ActivityStatus
 from handlers.common.people import name_problem, nik_problem, phone_problem
 from handlers.ketua_rt.participants.common import (
     HELD,

@@ -7,6 +7,7 @@ from __future__ import annotations
 from bot.activities import lifecycle as coverage
 from bot.core.dialog import Answer, Context, End, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
+from bot.domain.vocabulary import ActivityStatus
 from handlers.common.access import own_activity, own_rt_ids
 from handlers.common.activity_views import dates_text
 from handlers.ketua_rt.participants import start_participants
@@ -77,7 +78,7 @@ async def handle_resume(ctx: Context, answer: Answer) -> Outcome:
     if answer.choice.id == CONTINUE:
         draft = await open_draft(ctx)
         activity = await own_activity(ctx, draft.id) if draft is not None else None
-        if activity is None or activity.status != coverage.DRAFT:
+        if activity is None or activity.status != ActivityStatus.DRAFT:
             return Stay(ctx.t("reg_draft_gone"))
         return start_participants(activity.id)
     rt_ids = own_rt_ids(ctx)

@@ -10,12 +10,13 @@ database; saving hands over to the participants of the new draft.
 from __future__ import annotations
 
 from bot.core.dialog import Command, Dialog, MenuEntry, Step, StepTable
+from bot.domain.vocabulary import Role
 from handlers.ketua_rt import participants
 from handlers.ketua_rt.register_activity import NAME, details, period, summary, texts
 from handlers.ketua_rt.register_activity.details import PLACE_MAX, TITLE_MAX
 from handlers.ketua_rt.register_activity.period import DATE_MAX_LENGTH
 
-CHAIRS = frozenset({"ketua_rt"})
+CHAIRS = frozenset({Role.KETUA_RT})
 
 DIALOG = Dialog(
     name=NAME,

@@ -10,6 +10,7 @@ from bot.documents.chart import bar_chart_png
 from bot.domain.dates import MONTH_NAMES, format_datetime
 from bot.domain.money import format_amount, format_rupiah
 from bot.domain.scope import Scope
+from bot.domain.vocabulary import ShownStatus
 from bot.reports.statistics import Summary, build_summary, left_out, top_bars
 from handlers.petugas import activities
 from handlers.petugas.places import scope_label, scope_of
@@ -51,11 +52,11 @@ def summary_text(ctx: Context, summary: Summary, label: str) -> str:
         incidents=count(summary.open_incidents),
         year=summary.today.year,
         month=MONTH_NAMES[summary.today.month - 1],
-        draft=statuses["draft"],
-        confirmed=statuses["confirmed"],
-        running=statuses["running"],
-        ended=statuses["ended"],
-        cancelled=statuses["cancelled"],
+        draft=statuses[ShownStatus.DRAFT],
+        confirmed=statuses[ShownStatus.CONFIRMED],
+        running=statuses[ShownStatus.RUNNING],
+        ended=statuses[ShownStatus.ENDED],
+        cancelled=statuses[ShownStatus.CANCELLED],
         premium_month=format_rupiah(summary.premium_month),
         premium_year=format_rupiah(summary.premium_year),
     )

@@ -9,6 +9,7 @@ from bot.core.dialog import NAV_MENU, Answer, Context, End, Go, Outcome, Start, 
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_date, to_wib
 from bot.domain.money import format_rupiah
+from bot.domain.vocabulary import CorrectionStatus
 from handlers.common.activity_views import role_label, rt_line
 from handlers.warga import coverage_rows as cover
 from handlers.warga.my_data import NAME, correction
@@ -19,9 +20,9 @@ FIX = "fix"
 VIEWED = "own_data_viewed"
 SEX_KEYS = {"L": "participants_sex_l", "P": "participants_sex_p"}
 REQUEST_KEYS = {
-    "open": "mydata_request_open",
+    CorrectionStatus.OPEN: "mydata_request_open",
     "done": "mydata_request_done",
-    "rejected": "mydata_request_rejected",
+    CorrectionStatus.REJECTED: "mydata_request_rejected",
 }
 
 
