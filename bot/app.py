@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.config import ConfigError, Settings
+from bot.core import ports
 from bot.core.engine import DialogEngine
 from bot.core.service import ConversationService
 from bot.domain.regions import load_wilayah
@@ -96,15 +97,19 @@ async def build_app(
     database = database or Database(settings.database.url)
     if upgrade:
         await migrate.upgrade(database)
-    uow_factory = UnitOfWorkFactory(
+    storage_factory = UnitOfWorkFactory(
         database.sessionmaker, NikVault(key), serialize=database.is_sqlite
     )
+    # Where storage meets the ports: this annotation makes the type checker prove that the
+    # factory, its unit of work, every repository and every row satisfy bot.core.ports.
+    uow_factory: ports.UnitOfWorkFactory = storage_factory
     async with uow_factory() as uow:
         kecamatan, kelurahan = load_wilayah()
         await uow.regions.seed(kecamatan, kelurahan)
         await uow.commit()
     dialogs = all_dialogs()
-    texts = Catalogue()
+    catalogue = Catalogue()
+    texts: ports.Texts = catalogue
     service = ConversationService(
         uow_factory,
         DialogEngine(dialogs, COMMANDS),
@@ -115,4 +120,4 @@ async def build_app(
         clock=clock,
     )
     scheduler = Scheduler(uow_factory, service.clock, settings, texts)
-    return App(settings, database, uow_factory, service, texts, scheduler)
+    return App(settings, database, storage_factory, service, catalogue, scheduler)

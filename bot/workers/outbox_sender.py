@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
+from bot.core.ports import UnitOfWorkFactory
+
 log = logging.getLogger(__name__)
 
 LEASE = timedelta(minutes=1)
@@ -69,7 +71,7 @@ def backoff(attempts: int) -> timedelta:
 class OutboxWorker:
     def __init__(
         self,
-        uow_factory: Callable[[], Any],
+        uow_factory: UnitOfWorkFactory,
         senders: Mapping[str, Sender],
         clock: Callable[[], datetime],
         batch: int = 50,
