@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from bot.config import ConfigError, Settings
 from bot.core import ports
@@ -26,13 +26,17 @@ from storage.database import Database
 from storage.nik_vault import NikVault
 from storage.uow import StaleConversation, UnitOfWorkFactory
 
+if TYPE_CHECKING:
+    # Only for the annotation: the channel libraries load when a channel is configured.
+    from bot.channels.base import Channel
+
 log = logging.getLogger(__name__)
 
 
-def build_channels(app: App) -> list[Any]:
+def build_channels(app: App) -> list[Channel]:
     """The channels the settings enable: Telegram with a token; WhatsApp with a phone
     number id and an access token."""
-    channels: list[Any] = []
+    channels: list[Channel] = []
     settings = app.settings
     if settings.telegram.token is not None:
         from bot.channels.telegram.channel import TelegramChannel

@@ -42,7 +42,8 @@ COMMANDS = {
 
 
 def all_dialogs() -> dict[str, Dialog]:
-    dialogs = (menu.DIALOG, premium.DIALOG, onboarding.DIALOG, accident_report.DIALOG)
+    dialogs: tuple[Dialog, ...] = (menu.DIALOG, premium.DIALOG, onboarding.DIALOG)
+    dialogs += (accident_report.DIALOG,)
     dialogs += (activity_registration.DIALOG, coverage_confirmation.DIALOG, my_activities.DIALOG)
     dialogs += (participants.DIALOG,)
     dialogs += (coverage_check.DIALOG, benefits.DIALOG, my_data.DIALOG)

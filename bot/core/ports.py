@@ -87,6 +87,8 @@ class Texts(Protocol):
 
 
 class Kecamatan(Protocol):
+    """A kecamatan (district) of the region table."""
+
     @property
     def code(self) -> str: ...
     @property
@@ -94,6 +96,8 @@ class Kecamatan(Protocol):
 
 
 class Kelurahan(Protocol):
+    """A kelurahan (urban village) of the region table."""
+
     @property
     def code(self) -> str: ...
     @property
@@ -103,16 +107,18 @@ class Kelurahan(Protocol):
 
 
 class Rt(Protocol):
+    """An RT of the official list, with its chair."""
+
+    # Changed in place through the ports; the unit of work writes them on commit.
+    chair_name: str
+    chair_phone: str | None
+
     @property
     def id(self) -> int: ...
     @property
     def kelurahan_code(self) -> str: ...
     @property
     def number(self) -> int: ...
-    @property
-    def chair_name(self) -> str: ...
-    @property
-    def chair_phone(self) -> str | None: ...
     @property
     def created_at(self) -> datetime: ...
     @property
@@ -135,23 +141,21 @@ class RtBudget(Protocol):
 class Account(Protocol):
     """One chat on one channel. `phone` is set only when the channel verified it."""
 
+    # Changed in place through the ports; the unit of work writes them on commit.
+    phone: str | None
+    language: str
+    opted_out: bool
+    privacy_noticed_at: datetime | None
+    last_inbound_at: datetime | None
+
     @property
     def id(self) -> int: ...
     @property
     def channel(self) -> str: ...
     @property
     def chat_id(self) -> str: ...
-
-    phone: str | None
-
     @property
     def name(self) -> str: ...
-
-    language: str
-    opted_out: bool
-    privacy_noticed_at: datetime | None
-    last_inbound_at: datetime | None
-
     @property
     def created_at(self) -> datetime: ...
 
@@ -184,6 +188,10 @@ class Role(Protocol):
 class Invite(Protocol):
     """A one-time code an official gives a Ketua RT who cannot be recognised by phone."""
 
+    # Changed in place through the ports; the unit of work writes them on commit.
+    used_at: datetime | None
+    used_by: int | None
+
     @property
     def id(self) -> int: ...
     @property
@@ -197,19 +205,30 @@ class Invite(Protocol):
     @property
     def expires_at(self) -> datetime: ...
 
-    used_at: datetime | None
-    used_by: int | None
-
 
 class Activity(Protocol):
+    """An RT activity registered for coverage: draft -> confirmed -> (cancelled | ended)."""
+
+    # Changed in place through the ports; the unit of work writes them on commit.
+    number: str | None
+    year: int
+    start_date: date
+    end_date: date
+    value: int
+    premium_jkk: int
+    premium_jkm: int
+    premium_total: int
+    status: str
+    surat_tugas_number: str | None
+    surat_tugas_revision: int
+    confirmed_at: datetime | None
+    cancelled_at: datetime | None
+    updated_at: datetime
+
     @property
     def id(self) -> int: ...
     @property
     def rt_id(self) -> int: ...
-
-    number: str | None
-    year: int
-
     @property
     def title(self) -> str: ...
     @property
@@ -220,29 +239,12 @@ class Activity(Protocol):
     def latitude(self) -> float | None: ...
     @property
     def longitude(self) -> float | None: ...
-
-    start_date: date
-    end_date: date
-    value: int
-
     @property
     def value_includes_ppn(self) -> bool: ...
-
-    premium_jkk: int
-    premium_jkm: int
-    premium_total: int
-    status: str
-    surat_tugas_number: str | None
-    surat_tugas_revision: int
-
     @property
     def created_by(self) -> int | None: ...
     @property
     def created_at(self) -> datetime: ...
-
-    confirmed_at: datetime | None
-    cancelled_at: datetime | None
-    updated_at: datetime
 
 
 class ActivityChange(Protocol):
@@ -263,6 +265,12 @@ class ActivityChange(Protocol):
 
 
 class Person(Protocol):
+    """A resident on worker lists; the NIK only encrypted, hashed and masked."""
+
+    # Changed in place through the ports; the unit of work writes them on commit.
+    name: str
+    phone: str | None
+
     @property
     def id(self) -> int: ...
     @property
@@ -271,16 +279,10 @@ class Person(Protocol):
     def nik_hash(self) -> str: ...
     @property
     def nik_masked(self) -> str: ...
-
-    name: str
-
     @property
     def birth_date(self) -> date: ...
     @property
     def sex(self) -> str: ...
-
-    phone: str | None
-
     @property
     def created_at(self) -> datetime: ...
     @property
@@ -290,6 +292,10 @@ class Person(Protocol):
 class Participation(Protocol):
     """A person on an activity's worker list; covered from `added_at` (or the activity's
     start) until `removed_at` (or its end)."""
+
+    # Changed in place through the ports; the unit of work writes them on commit.
+    removed_at: datetime | None
+    removed_by: int | None
 
     @property
     def id(self) -> int: ...
@@ -306,11 +312,10 @@ class Participation(Protocol):
     @property
     def added_by(self) -> int | None: ...
 
-    removed_at: datetime | None
-    removed_by: int | None
-
 
 class Incident(Protocol):
+    """An accident report: open -> reported (stage-I report to BPJS) -> closed."""
+
     @property
     def id(self) -> int: ...
     @property
@@ -354,13 +359,7 @@ class Incident(Protocol):
 class Conversation(Protocol):
     """Where one chat stands in its dialog; loaded and saved once per message."""
 
-    @property
-    def id(self) -> int: ...
-    @property
-    def channel(self) -> str: ...
-    @property
-    def chat_id(self) -> str: ...
-
+    # Changed in place through the ports; the unit of work writes them on commit.
     account_id: int | None
     dialog: str
     step: str
@@ -368,15 +367,29 @@ class Conversation(Protocol):
     choices: list[Any]
     history: list[Any]
     last_text: str
+    updated_at: datetime
 
     @property
+    def id(self) -> int: ...
+    @property
+    def channel(self) -> str: ...
+    @property
+    def chat_id(self) -> str: ...
+    @property
     def version(self) -> int: ...
-
-    updated_at: datetime
 
 
 class OutboxMessage(Protocol):
     """A message to someone other than the sender, sent by the outbox worker."""
+
+    # Changed in place through the ports; the unit of work writes them on commit.
+    payload: dict[str, Any]
+    status: str
+    attempts: int
+    next_attempt_at: datetime
+    last_error: str | None
+    provider_message_id: str | None
+    sent_at: datetime | None
 
     @property
     def id(self) -> int: ...
@@ -390,32 +403,20 @@ class OutboxMessage(Protocol):
     def kind(self) -> str: ...
     @property
     def priority(self) -> int: ...
-
-    payload: dict[str, Any]
-
     @property
     def dedup_key(self) -> str | None: ...
-
-    status: str
-    attempts: int
-    next_attempt_at: datetime
-    last_error: str | None
-    provider_message_id: str | None
-
     @property
     def created_at(self) -> datetime: ...
-
-    sent_at: datetime | None
 
 
 class AuditEvent(Protocol):
     """Who looked up, changed or exported whose data, and when (UU 27/2022)."""
 
-    @property
-    def id(self) -> int: ...
-
+    # Changed in place through the ports; the unit of work writes them on commit.
     at: datetime
 
+    @property
+    def id(self) -> int: ...
     @property
     def actor_account_id(self) -> int | None: ...
     @property
@@ -435,12 +436,16 @@ class AlertPreference(Protocol):
     def id(self) -> int: ...
     @property
     def role_id(self) -> int: ...
-
-    new_activities: str
-    daily_summary: bool
-    starting_without_participants: bool
-    unidentified_chairs: bool
-    updated_at: datetime
+    @property
+    def new_activities(self) -> str: ...
+    @property
+    def daily_summary(self) -> bool: ...
+    @property
+    def starting_without_participants(self) -> bool: ...
+    @property
+    def unidentified_chairs(self) -> bool: ...
+    @property
+    def updated_at(self) -> datetime: ...
 
 
 class CorrectionRequest(Protocol):
@@ -454,15 +459,16 @@ class CorrectionRequest(Protocol):
     def person_id(self) -> int | None: ...
     @property
     def message(self) -> str: ...
-
-    status: str
-
+    @property
+    def status(self) -> str: ...
     @property
     def created_at(self) -> datetime: ...
-
-    handled_by: int | None
-    handled_at: datetime | None
-    note: str
+    @property
+    def handled_by(self) -> int | None: ...
+    @property
+    def handled_at(self) -> datetime | None: ...
+    @property
+    def note(self) -> str: ...
 
 
 # --- records the repositories build -------------------------------------------------------
@@ -663,6 +669,16 @@ class ActivityRepository(Protocol):
         limit: int | None = None,
     ) -> Sequence[ScopedActivity]: ...
     async def get_in_scope(self, activity_id: int, scope: Scope) -> Activity | None: ...
+    async def count_in_scope(
+        self,
+        scope: Scope,
+        today: date,
+        *,
+        status: str | None = None,
+        kelurahan_code: str | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+    ) -> int: ...
     async def by_number_in_scope(self, number: str, scope: Scope) -> Activity | None: ...
     async def count_changes(self, activity_id: int) -> int: ...
 
@@ -687,6 +703,10 @@ class AuditRepository(Protocol):
         actor_account_ids: Sequence[int] | None = None,
         subject_person_id: int | None = None,
     ) -> Sequence[AuditEvent]: ...
+    async def count(self, action: str, actor_account_id: int, since: datetime) -> int: ...
+    async def moments(
+        self, action: str, actor_account_id: int, since: datetime
+    ) -> list[datetime]: ...
 
 
 class ConversationRepository(Protocol):
@@ -809,6 +829,7 @@ class OutboxRepository(Protocol):
     async def enqueue_many(
         self, messages: Sequence[dict[str, Any]], not_before: datetime | None = None
     ) -> int: ...
+    async def latest_failed(self, limit: int = 5) -> Sequence[OutboxMessage]: ...
 
 
 class ParticipationRepository(Protocol):

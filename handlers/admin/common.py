@@ -10,6 +10,7 @@ from bot.core.dialog import Context, Go
 from bot.core.messages import Choice
 from bot.domain.phone import PhoneError, mask_phone
 from bot.domain.regions import RegionIndex
+from bot.reports.export_request import region_index as load_region_index
 
 DIALOG_NAME = "admin"
 MENU_STEP = "menu"
@@ -73,8 +74,7 @@ async def audit(
 
 
 async def region_index(ctx: Context) -> RegionIndex:
-    uow = ctx.services.uow
-    return RegionIndex(await uow.regions.list_kecamatan(), await uow.regions.list_kelurahan())
+    return await load_region_index(ctx.services.uow)
 
 
 def masked(phone: str | None) -> str:

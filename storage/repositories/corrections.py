@@ -11,7 +11,6 @@ from datetime import datetime
 
 from sqlalchemy import exists, or_, select
 
-from bot.core import ports
 from storage.models import Activity, CorrectionRequest, Kelurahan, Participation, Rt
 from storage.repositories._base import Repository
 
@@ -45,12 +44,7 @@ class CorrectionRepository(Repository):
         return await self.session.get(CorrectionRequest, request_id)
 
     async def handle(
-        self,
-        request: ports.CorrectionRequest,
-        status: str,
-        by: int | None,
-        at: datetime,
-        note: str = "",
+        self, request: CorrectionRequest, status: str, by: int | None, at: datetime, note: str = ""
     ) -> None:
         """An official closes a request as `done` or `rejected`."""
         if status not in (DONE, REJECTED):

@@ -9,6 +9,7 @@ sends the surat tugas PDF, and notifies the participants who have an account.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,7 +44,7 @@ class Check:
 
     activity: Any | None
     problem: str | None
-    people: list[Any] = field(default_factory=list)
+    people: Sequence[Any] = field(default_factory=list)
 
 
 async def check(ctx: Context) -> Check:
@@ -131,7 +132,7 @@ async def handle_final(ctx: Context, answer: Answer) -> Outcome:
     return End()
 
 
-async def confirm(ctx: Context, activity: Any, people: list[Any]) -> None:
+async def confirm(ctx: Context, activity: Any, people: Sequence[Any]) -> None:
     uow = ctx.services.uow
     # Premium from the current value and rounding setting, whatever the draft stored.
     coverage.set_premium(activity, activity.value, rounding(ctx))
@@ -170,7 +171,7 @@ async def confirm(ctx: Context, activity: Any, people: list[Any]) -> None:
 
 
 async def notify_participants(
-    ctx: Context, activity: Any, people: list[Any], rt: str, period: str
+    ctx: Context, activity: Any, people: Sequence[Any], rt: str, period: str
 ) -> int:
     """Tell each participant with an account (found by phone) that they are covered; one
     message per person, to the chat they used last. Returns how many were queued."""

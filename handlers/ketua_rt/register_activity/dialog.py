@@ -9,6 +9,7 @@ kept in ctx.data only, so `batal` leaves nothing in the database.
 from __future__ import annotations
 
 from bot.activities import lifecycle as coverage
+from bot.core import ports
 from bot.core.dialog import Answer, Context, Dialog, End, Go, Outcome, Start, Stay, Step
 from bot.core.messages import Choice, Reply
 from handlers.common.access import own_activity, own_rt_ids
@@ -24,7 +25,7 @@ TITLE_MIN, TITLE_MAX = 3, 150
 PLACE_MIN, PLACE_MAX = 3, 250
 
 
-async def open_draft(ctx: Context) -> object | None:
+async def open_draft(ctx: Context) -> ports.Activity | None:
     drafts = await ctx.services.uow.activities.drafts_for_rts(own_rt_ids(ctx))
     return drafts[0] if drafts else None
 
@@ -96,6 +97,7 @@ async def ask_rt(ctx: Context) -> Reply:
     choices = []
     for rt_id in own_rt_ids(ctx):
         rt = await uow.rts.get(rt_id)
+        assert rt is not None, "a chair's RT exists"
         kelurahan = await uow.regions.get_kelurahan(rt.kelurahan_code)
         name = kelurahan.name if kelurahan else rt.kelurahan_code
         choices.append(
