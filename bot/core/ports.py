@@ -25,10 +25,10 @@ from bot.domain.scope import Scope
 
 __all__ = [
     "Account",
+    "AccountRepository",
     "Activity",
     "ActivityChange",
     "ActivityRepository",
-    "AccountRepository",
     "AlertPreference",
     "AlertPreferenceRepository",
     "AuditEvent",
@@ -603,10 +603,11 @@ class ExportPage(Protocol):
 
 
 # --- repositories (storage.repositories) --------------------------------------------------
+# Only the methods bot/ and handlers/ call; each is documented on storage's implementation.
 
 
 class AccountRepository(Protocol):
-    """`uow.accounts`."""
+    """`uow.accounts` (storage.repositories.accounts)."""
 
     async def get(self, account_id: int) -> Account | None: ...
     async def get_or_create(
@@ -618,7 +619,7 @@ class AccountRepository(Protocol):
 
 
 class ActivityRepository(Protocol):
-    """`uow.activities`."""
+    """`uow.activities` (storage.repositories.activities)."""
 
     async def get(self, activity_id: int) -> Activity | None: ...
     async def list_for_rt(self, rt_id: int) -> Sequence[Activity]: ...
@@ -684,7 +685,7 @@ class ActivityRepository(Protocol):
 
 
 class AuditRepository(Protocol):
-    """`uow.audit`."""
+    """`uow.audit` (storage.repositories.audit)."""
 
     async def record(
         self,
@@ -710,7 +711,7 @@ class AuditRepository(Protocol):
 
 
 class ConversationRepository(Protocol):
-    """`uow.conversations`."""
+    """`uow.conversations` (storage.repositories.conversations)."""
 
     async def load(
         self, channel: str, chat_id: str
@@ -720,7 +721,7 @@ class ConversationRepository(Protocol):
 
 
 class CorrectionRepository(Protocol):
-    """`uow.corrections`."""
+    """`uow.corrections` (storage.repositories.corrections)."""
 
     async def add(
         self, *, account_id: int | None, person_id: int | None, message: str, created_at: datetime
@@ -729,7 +730,7 @@ class CorrectionRepository(Protocol):
 
 
 class ExportRepository(Protocol):
-    """`uow.exports`."""
+    """`uow.exports` (storage.repositories.exports)."""
 
     def pages(
         self,
@@ -743,7 +744,7 @@ class ExportRepository(Protocol):
 
 
 class IncidentRepository(Protocol):
-    """`uow.incidents`."""
+    """`uow.incidents` (storage.repositories.incidents)."""
 
     async def report(self, day: date, **fields: object) -> Incident: ...
     async def get(self, incident_id: int) -> Incident | None: ...
@@ -787,7 +788,7 @@ class IncidentRepository(Protocol):
 
 
 class InviteRepository(Protocol):
-    """`uow.invites`."""
+    """`uow.invites` (storage.repositories.invites)."""
 
     async def create(
         self, rt_id: int, code: str, expires_at: datetime, created_by: int | None
@@ -801,7 +802,7 @@ class InviteRepository(Protocol):
 
 
 class OutboxRepository(Protocol):
-    """`uow.outbox`."""
+    """`uow.outbox` (storage.repositories.outbox)."""
 
     async def enqueue(
         self,
@@ -833,7 +834,7 @@ class OutboxRepository(Protocol):
 
 
 class ParticipationRepository(Protocol):
-    """`uow.participations`."""
+    """`uow.participations` (storage.repositories.participations)."""
 
     async def add(
         self,
@@ -867,7 +868,7 @@ class ParticipationRepository(Protocol):
 
 
 class PersonRepository(Protocol):
-    """`uow.persons`."""
+    """`uow.persons` (storage.repositories.persons)."""
 
     async def get(self, person_id: int) -> Person | None: ...
     async def find_by_nik(self, nik: str) -> Person | None: ...
@@ -885,7 +886,7 @@ class PersonRepository(Protocol):
 
 
 class AlertPreferenceRepository(Protocol):
-    """`uow.preferences`."""
+    """`uow.preferences` (storage.repositories.preferences)."""
 
     async def for_role(self, role_id: int) -> AlertPreference: ...
     async def update(
@@ -903,14 +904,14 @@ class AlertPreferenceRepository(Protocol):
 
 
 class ProcessedMessageRepository(Protocol):
-    """`uow.processed`."""
+    """`uow.processed` (storage.repositories.processed)."""
 
     async def claim(self, channel: str, message_id: str, at: datetime) -> bool: ...
     async def prune(self, before: datetime) -> int: ...
 
 
 class RegionRepository(Protocol):
-    """`uow.regions`."""
+    """`uow.regions` (storage.repositories.regions)."""
 
     async def seed(
         self, kecamatan: Iterable[KecamatanValue], kelurahan: Iterable[KelurahanValue]
@@ -922,7 +923,7 @@ class RegionRepository(Protocol):
 
 
 class RoleRepository(Protocol):
-    """`uow.roles`."""
+    """`uow.roles` (storage.repositories.roles)."""
 
     async def for_account(self, account: Account) -> Sequence[Role]: ...
     async def grant(
@@ -945,7 +946,7 @@ class RoleRepository(Protocol):
 
 
 class RtRepository(Protocol):
-    """`uow.rts`."""
+    """`uow.rts` (storage.repositories.rts)."""
 
     async def get(self, rt_id: int) -> Rt | None: ...
     async def find(self, kelurahan_code: str, number: int) -> Rt | None: ...
@@ -965,7 +966,7 @@ class RtRepository(Protocol):
 
 
 class StatisticsRepository(Protocol):
-    """`uow.statistics`."""
+    """`uow.statistics` (storage.repositories.statistics)."""
 
     async def by_status(
         self, scope: Scope, today: date, month: tuple[date, date], year: int
