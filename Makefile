@@ -23,6 +23,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy bot handlers storage
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/engine.py

@@ -11,9 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from bot.config import ConfigError, Settings
+from bot.core import ports
 from bot.core.engine import DialogEngine
 from bot.core.service import ConversationService
 from bot.domain.regions import load_wilayah
@@ -25,13 +26,17 @@ from storage.database import Database
 from storage.nik_vault import NikVault
 from storage.uow import StaleConversation, UnitOfWorkFactory
 
+if TYPE_CHECKING:
+    # Only for the annotation: the channel libraries load when a channel is configured.
+    from bot.channels.base import Channel
+
 log = logging.getLogger(__name__)
 
 
-def build_channels(app: App) -> list[Any]:
+def build_channels(app: App) -> list[Channel]:
     """The channels the settings enable: Telegram with a token; WhatsApp with a phone
     number id and an access token."""
-    channels: list[Any] = []
+    channels: list[Channel] = []
     settings = app.settings
     if settings.telegram.token is not None:
         from bot.channels.telegram.channel import TelegramChannel
@@ -97,14 +102,18 @@ async def build_app(
     database = database or Database(settings.database.url)
     if upgrade:
         await migrate.upgrade(database)
-    uow_factory = UnitOfWorkFactory(
+    storage_factory = UnitOfWorkFactory(
         database.sessionmaker, NikVault(key), serialize=database.is_sqlite
     )
+    # Where storage meets the ports: this annotation makes the type checker prove that the
+    # factory, its unit of work, every repository and every row satisfy bot.core.ports.
+    uow_factory: ports.UnitOfWorkFactory = storage_factory
     async with uow_factory() as uow:
         kecamatan, kelurahan = load_wilayah()
         await uow.regions.seed(kecamatan, kelurahan)
         await uow.commit()
-    texts = Catalogue()
+    catalogue = Catalogue()
+    texts: ports.Texts = catalogue
     service = ConversationService(
         uow_factory,
         DialogEngine(REGISTRY.dialogs, REGISTRY.commands),
@@ -115,4 +124,4 @@ async def build_app(
         clock=clock,
     )
     scheduler = Scheduler(uow_factory, service.clock, settings, texts)
-    return App(settings, database, uow_factory, service, texts, scheduler)
+    return App(settings, database, storage_factory, service, catalogue, scheduler)

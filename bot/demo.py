@@ -3,9 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from bot.channels.terminal import Persona
+from bot.core.ports import UnitOfWork
 from bot.domain.vocabulary import Role
 
 # (kelurahan code, RT number, chair, chair's phone)
@@ -23,7 +22,7 @@ PERSONAS = {
 }
 
 
-async def seed_demo(uow: Any) -> None:
+async def seed_demo(uow: UnitOfWork) -> None:
     for kelurahan, number, chair, phone in DEMO_RTS:
         if await uow.rts.find(kelurahan, number) is None:
             await uow.rts.add(

@@ -2,8 +2,8 @@
 budget use, confirming (activity and surat tugas numbers), tracked changes after
 confirmation, and the data of its surat tugas.
 
-Duck-typed on the unit of work (`uow.activities`, `uow.rts`, ...): no storage imports, so
-the handlers can use it. Texts stay in the catalogue; the few labels a letter needs are
+Typed on the ports of bot.core.ports (`uow.activities`, `uow.rts`, ...): no storage
+imports, so the handlers can use it. Texts stay in the catalogue; the few labels a letter needs are
 passed in by the caller.
 """
 
@@ -13,8 +13,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Protocol
 
+from bot.core import ports
+from bot.core.ports import UnitOfWork
 from bot.documents.surat_tugas import LetterParticipant, SuratTugas
 from bot.domain.coverage import CoverageWindow, coverage_window
 from bot.domain.dates import to_wib, today_wib
@@ -88,7 +90,7 @@ def latest_end(start: date, max_days: int) -> date:
     return start + timedelta(days=max_days - 1)
 
 
-def shown_status(activity: Any, today: date) -> str:
+def shown_status(activity: ports.Activity, today: date) -> str:
     """draft / confirmed / running / ended / cancelled, the last three from the dates."""
     if activity.status != ActivityStatus.CONFIRMED:
         return str(activity.status)
@@ -101,7 +103,7 @@ def premium(value: int, rounding: str) -> Premium:
     return premium_for(value, rounding)
 
 
-def set_premium(activity: Any, value: int, rounding: str) -> Premium:
+def set_premium(activity: ports.Activity, value: int, rounding: str) -> Premium:
     """Store the value and the premium computed from it on the activity."""
     computed = premium_for(value, rounding)
     activity.value = value
@@ -111,7 +113,7 @@ def set_premium(activity: Any, value: int, rounding: str) -> Premium:
 
 
 async def budget_use(
-    uow: Any, rt_id: int, year: int, default: int, exclude_activity_id: int | None = None
+    uow: UnitOfWork, rt_id: int, year: int, default: int, exclude_activity_id: int | None = None
 ) -> BudgetUse:
     """Drafts count as used: a draft is money the RT plans to spend, and counting it keeps
     two drafts from each taking the whole remaining budget."""
@@ -135,7 +137,9 @@ def kelurahan_short(name: str) -> str:
     return "".join(w if _ROMAN_WORD.match(w) else w[0] for w in words)
 
 
-async def next_surat_tugas_number(uow: Any, rt: Any, kelurahan_name: str, issued: date) -> str:
+async def next_surat_tugas_number(
+    uow: UnitOfWork, rt: ports.Rt, kelurahan_name: str, issued: date
+) -> str:
     """ "001/ST-KB/RT01/SIVS/III/2026": sequential per RT and year of issue.
 
     Two kelurahan can share a short code ("Tanjung Sari", "Talang Sari": TS), so the
@@ -148,9 +152,10 @@ async def next_surat_tugas_number(uow: Any, rt: Any, kelurahan_name: str, issued
     return f"{sequence:03d}{middle}{roman_month(issued.month)}/{issued.year}"
 
 
-async def confirm(uow: Any, activity: Any, now: datetime) -> None:
+async def confirm(uow: UnitOfWork, activity: ports.Activity, now: datetime) -> None:
     """Record the coverage: status, time, activity number and surat tugas number."""
     rt = await uow.rts.get(activity.rt_id)
+    assert rt is not None, "an activity's RT exists (foreign key)"
     kelurahan = await uow.regions.get_kelurahan(rt.kelurahan_code)
     activity.status = ActivityStatus.CONFIRMED
     activity.confirmed_at = now
@@ -163,7 +168,7 @@ async def confirm(uow: Any, activity: Any, now: datetime) -> None:
     await uow.flush()
 
 
-def move_start_to(activity: Any, today: date, max_days: int) -> None:
+def move_start_to(activity: ports.Activity, today: date, max_days: int) -> None:
     """A draft whose start has passed starts today; when its end has passed too, the
     activity keeps its length. The budget year follows the start."""
     days = length_days(activity.start_date, activity.end_date)
@@ -173,7 +178,9 @@ def move_start_to(activity: Any, today: date, max_days: int) -> None:
     activity.year = today.year
 
 
-async def extend_end(uow: Any, activity: Any, new_end: date, now: datetime, by: int) -> None:
+async def extend_end(
+    uow: UnitOfWork, activity: ports.Activity, new_end: date, now: datetime, by: int
+) -> None:
     old_end = activity.end_date
     activity.end_date = new_end
     detail = {"old_end": old_end.isoformat(), "new_end": new_end.isoformat()}
@@ -181,7 +188,7 @@ async def extend_end(uow: Any, activity: Any, new_end: date, now: datetime, by: 
 
 
 async def change_value(
-    uow: Any, activity: Any, new_value: int, rounding: str, now: datetime, by: int
+    uow: UnitOfWork, activity: ports.Activity, new_value: int, rounding: str, now: datetime, by: int
 ) -> tuple[Premium, Premium]:
     """Change the value and premium; returns the premium before and after."""
     before = premium_for(activity.value, rounding)
@@ -197,7 +204,7 @@ async def change_value(
     return before, after
 
 
-async def cancel(uow: Any, activity: Any, now: datetime, by: int) -> bool:
+async def cancel(uow: UnitOfWork, activity: ports.Activity, now: datetime, by: int) -> bool:
     """Cancel a confirmed activity; coverage ends now. True when it had not started."""
     before_start = today_wib(now) < activity.start_date
     activity.status = ActivityStatus.CANCELLED
@@ -207,16 +214,18 @@ async def cancel(uow: Any, activity: Any, now: datetime, by: int) -> bool:
     return before_start
 
 
-async def letter_date(uow: Any, activity: Any) -> date:
+async def letter_date(uow: UnitOfWork, activity: ports.Activity) -> date:
     """The date of the current revision: the confirmation, or the latest change."""
     changes = await uow.activities.changes(activity.id)
     moment = changes[-1].changed_at if changes and activity.surat_tugas_revision else None
-    return to_wib(moment or activity.confirmed_at).date()
+    moment = moment or activity.confirmed_at
+    assert moment is not None, "only a confirmed activity has a letter"
+    return to_wib(moment).date()
 
 
 async def surat_tugas_for(
-    uow: Any,
-    activity: Any,
+    uow: UnitOfWork,
+    activity: ports.Activity,
     *,
     kind_label: str,
     role_label: Callable[[str], str],
@@ -224,13 +233,17 @@ async def surat_tugas_for(
 ) -> SuratTugas:
     """The current revision of a confirmed activity's letter: the people on its list now,
     those added after confirmation marked with `added_later(added_at)`."""
+    confirmed_at = activity.confirmed_at
+    assert confirmed_at is not None, "only a confirmed activity has a letter"
     rt = await uow.rts.get(activity.rt_id)
+    assert rt is not None, "an activity's RT exists (foreign key)"
     kelurahan = await uow.regions.get_kelurahan(rt.kelurahan_code)
     kecamatan = await uow.regions.get_kecamatan(kelurahan.kecamatan_code) if kelurahan else None
     people = []
     for participation in await uow.participations.for_activity(activity.id):
         person = await uow.persons.get(participation.person_id)
-        later = participation.added_at > activity.confirmed_at
+        assert person is not None, "a participation's person exists (foreign key)"
+        later = participation.added_at > confirmed_at
         people.append(
             LetterParticipant(
                 name=person.name,
@@ -264,7 +277,31 @@ async def surat_tugas_for(
     )
 
 
-def participation_window(activity: Any, participation: Any) -> CoverageWindow | None:
+class CoveredActivity(Protocol):
+    """What a coverage window needs of an activity: a row, or an export page's activity."""
+
+    @property
+    def start_date(self) -> date: ...
+    @property
+    def end_date(self) -> date: ...
+    @property
+    def confirmed_at(self) -> datetime | None: ...
+    @property
+    def cancelled_at(self) -> datetime | None: ...
+
+
+class CoveredParticipation(Protocol):
+    """What a coverage window needs of a participation (a row, or an export row)."""
+
+    @property
+    def added_at(self) -> datetime: ...
+    @property
+    def removed_at(self) -> datetime | None: ...
+
+
+def participation_window(
+    activity: CoveredActivity, participation: CoveredParticipation
+) -> CoverageWindow | None:
     """The covered period of one person on one activity (None while unconfirmed)."""
     return coverage_window(
         activity.start_date,

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Protocol
 
+from bot.core import ports
 from bot.core.messages import Notification, Reply
+from bot.core.ports import Texts, UnitOfWork
 from bot.domain.dates import format_datetime
 from bot.domain.regions import code_key
 from bot.domain.vocabulary import OFFICIAL_ROLES, ScopeKind
@@ -22,20 +24,22 @@ ACCIDENT_KIND = "accident"
 ACCIDENT_TEMPLATE = "accident_alert"
 
 
-class Texts(Protocol):
-    def text(self, language: str, key: str, **values: Any) -> str: ...
+__all__ = ["Texts"]  # moved to bot.core.ports; still importable from here
 
 
 class Recipient(Protocol):
-    id: int
-    language: str
+    # Read-only: an `Account` row (or anything with an id and a language) will do.
+    @property
+    def id(self) -> int: ...
+    @property
+    def language(self) -> str: ...
 
 
 def _code(value: str | None) -> str | None:
     return code_key(value) if value else None
 
 
-def role_covers(role: Any, kecamatan_code: str | None, kelurahan_code: str | None) -> bool:
+def role_covers(role: ports.Role, kecamatan_code: str | None, kelurahan_code: str | None) -> bool:
     """Whether one official's grant covers a place (a city-wide grant covers everything,
     also a report whose RT is unknown)."""
     if role.scope_kind == ScopeKind.CITY:
@@ -46,14 +50,14 @@ def role_covers(role: Any, kecamatan_code: str | None, kelurahan_code: str | Non
     return wanted is not None and _code(role.scope_code) == _code(wanted)
 
 
-async def officials_in_scope(uow: Any, kelurahan_code: str | None) -> list[Any]:
+async def officials_in_scope(uow: UnitOfWork, kelurahan_code: str | None) -> list[ports.Account]:
     """The accounts to alert about something in this kelurahan (None: place unknown, so
     only city-wide officials), in a stable order and each account once."""
     kecamatan_code = None
     if kelurahan_code:
         kelurahan = await uow.regions.get_kelurahan(kelurahan_code)
         kecamatan_code = kelurahan.kecamatan_code if kelurahan is not None else None
-    found: dict[int, Any] = {}
+    found: dict[int, ports.Account] = {}
     for role_name in OFFICIAL_ROLES:
         for role in await uow.roles.list(role_name):
             if not role_covers(role, kecamatan_code, kelurahan_code):

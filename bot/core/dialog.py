@@ -11,6 +11,8 @@ from datetime import datetime
 from typing import Any
 
 from bot.core.messages import Choice, IncomingMessage, Notification, Reply
+from bot.core.ports import Texts
+from bot.core.services import Services
 
 MENU = "menu"
 NAV_MENU = "nav:menu"
@@ -58,8 +60,8 @@ class Context:
     state: State
     message: IncomingMessage
     now: datetime
-    services: Any
-    texts: Any
+    services: Services
+    texts: Texts
     said: list[Reply] = field(default_factory=list)
     notifications: list[Notification] = field(default_factory=list)
 

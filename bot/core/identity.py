@@ -8,13 +8,14 @@ account itself (an RT chair who came in with an invite code). Everyone is a warg
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
 
+from bot.core import ports
 from bot.core.dialog import Caller
+from bot.core.ports import UnitOfWork
 from bot.domain.vocabulary import Role, ScopeKind
 
 
-async def resolve_caller(uow: Any, account: Any) -> Caller:
+async def resolve_caller(uow: UnitOfWork, account: ports.Account) -> Caller:
     scopes: dict[str, list[str]] = defaultdict(list)
     name = account.name
     if account.phone:
@@ -36,7 +37,7 @@ async def resolve_caller(uow: Any, account: Any) -> Caller:
     )
 
 
-def _scope(role: Any) -> str:
+def _scope(role: ports.Role) -> str:
     """`12` (an RT id) for a chair; `kota`, `kecamatan:CODE` or `kelurahan:CODE` otherwise."""
     if role.role == Role.KETUA_RT:
         return str(role.scope_code)

@@ -119,7 +119,7 @@ def reply_to_payload(
 
 def payload_to_reply(payload: dict[str, Any]) -> Reply:
     """The inverse of `reply_to_payload` (templates are read by the channel directly)."""
-    docs = {}
+    docs: dict[str, Document] = {}
     for name in ("document", "image"):
         raw = payload.get(name)
         if raw:
@@ -132,6 +132,7 @@ def payload_to_reply(payload: dict[str, Any]) -> Reply:
     return Reply(
         text=payload.get("text", ""),
         choices=tuple(Choice(*c) for c in payload.get("choices", [])),
+        document=docs.get("document"),
+        image=docs.get("image"),
         urgent=bool(payload.get("urgent")),
-        **docs,
     )

@@ -14,13 +14,13 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Any
 
 from bot.config import Settings
 from bot.core.dialog import Context, State
 from bot.core.engine import DialogEngine
 from bot.core.identity import resolve_caller
-from bot.core.messages import Address, IncomingMessage, Reply, reply_to_payload
+from bot.core.messages import Address, IncomingMessage, Notification, Reply, reply_to_payload
+from bot.core.ports import Texts, UnitOfWork, UnitOfWorkFactory
 from bot.core.services import Services
 
 log = logging.getLogger(__name__)
@@ -31,10 +31,10 @@ Clock = Callable[[], datetime]
 class ConversationService:
     def __init__(
         self,
-        uow_factory: Callable[[], Any],
+        uow_factory: UnitOfWorkFactory,
         engine: DialogEngine,
         settings: Settings,
-        texts: Any,
+        texts: Texts,
         dialogs: frozenset[str],
         stale_error: type[Exception],
         clock: Clock | None = None,
@@ -115,7 +115,7 @@ class ConversationService:
             await uow.commit()
         return replies
 
-    async def _queue(self, uow: Any, note: Any, now: datetime) -> None:
+    async def _queue(self, uow: UnitOfWork, note: Notification, now: datetime) -> None:
         recipient = await uow.accounts.get(note.account_id)
         if recipient is None or recipient.opted_out:
             return

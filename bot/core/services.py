@@ -4,13 +4,14 @@ handled, the settings, and the names of the dialogs this build registers."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from bot.config import Settings
+from bot.core.ports import UnitOfWork
 
 
 @dataclass(frozen=True)
 class Services:
-    uow: Any
+    # The port, not storage's class: bot/ and handlers/ never import storage.
+    uow: UnitOfWork
     settings: Settings
     dialogs: frozenset[str]

@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from bot.activities.lifecycle import participation_window
+from bot.core import ports
+from bot.core.ports import UnitOfWork, UnitOfWorkFactory
 from bot.documents.export import FORMATS, MIME_TYPES, ExportRow, ExportWriter, writer_for
 from bot.domain.coverage import start_of_day
 from bot.domain.dates import DateError, parse_date, to_wib
@@ -37,13 +39,13 @@ from bot.reports.export_request import Area, whole_area
 AUDIT_ACTION = "export"
 FULL, MASKED = "full", "masked"
 # Labels of the "Peran" column (the same words as the chat's `role_*` texts).
-ROLE_LABELS = {
+ROLE_LABELS: dict[str, str] = {
     ParticipantRole.KETUA_RT: "Ketua RT",
     "phl": "PHL (pekerja harian lepas)",
     "petugas_syara": "Petugas syara'",
     "warga": "Warga",
 }
-STATUS_LABELS = {ActivityStatus.CANCELLED: "Dibatalkan"}
+STATUS_LABELS: dict[str, str] = {ActivityStatus.CANCELLED: "Dibatalkan"}
 CONFIRMED_LABEL = "Terkonfirmasi"
 
 
@@ -75,7 +77,7 @@ class ExportResult:
 
 
 async def export_document(
-    uow: Any,
+    uow: UnitOfWork,
     request: ExportRequest,
     *,
     actor_account_id: int | None,
@@ -89,7 +91,7 @@ async def export_document(
     return ExportResult(rows, request.file_name, request.mime_type, target.getvalue())
 
 
-async def write_export(uow: Any, request: ExportRequest, target: BinaryIO) -> int:
+async def write_export(uow: UnitOfWork, request: ExportRequest, target: BinaryIO) -> int:
     """Stream every row of the request into `target`; returns how many were written.
 
     The next page is read while the previous one is written (in a worker thread), so
@@ -110,12 +112,12 @@ async def write_export(uow: Any, request: ExportRequest, target: BinaryIO) -> in
     return writer.rows
 
 
-def _write_page(writer: ExportWriter, rows: RowBuilder, page: Any) -> None:
+def _write_page(writer: ExportWriter, rows: RowBuilder, page: ports.ExportPage) -> None:
     writer.write(rows.of(page))
 
 
 async def audit_export(
-    uow: Any,
+    uow: UnitOfWork,
     request: ExportRequest,
     rows: int,
     *,
@@ -152,12 +154,14 @@ class RowBuilder:
     """Turns pages of database rows into `ExportRow`s, skipping participations whose
     coverage lies outside the period. Activity columns are built once per activity."""
 
-    def __init__(self, request: ExportRequest, reveal_nik: Callable[[Any], str]) -> None:
+    def __init__(
+        self, request: ExportRequest, reveal_nik: Callable[[ports.EncryptedNik], str]
+    ) -> None:
         self._starts = start_of_day(request.start)
         self._ends = start_of_day(request.end + timedelta(days=1))
         self._reveal = reveal_nik if request.full_nik else None
 
-    def of(self, page: Any) -> list[ExportRow]:
+    def of(self, page: ports.ExportPage) -> list[ExportRow]:
         shared = {key: _activity_columns(a) for key, a in page.activities.items()}
         reveal, starts, ends = self._reveal, self._starts, self._ends
         out: list[ExportRow] = []
@@ -196,7 +200,7 @@ class RowBuilder:
         return out
 
 
-def _activity_columns(a: Any) -> tuple[Any, ...]:
+def _activity_columns(a: ports.ExportActivity) -> tuple[Any, ...]:
     return (
         a.number or "",
         a.title,
@@ -264,7 +268,7 @@ def _typed_date(option: str, text: str, today: date) -> date:
         ) from None
 
 
-async def export_to_file(uow_factory: Callable[[], Any], request: ExportRequest, file: Path) -> int:
+async def export_to_file(uow_factory: UnitOfWorkFactory, request: ExportRequest, file: Path) -> int:
     """Write the file (under a temporary name until it is complete and audited)."""
     partial = file.with_name(f"{file.name}.part")
     try:

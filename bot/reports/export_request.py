@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
 from bot.activities.lifecycle import CITY as CITY_NAME
+from bot.core.ports import UnitOfWork
 from bot.domain.dates import DateError, parse_date
-from bot.domain.regions import RegionIndex
+from bot.domain.regions import Kecamatan, Kelurahan, RegionIndex
 from bot.domain.scope import Scope, kecamatan_of
 from bot.domain.vocabulary import ScopeKind
 from bot.reports.statistics import normalised
@@ -108,8 +108,13 @@ class Area:
         return _SLUG.sub("-", text.casefold()).strip("-")[:80] or self.kind
 
 
-async def region_index(uow: Any) -> RegionIndex:
-    return RegionIndex(await uow.regions.list_kecamatan(), await uow.regions.list_kelurahan())
+async def region_index(uow: UnitOfWork) -> RegionIndex:
+    # Plain values, not rows: the index outlives the unit of work.
+    kecamatan = [Kecamatan(k.code, k.name) for k in await uow.regions.list_kecamatan()]
+    kelurahan = [
+        Kelurahan(k.code, k.name, k.kecamatan_code) for k in await uow.regions.list_kelurahan()
+    ]
+    return RegionIndex(kecamatan, kelurahan)
 
 
 def whole_area(scope: Scope, regions: RegionIndex) -> Area:

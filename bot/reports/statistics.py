@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
+from bot.core.ports import UnitOfWork
 from bot.domain.dates import today_wib
 from bot.domain.regions import code_key
 from bot.domain.scope import Scope, kecamatan_of
@@ -86,12 +86,12 @@ def month_bounds(day: date) -> tuple[date, date]:
     return first, following
 
 
-async def build_summary(uow: Any, scope: Scope, now: datetime) -> Summary:
+async def build_summary(uow: UnitOfWork, scope: Scope, now: datetime) -> Summary:
     """Six aggregate queries; nothing per activity or per person."""
     scope = normalised(scope)
     today = today_wib(now)
     rows = await uow.statistics.by_status(scope, today, month_bounds(today), today.year)
-    statuses = dict.fromkeys(STATUSES, 0)
+    statuses: dict[str, int] = dict.fromkeys(STATUSES, 0)
     for row in rows:
         statuses[row.status] = statuses.get(row.status, 0) + row.activities
     by = grouping(scope)
@@ -111,7 +111,7 @@ async def build_summary(uow: Any, scope: Scope, now: datetime) -> Summary:
 
 
 async def _regions(
-    uow: Any, scope: Scope, by: str, values: Mapping[str, int]
+    uow: UnitOfWork, scope: Scope, by: str, values: Mapping[str, int]
 ) -> tuple[RegionFigure, ...]:
     """Every region of the scope at the chosen level, zeros included: an official should
     see which kecamatan has nothing yet. The region lists are reference data (11

@@ -14,15 +14,13 @@ import logging
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
+from bot.core.ports import UnitOfWork
 from bot.domain.money import REASON_AMBIGUOUS, MoneyError, parse_rupiah
 from bot.domain.phone import REASON_LENGTH, REASON_NOT_MOBILE, PhoneError, normalise_phone
 from bot.domain.regions import Kelurahan, RegionIndex, name_key
 from bot.rts.rt_file import RtFileError, RtRow, read_rt_rows
-
-if TYPE_CHECKING:
-    from storage.uow import UnitOfWork
 
 # Reading is re-exported: callers import the whole RT-list workflow from here.
 __all__ = ["ImportReport", "RowError", "RtFileError", "RtRow", "import_rts", "read_rt_rows"]

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot.core import ports
 from bot.core.identity import resolve_caller
+from bot.core.ports import UnitOfWork
 from bot.domain.vocabulary import Role
 
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -72,7 +74,7 @@ def _mixed(code: str) -> bool:
 
 
 async def create_invite(
-    uow: Any, rt_id: int, created_by: int | None, now: datetime, valid_days: int
+    uow: UnitOfWork, rt_id: int, created_by: int | None, now: datetime, valid_days: int
 ) -> str:
     """Create a one-time code for this RT, valid `valid_days` from `now`; returns it."""
     if valid_days < 1:
@@ -90,7 +92,9 @@ async def create_invite(
     raise RuntimeError("no free invite code found")
 
 
-async def redeem_invite(uow: Any, code: str, account: Any, now: datetime) -> RedeemResult:
+async def redeem_invite(
+    uow: UnitOfWork, code: str, account: ports.Account, now: datetime
+) -> RedeemResult:
     """Redeem a typed code for `account`: on success the account becomes Ketua RT of the
     invite's RT and the invite is used up. Nothing but the audit entry is written when
     the code is refused."""
@@ -129,13 +133,15 @@ async def redeem_invite(uow: Any, code: str, account: Any, now: datetime) -> Red
     return RedeemResult(OK, rt_id=invite.rt_id)
 
 
-async def _refuse(uow: Any, account: Any, code: str, outcome: str, now: datetime) -> RedeemResult:
+async def _refuse(
+    uow: UnitOfWork, account: ports.Account, code: str, outcome: str, now: datetime
+) -> RedeemResult:
     await uow.invites.record_failure(account.id, code, outcome, now)
     return RedeemResult(outcome)
 
 
 async def _audit(
-    uow: Any, action: str, account_id: int | None, now: datetime, **detail: Any
+    uow: UnitOfWork, action: str, account_id: int | None, now: datetime, **detail: Any
 ) -> None:
     event = await uow.audit.record(action, actor_account_id=account_id, detail=detail)
     # The service's clock, not the database's, so the trail agrees with everything else.

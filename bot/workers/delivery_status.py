@@ -24,8 +24,9 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
+from bot.core import ports
+from bot.core.ports import UnitOfWork, UnitOfWorkFactory
 from bot.domain.vocabulary import OutboxStatus
 from bot.workers.outbox_sender import MAX_ATTEMPTS, backoff
 
@@ -69,7 +70,7 @@ class OutboxStatusRecorder:
 
     def __init__(
         self,
-        uow_factory: Callable[[], Any],
+        uow_factory: UnitOfWorkFactory,
         clock: Callable[[], datetime],
         pause: float = LOOKUP_PAUSE,
     ) -> None:
@@ -99,7 +100,9 @@ class OutboxStatusRecorder:
             await uow.commit()
         return True
 
-    async def _failed(self, uow: Any, message: Any, update: StatusUpdate) -> None:
+    async def _failed(
+        self, uow: UnitOfWork, message: ports.OutboxMessage, update: StatusUpdate
+    ) -> None:
         if message.status != OutboxStatus.SENT:
             return  # already failed, or queued again by an earlier receipt
         error = update.error or "delivery failed"
@@ -124,7 +127,7 @@ class OutboxStatusRecorder:
         await uow.outbox.mark_failed(message, error)
 
 
-def _note_progress(message: Any, update: StatusUpdate) -> None:
+def _note_progress(message: ports.OutboxMessage, update: StatusUpdate) -> None:
     if message.status != OutboxStatus.SENT:
         return
     payload = dict(message.payload)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
+from bot.core.ports import UnitOfWorkFactory
 from bot.domain.vocabulary import OutboxStatus
 
 log = logging.getLogger(__name__)
@@ -71,7 +72,7 @@ def backoff(attempts: int) -> timedelta:
 class OutboxWorker:
     def __init__(
         self,
-        uow_factory: Callable[[], Any],
+        uow_factory: UnitOfWorkFactory,
         senders: Mapping[str, Sender],
         clock: Callable[[], datetime],
         batch: int = 50,

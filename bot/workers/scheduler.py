@@ -26,9 +26,9 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
 
-from bot.alerts.accident import Texts
+from bot.config import Settings
+from bot.core.ports import Texts, UnitOfWorkFactory
 from bot.domain.dates import WIB, today_wib
 from bot.workers.jobs.activities import new_activity_alerts, new_activity_digest
 from bot.workers.jobs.base import Run
@@ -75,9 +75,9 @@ def due_day(now: datetime, window: timedelta) -> date | None:
 class Scheduler:
     def __init__(
         self,
-        uow_factory: Callable[[], Any],
+        uow_factory: UnitOfWorkFactory,
         clock: Callable[[], datetime],
-        settings: Any,
+        settings: Settings,
         texts: Texts,
     ) -> None:
         self._uow_factory = uow_factory

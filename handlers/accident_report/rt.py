@@ -9,7 +9,7 @@ from typing import Any
 from bot.core.dialog import Answer, Context, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.incident import parse_rt_reference
-from bot.domain.regions import RegionIndex
+from bot.reports.export_request import region_index
 from handlers.accident_report import flow
 from handlers.accident_report.submit import may_reveal_coverage
 from handlers.common.access import own_rt_ids
@@ -72,7 +72,7 @@ async def handle_rt(ctx: Context, answer: Answer) -> Outcome:
         return Stay(ctx.t("accident_rt_format"))
     number, place = typed
     uow = ctx.services.uow
-    regions = RegionIndex(await uow.regions.list_kecamatan(), await uow.regions.list_kelurahan())
+    regions = await region_index(uow)
     kelurahan = regions.find_kelurahan(place)
     if kelurahan is None:
         return Stay(ctx.t("accident_rt_no_kelurahan"))

@@ -164,7 +164,7 @@ async def identify_victim(
         return nik_problem(ctx, error)
     person = await uow.persons.find_by_nik(nik.value)
     on_list = person is not None and any(p.id == person.id for _, p in people)
-    if on_list:
+    if on_list and person is not None:
         _pick(ctx, person)
         await flow.forget_created_person(ctx, keep=person.id)
         return None

@@ -9,6 +9,7 @@ nothing behind."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from bot.core.dialog import Answer, Context, Go, Outcome, Stay
@@ -72,7 +73,7 @@ async def handle_text(ctx: Context, answer: Answer) -> Outcome:
     return Go(PREVIEW)
 
 
-async def audience(ctx: Context) -> tuple[str, list[Any]]:
+async def audience(ctx: Context) -> tuple[str, Sequence[Any]]:
     """Who the message goes to, in words, and their accounts."""
     code = ctx.data.get(KECAMATAN)
     accounts = await ctx.services.uow.rts.chair_accounts(code)
@@ -96,7 +97,7 @@ async def ask_preview(ctx: Context) -> Reply:
     preview = ctx.t("admin_broadcast_message", text=text)
     if not accounts:
         body = ctx.t("admin_broadcast_nobody", target=target)
-        choices = (
+        choices: tuple[Choice, ...] = (
             Choice(RETARGET, ctx.t("admin_broadcast_retarget")),
             Choice(CANCEL, ctx.t("admin_broadcast_cancel")),
         )
@@ -130,7 +131,7 @@ async def handle_preview(ctx: Context, answer: Answer) -> Outcome:
     return to_menu(ctx, *FORGET)
 
 
-async def send(ctx: Context, text: str, accounts: list[Any]) -> int:
+async def send(ctx: Context, text: str, accounts: Sequence[Any]) -> int:
     """Audit, then queue one message per account in bulk; returns how many were queued."""
     event = await audit(
         ctx, "broadcast", kecamatan=ctx.data.get(KECAMATAN), recipients=len(accounts),

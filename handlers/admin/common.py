@@ -11,12 +11,13 @@ from bot.core.messages import Choice
 from bot.domain.phone import PhoneError, mask_phone
 from bot.domain.regions import RegionIndex
 from bot.domain.vocabulary import Role, ScopeKind
+from bot.reports.export_request import region_index as load_region_index
 
 MENU_STEP = "menu"
 BACK = "back"
 YES, NO = "yes", "no"
 PREV, NEXT = "prev", "next"
-ROLE_LABELS = {
+ROLE_LABELS: dict[str, str] = {
     Role.PETUGAS: "admin_role_petugas",
     Role.BPJS: "admin_role_bpjs",
     Role.ADMIN: "admin_role_admin",
@@ -61,8 +62,7 @@ def to_menu(ctx: Context, *forget: str) -> Go:
 
 
 async def region_index(ctx: Context) -> RegionIndex:
-    uow = ctx.services.uow
-    return RegionIndex(await uow.regions.list_kecamatan(), await uow.regions.list_kelurahan())
+    return await load_region_index(ctx.services.uow)
 
 
 def masked(phone: str | None) -> str:

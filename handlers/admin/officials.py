@@ -5,6 +5,7 @@ handlers/admin/official_add.py."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from bot.core.dialog import Answer, Context, Go, Outcome, Stay
@@ -36,7 +37,7 @@ def start(ctx: Context) -> Go:
     return Go(LIST)
 
 
-def _page_of(ctx: Context, officials: list[Any]) -> tuple[int, list[Any], bool]:
+def _page_of(ctx: Context, officials: Sequence[Any]) -> tuple[int, Sequence[Any], bool]:
     pages = max((len(officials) + PAGE_SIZE - 1) // PAGE_SIZE, 1)
     page = min(int(ctx.data.get(PAGE, 0)), pages - 1)
     ctx.data[PAGE] = page

@@ -32,6 +32,7 @@ async def rt_line(ctx: Context, rt_id: int) -> str:
     """ "RT 01 · Kel. Simpang IV Sipin · Kec. Telanaipura"."""
     uow = ctx.services.uow
     rt = await uow.rts.get(rt_id)
+    assert rt is not None, "an activity's RT exists (foreign key)"
     kelurahan = await uow.regions.get_kelurahan(rt.kelurahan_code)
     kecamatan = await uow.regions.get_kecamatan(kelurahan.kecamatan_code) if kelurahan else None
     return ctx.t(

@@ -29,7 +29,9 @@ async def greeting(ctx: Context) -> str:
     if rt_ids:
         uow = ctx.services.uow
         rt = await uow.rts.get(int(rt_ids[0]))
+        assert rt is not None, "a chair's RT exists"
         kelurahan = await uow.regions.get_kelurahan(rt.kelurahan_code)
+        assert kelurahan is not None, "an RT's kelurahan exists (foreign key)"
         label = ctx.t(
             "menu_greeting_rt", name=rt.chair_name, rt=f"{rt.number:02d}", kelurahan=kelurahan.name
         )

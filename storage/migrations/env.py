@@ -4,8 +4,10 @@ or (plain `alembic` CLI) on an async engine built from `sqlalchemy.url`."""
 from __future__ import annotations
 
 import asyncio
+from typing import Any, Literal
 
 from alembic import context
+from alembic.autogenerate.api import AutogenContext
 from sqlalchemy import Connection, pool
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -15,7 +17,7 @@ config = context.config
 target_metadata = Base.metadata
 
 
-def _render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
+def _render_item(type_: str, obj: object, autogen_context: AutogenContext) -> str | Literal[False]:
     # Migrations must not import model code that later changes: write our UTC column
     # type as the portable type it stores as.
     if type_ == "type" and isinstance(obj, UTCDateTime):
@@ -23,7 +25,7 @@ def _render_item(type_: str, obj: object, autogen_context: object) -> str | bool
     return False
 
 
-def _configure(**options: object) -> None:
+def _configure(**options: Any) -> None:  # passed through to alembic's configure()
     context.configure(
         target_metadata=target_metadata,
         compare_type=True,

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
+from bot.core import ports
 from storage.models import Account
 from storage.repositories._base import Repository
 
@@ -37,11 +38,11 @@ class AccountRepository(Repository):
         query = select(Account).where(Account.phone == phone).order_by(Account.id)
         return list(await self.session.scalars(query))
 
-    async def set_phone(self, account: Account, phone: str | None) -> None:
+    async def set_phone(self, account: ports.Account, phone: str | None) -> None:
         account.phone = phone
         await self.session.flush()
 
-    async def touch_inbound(self, account: Account, at: datetime) -> None:
+    async def touch_inbound(self, account: ports.Account, at: datetime) -> None:
         """Remember the last message from this chat (WhatsApp's 24-hour window). Within
         a minute of the stored time it is left alone: a busy chat then costs no write per
         message, and the window is at most a minute shorter than it could be."""

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, delete, func, or_, select
 from sqlalchemy.exc import IntegrityError
 
+from bot.core import ports
+from bot.core.ports import ScopedActivity
 from bot.domain.scope import Scope
 from bot.domain.vocabulary import ActivityStatus, ShownStatus
 from storage.models import Activity, ActivityChange, Kelurahan, Participation, Rt
@@ -105,7 +107,7 @@ class ActivityRepository(Repository):
             query = query.where(Activity.id != exclude_id)
         return int(await self.session.scalar(query) or 0)
 
-    async def assign_number(self, activity: Activity, prefix: str, digits: int = 5) -> str:
+    async def assign_number(self, activity: ports.Activity, prefix: str, digits: int = 5) -> str:
         """Give the activity the next free number `prefix` + zero-padded sequence.
 
         The sequence is derived from the highest number with this prefix, inside the
@@ -134,7 +136,7 @@ class ActivityRepository(Repository):
         query = select(Activity.surat_tugas_number).where(Activity.surat_tugas_number.like(pattern))
         return [number for number in await self.session.scalars(query) if number]
 
-    async def delete_draft(self, activity: Activity) -> None:
+    async def delete_draft(self, activity: ports.Activity) -> None:
         """Remove an unconfirmed activity and its worker list (cancelled registration)."""
         if activity.status != ActivityStatus.DRAFT:
             raise ValueError("only a draft activity can be deleted")
@@ -146,7 +148,7 @@ class ActivityRepository(Repository):
 
     async def record_change(
         self,
-        activity: Activity,
+        activity: ports.Activity,
         kind: str,
         detail: dict[str, Any],
         changed_by: int | None,
@@ -248,15 +250,6 @@ class ActivityRepository(Repository):
             ActivityChange.activity_id == activity_id
         )
         return int(await self.session.scalar(query) or 0)
-
-
-class ScopedActivity(NamedTuple):
-    """A row of an official's activity list."""
-
-    activity: Activity
-    rt: Rt
-    kelurahan: Kelurahan
-    people: int
 
 
 def has_shown_status(status: str, today: date) -> ColumnElement[bool]:

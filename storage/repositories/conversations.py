@@ -13,6 +13,7 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
+from bot.core import ports
 from storage.models import Account, Conversation, utcnow
 from storage.repositories._base import Repository
 
@@ -79,7 +80,7 @@ class ConversationRepository(Repository):
             )
         )
 
-    async def save(self, conversation: Conversation, expected_version: int) -> None:
+    async def save(self, conversation: ports.Conversation, expected_version: int) -> None:
         """Write every state column if the stored version is still `expected_version`,
         and bump it; raise `StaleConversation` otherwise."""
         values: dict[str, Any] = {name: getattr(conversation, name) for name in STATE_COLUMNS}

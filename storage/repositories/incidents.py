@@ -12,6 +12,8 @@ from typing import Any, TypeVar, cast
 from sqlalchemy import ColumnElement, CursorResult, Select, case, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
+from bot.core import ports
+from bot.core.ports import IncidentRow
 from bot.domain.incident import format_reference, reference_prefix, reference_sequence
 from bot.domain.vocabulary import IncidentStatus
 from storage.models import Activity, Incident, Kelurahan, Participation, Person, Rt
@@ -19,10 +21,9 @@ from storage.repositories._base import Repository
 
 # Still on an official's list: not yet reported, or reported but not closed.
 ACTIVE = (IncidentStatus.OPEN, IncidentStatus.REPORTED)
-# One row of the Insiden list: the incident with its RT, kelurahan and victim (each None
-# when unknown).
-IncidentRow = tuple[Incident, Rt | None, Kelurahan | None, Person | None]
-_Query = TypeVar("_Query", bound=Select[Any])
+# Any select (SQLAlchemy 2.1 types `Select` by its column types); a string, so the
+# runtime never evaluates it.
+_Query = TypeVar("_Query", bound="Select[*tuple[Any, ...]]")
 # Two reports in the same instant may pick the same number; the loser takes the next one.
 _REFERENCE_ATTEMPTS = 5
 
@@ -33,7 +34,7 @@ class IncidentRepository(Repository):
         await self.session.flush()
         return incident
 
-    async def report(self, day: date, **fields: Any) -> Incident:
+    async def report(self, day: date, **fields: object) -> Incident:
         """Save a new report under the next reference number of `day` (a WIB date).
         `fields` are the `Incident` columns other than `reference`."""
         for _ in range(_REFERENCE_ATTEMPTS):
@@ -146,7 +147,9 @@ class IncidentRepository(Repository):
         query = _joined_scope(query, kecamatan_codes, kelurahan_codes, city_wide)
         return await self.session.scalar(query) is not None
 
-    async def mark_reported(self, incident: Incident, report_number: str, at: datetime) -> bool:
+    async def mark_reported(
+        self, incident: ports.Incident, report_number: str, at: datetime
+    ) -> bool:
         """Record the formal stage-I report to BPJS; False when the incident was no longer
         open (another official got there first). Conditional, so two cannot both win."""
         statement = (
@@ -160,7 +163,7 @@ class IncidentRepository(Repository):
         )
         return await self._change(incident, statement)
 
-    async def close(self, incident: Incident, at: datetime) -> bool:
+    async def close(self, incident: ports.Incident, at: datetime) -> bool:
         """Close an open or reported incident; False when it was closed already."""
         statement = (
             update(Incident)
@@ -169,7 +172,7 @@ class IncidentRepository(Repository):
         )
         return await self._change(incident, statement)
 
-    async def _change(self, incident: Incident, statement: Any) -> bool:
+    async def _change(self, incident: ports.Incident, statement: Any) -> bool:
         result = await self.session.execute(statement.execution_options(synchronize_session=False))
         await self.session.refresh(incident)
         return cast(CursorResult[Any], result).rowcount == 1
@@ -228,4 +231,4 @@ def _joined_scope(
         Kelurahan.kecamatan_code.in_(list(kecamatan_codes)),
         Kelurahan.code.in_(list(kelurahan_codes)),
     )
-    return cast(_Query, query.where(place))
+    return query.where(place)

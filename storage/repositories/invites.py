@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import select, update
 
+from bot.core import ports
 from storage.models import AuditEvent, Invite
 from storage.repositories._base import Repository
 
@@ -26,12 +27,12 @@ class InviteRepository(Repository):
         """The invite with this code, used or not (the caller checks expiry and use)."""
         return await self.session.scalar(select(Invite).where(Invite.code == code))
 
-    async def mark_used(self, invite: Invite, account_id: int, at: datetime) -> None:
+    async def mark_used(self, invite: ports.Invite, account_id: int, at: datetime) -> None:
         invite.used_by = account_id
         invite.used_at = at
         await self.session.flush()
 
-    async def claim(self, invite: Invite, account_id: int, at: datetime) -> bool:
+    async def claim(self, invite: ports.Invite, account_id: int, at: datetime) -> bool:
         """Mark the invite used by this account unless someone used it first; True when
         this account got it. A conditional UPDATE, so concurrent claims cannot both win."""
         statement = (

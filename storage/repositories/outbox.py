@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from bot.core import ports
 from bot.domain.vocabulary import OutboxStatus
 from storage.models import OutboxMessage, utcnow
 from storage.repositories._base import Repository
@@ -81,7 +82,7 @@ class OutboxRepository(Repository):
         return list(await self.session.scalars(query))
 
     async def mark_sent(
-        self, message: OutboxMessage, at: datetime, provider_message_id: str | None = None
+        self, message: ports.OutboxMessage, at: datetime, provider_message_id: str | None = None
     ) -> None:
         message.status = OutboxStatus.SENT
         message.sent_at = at
@@ -91,14 +92,14 @@ class OutboxRepository(Repository):
         await self.session.flush()
 
     async def mark_retry(
-        self, message: OutboxMessage, error: str, next_attempt_at: datetime
+        self, message: ports.OutboxMessage, error: str, next_attempt_at: datetime
     ) -> None:
         message.attempts += 1
         message.last_error = error
         message.next_attempt_at = next_attempt_at
         await self.session.flush()
 
-    async def mark_failed(self, message: OutboxMessage, error: str) -> None:
+    async def mark_failed(self, message: ports.OutboxMessage, error: str) -> None:
         message.status = OutboxStatus.FAILED
         message.attempts += 1
         message.last_error = error

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from sqlalchemy import delete, func, select
 
+from bot.core import ports
 from storage.models import Activity, Participation, Person, utcnow
 from storage.repositories._base import Repository
 
@@ -92,13 +93,15 @@ class ParticipationRepository(Repository):
             query = query.limit(limit)
         return [(row[0], row[1]) for row in await self.session.execute(query)]
 
-    async def remove(self, participation: Participation, by: int | None, at: datetime) -> None:
+    async def remove(
+        self, participation: ports.Participation, by: int | None, at: datetime
+    ) -> None:
         """Take a person off a confirmed activity: covered until `at`."""
         participation.removed_at = at
         participation.removed_by = by
         await self.session.flush()
 
-    async def delete(self, participation: Participation) -> None:
+    async def delete(self, participation: ports.Participation) -> None:
         """Forget a participation that never gave coverage (a draft's list)."""
         await self.session.execute(
             delete(Participation).where(Participation.id == participation.id)

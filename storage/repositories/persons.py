@@ -12,6 +12,7 @@ from datetime import date, datetime
 from sqlalchemy import ColumnElement, delete, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.core import ports
 from bot.domain.nik import mask_nik
 from storage.models import Incident, Participation, Person
 from storage.nik_vault import NikVault
@@ -61,15 +62,15 @@ class PersonRepository(Repository):
         await self.session.flush()
         return person
 
-    async def update_name(self, person: Person, name: str) -> None:
+    async def update_name(self, person: ports.Person, name: str) -> None:
         person.name = name
         await self.session.flush()
 
-    async def update_phone(self, person: Person, phone: str | None) -> None:
+    async def update_phone(self, person: ports.Person, phone: str | None) -> None:
         person.phone = phone
         await self.session.flush()
 
-    def reveal_nik(self, person: Person) -> str:
+    def reveal_nik(self, person: ports.EncryptedNik) -> str:
         """The NIK in clear, for exports to BPJS; the caller records an audit event."""
         return self.vault.decrypt(person.nik_encrypted)
 

@@ -45,7 +45,7 @@ class AlertPreferenceRepository(Repository):
         stored = await self._stored(role_id)
         return stored if stored is not None else default_preference(role_id)
 
-    async def update(self, role_id: int, at: datetime, **changes: Any) -> AlertPreference:
+    async def update(self, role_id: int, at: datetime, **changes: str | bool) -> AlertPreference:
         """Change some preferences of a role, writing its row on the first change."""
         for name, value in changes.items():
             if name == "new_activities" and value not in NEW_ACTIVITY_MODES:

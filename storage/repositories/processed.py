@@ -24,7 +24,8 @@ class ProcessedMessageRepository(Repository):
         """Record the id inside the message's transaction; False if it was already
         processed. One statement instead of a lookup plus an insert; a concurrent worker
         handling the same id waits for ours to commit and then gets False."""
-        insert = pg_insert if self.session.bind.dialect.name == "postgresql" else sqlite_insert
+        dialect = self.session.get_bind().dialect.name
+        insert = pg_insert if dialect == "postgresql" else sqlite_insert
         statement = (
             insert(ProcessedMessage)
             .values(channel=channel, message_id=message_id, processed_at=at)

@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Protocol
 
 from sqlalchemy import select
 
+from bot.core.ports import KecamatanValue, KelurahanValue
 from storage.models import Kecamatan, Kelurahan
 from storage.repositories._base import Repository
-
-
-class KecamatanValue(Protocol):
-    code: str
-    name: str
-
-
-class KelurahanValue(Protocol):
-    code: str
-    name: str
-    kecamatan_code: str
 
 
 class RegionRepository(Repository):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import builtins
 from typing import Any, cast
 
 from sqlalchemy import ColumnElement, CursorResult, delete, func, or_, select
 
+from bot.core import ports
 from bot.domain.vocabulary import OFFICIAL_ROLES
-from storage.models import Account, Role
+from storage.models import Role
 from storage.repositories._base import Repository
 
 
@@ -17,7 +19,7 @@ def _same(column: Any, value: Any) -> ColumnElement[bool]:
 
 
 class RoleRepository(Repository):
-    async def for_account(self, account: Account) -> list[Role]:
+    async def for_account(self, account: ports.Account) -> builtins.list[Role]:
         """Roles granted to this account directly or to its verified phone number."""
         holder = Role.account_id == account.id
         if account.phone:
@@ -77,7 +79,7 @@ class RoleRepository(Repository):
             query = query.where(Role.role == role)
         return list(await self.session.scalars(query))
 
-    async def officials(self) -> list[Role]:
+    async def officials(self) -> builtins.list[Role]:
         """Every official grant (petugas, bpjs, admin), by name: the admin's list."""
         query = (
             select(Role)
@@ -86,7 +88,7 @@ class RoleRepository(Repository):
         )
         return list(await self.session.scalars(query))
 
-    async def for_phone(self, phone: str) -> list[Role]:
+    async def for_phone(self, phone: str) -> builtins.list[Role]:
         """The grants made to this E.164 number (not those of its accounts)."""
         query = select(Role).where(Role.phone == phone).order_by(Role.id)
         return list(await self.session.scalars(query))

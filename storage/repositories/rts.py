@@ -3,6 +3,8 @@ them lie in an official's scope."""
 
 from __future__ import annotations
 
+import builtins
+
 from sqlalchemy import (
     ColumnElement,
     Select,
@@ -101,7 +103,7 @@ class RtRepository(Repository):
         await self.session.flush()
         return row
 
-    async def chair_accounts(self, kecamatan_code: str | None = None) -> list[Account]:
+    async def chair_accounts(self, kecamatan_code: str | None = None) -> builtins.list[Account]:
         """The accounts of RT chairs (all, or those of one kecamatan's RTs): chats whose
         verified phone is a chair phone on the RT list, and chats holding a ketua_rt
         grant (an invite code). Opted-out accounts are left out; each account once."""
@@ -153,6 +155,6 @@ def in_scope(scope: Scope) -> ColumnElement[bool]:
     return or_(*conditions) if conditions else false()
 
 
-def rt_ids_in_scope(scope: Scope) -> Select[tuple[int]]:
+def rt_ids_in_scope(scope: Scope) -> Select[int]:
     """The ids of the RTs in scope, for `column.in_(...)` filters of other tables."""
     return select(Rt.id).where(in_scope(scope)).correlate(None)

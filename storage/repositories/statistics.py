@@ -11,10 +11,20 @@ the RTs active and the people covered now.
 from __future__ import annotations
 
 from datetime import date
-from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, and_, case, distinct, func, or_, select, true
+from sqlalchemy import (
+    ColumnElement,
+    SQLColumnExpression,
+    and_,
+    case,
+    distinct,
+    func,
+    or_,
+    select,
+    true,
+)
 
+from bot.core.ports import StatusCount
 from bot.domain.scope import Scope
 from bot.domain.vocabulary import ActivityStatus, IncidentStatus, ShownStatus
 from storage.models import Activity, Incident, Kelurahan, Participation, Rt
@@ -25,17 +35,6 @@ from storage.repositories.rts import in_scope, rt_ids_in_scope
 BY_KECAMATAN = "kecamatan"
 BY_KELURAHAN = "kelurahan"
 BY_RT = "rt"
-
-
-class StatusCount(NamedTuple):
-    """One shown status: how many activities, how many distinct RTs they belong to, and the
-    premium of its confirmed activities starting in the month and in the year."""
-
-    status: str
-    activities: int
-    rts: int
-    premium_month: int
-    premium_year: int
 
 
 class StatisticsRepository(Repository):
@@ -100,7 +99,7 @@ class StatisticsRepository(Repository):
     ) -> dict[str, int]:
         """Confirmed (not cancelled) activities of the summary, counted per kecamatan code,
         kelurahan code or RT id (as text); regions without any are absent."""
-        keys: dict[str, ColumnElement[str] | ColumnElement[int]] = {
+        keys: dict[str, SQLColumnExpression[str] | SQLColumnExpression[int]] = {
             BY_KECAMATAN: Kelurahan.kecamatan_code,
             BY_KELURAHAN: Rt.kelurahan_code,
             BY_RT: Rt.id,

@@ -137,7 +137,8 @@ def _message(raw: dict[str, Any], names: dict[str, str]) -> Inbound | None:
     chat_id, phone = sender
     fields: dict[str, Any] = {}
     media: dict[str, Any] = {}
-    body = raw.get(kind) if isinstance(raw.get(kind), dict) else {}
+    found = raw.get(kind)
+    body: dict[str, Any] = found if isinstance(found, dict) else {}
     if kind == "text":
         fields["text"] = str(body.get("body") or "")
     elif kind == "interactive":

@@ -12,8 +12,8 @@ not flooded with a day's worth of old news.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
 
+from bot.core import ports
 from bot.core.messages import Notification, Reply
 from bot.domain.dates import format_date
 from bot.domain.money import format_rupiah
@@ -48,7 +48,12 @@ async def new_activity_alerts(run: Run) -> None:
 
 
 async def _alert(
-    run: Run, account: Any, activity: Any, rt: Any, people: int, key: str
+    run: Run,
+    account: ports.Account,
+    activity: ports.Activity,
+    rt: ports.Rt,
+    people: int,
+    key: str,
 ) -> Notification:
     place = await place_of(run, account, rt)
     text = run.text(
@@ -95,7 +100,11 @@ async def new_activity_digest(run: Run, day: date) -> None:
 
 
 async def _digest(
-    run: Run, account: Any, rows: list[tuple[Any, Any, int]], day: date, key: str
+    run: Run,
+    account: ports.Account,
+    rows: list[tuple[ports.Activity, ports.Rt, int]],
+    day: date,
+    key: str,
 ) -> Notification:
     lines = []
     for activity, rt, people in rows[:DIGEST_LINES]:

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from bot.alerts.accident import Texts
+from bot.config import Settings
+from bot.core import ports
 from bot.core.messages import Notification, reply_to_payload
+from bot.core.ports import Texts, UnitOfWork
 from bot.domain.dates import WIB
 
 URGENT_PRIORITY = 1
@@ -18,17 +20,17 @@ NORMAL_PRIORITY = 5
 
 @dataclass
 class Run:
-    uow: Any
+    uow: UnitOfWork
     now: datetime
     texts: Texts
-    settings: Any
+    settings: Settings
     queued: int = 0
 
-    def text(self, account: Any, key: str, **values: Any) -> str:
+    def text(self, account: ports.Account, key: str, **values: Any) -> str:
         """A catalogue text in the recipient's language."""
         return self.texts.text(account.language or "id", key, **values)
 
-    def translator(self, account: Any) -> Callable[..., str]:
+    def translator(self, account: ports.Account) -> Callable[..., str]:
         """`t(key, **values)` in the recipient's language (for shared text builders)."""
         language = account.language or "id"
         return lambda key, **values: self.texts.text(language, key, **values)
@@ -38,7 +40,7 @@ class Run:
         whose content costs queries (a summary), so later rounds stay cheap."""
         return await self.uow.preferences.queued_keys(keys)
 
-    async def send(self, account: Any, note: Notification) -> bool:
+    async def send(self, account: ports.Account, note: Notification) -> bool:
         """Queue one message; False when its key was queued before or the person opted
         out. Every derived message must carry a dedup key."""
         if note.dedup_key is None:
@@ -66,7 +68,7 @@ def start_of_day(day: date) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=WIB).astimezone(UTC)
 
 
-async def place_of(run: Run, account: Any, rt: Any | None) -> str:
+async def place_of(run: Run, account: ports.Account, rt: ports.Rt | None) -> str:
     """ "RT 01, Kel. Simpang IV Sipin", or "RT tidak diketahui"."""
     if rt is None:
         return run.text(account, "alert_place_unknown")

@@ -12,8 +12,8 @@ Insiden list and in the daily summary instead of flooding officials after a firs
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
 
+from bot.core import ports
 from bot.core.messages import Notification, Reply
 from bot.domain.dates import format_datetime
 from bot.domain.incident import report_deadline
@@ -64,7 +64,12 @@ async def incident_reminders(run: Run) -> None:
 
 
 async def _reminder(
-    run: Run, account: Any, incident: Any, rt: Any | None, stage: str, key: str
+    run: Run,
+    account: ports.Account,
+    incident: ports.Incident,
+    rt: ports.Rt | None,
+    stage: str,
+    key: str,
 ) -> Notification:
     deadline = report_deadline(incident.occurred_at)
     place = await place_of(run, account, rt)
@@ -79,7 +84,8 @@ async def _reminder(
     }
     if stage == "overdue":
         text = run.text(account, "alert_incident_overdue", **facts)
-        template, params = "accident_deadline_passed", (incident.reference, place, when)
+        template = "accident_deadline_passed"
+        params: tuple[str, ...] = (incident.reference, place, when)
     else:
         text = run.text(account, "alert_incident_reminder", **facts)
         template, params = "accident_reminder", (incident.reference, place, when, facts["left"])

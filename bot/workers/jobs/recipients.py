@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from bot.alerts.accident import role_covers
+from bot.core import ports
+from bot.core.ports import UnitOfWork
 from bot.domain.scope import Scope, kecamatan_of
 from bot.domain.vocabulary import OFFICIAL_ROLES, Role, ScopeKind
 
@@ -21,13 +22,13 @@ IMMEDIATE = "immediate"
 DIGEST = "digest"
 OFF = "off"
 
-Wants = Callable[[Any], bool]
+Wants = Callable[[ports.AlertPreference], bool]
 
 
 @dataclass(frozen=True)
 class Grant:
-    role: Any
-    preference: Any
+    role: ports.Role
+    preference: ports.AlertPreference
 
     def covers(self, kelurahan_code: str | None) -> bool:
         kecamatan = kecamatan_of(kelurahan_code) if kelurahan_code else None
@@ -36,7 +37,7 @@ class Grant:
 
 @dataclass
 class Official:
-    account: Any
+    account: ports.Account
     grants: list[Grant] = field(default_factory=list)
 
     def covering(self, kelurahan_code: str | None, wants: Wants | None = None) -> list[Grant]:
@@ -57,10 +58,15 @@ class Official:
         return Scope(
             city=any(g.role.scope_kind == ScopeKind.CITY for g in grants),
             kecamatan=frozenset(
-                g.role.scope_code for g in grants if g.role.scope_kind == "kecamatan"
+                g.role.scope_code
+                for g in grants
+                # A region grant without a region covers nothing (as in bot.core.identity).
+                if g.role.scope_kind == "kecamatan" and g.role.scope_code is not None
             ),
             kelurahan=frozenset(
-                g.role.scope_code for g in grants if g.role.scope_kind == "kelurahan"
+                g.role.scope_code
+                for g in grants
+                if g.role.scope_kind == "kelurahan" and g.role.scope_code is not None
             ),
         )
 
@@ -72,7 +78,7 @@ class Officials:
         self._officials = sorted(officials, key=lambda o: o.account.id)
 
     @classmethod
-    async def load(cls, uow: Any) -> Officials:
+    async def load(cls, uow: UnitOfWork) -> Officials:
         by_account: dict[int, Official] = {}
         for role, preference in await uow.preferences.grants_with_preferences(OFFICIAL_ROLES):
             for account in await _holders(uow, role):
@@ -87,7 +93,7 @@ class Officials:
         return [o for o in self._officials if o.covering(kelurahan_code, wants)]
 
 
-async def _holders(uow: Any, role: Any) -> list[Any]:
+async def _holders(uow: UnitOfWork, role: ports.Role) -> list[ports.Account]:
     """The accounts a grant reaches: the one it was given to, or every chat verified for
     its phone number."""
     found = []
@@ -102,17 +108,17 @@ class Chairs:
     """The accounts of each RT's chair: chats verified for the phone on the RT list, and
     accounts (or phones) granted the ketua_rt role for the RT with an invite code."""
 
-    def __init__(self, grants: Sequence[Any]) -> None:
-        self._grants: dict[str, list[Any]] = {}
+    def __init__(self, grants: Sequence[ports.Role]) -> None:
+        self._grants: dict[str, list[ports.Role]] = {}
         for role in grants:
             self._grants.setdefault(str(role.scope_code), []).append(role)
 
     @classmethod
-    async def load(cls, uow: Any) -> Chairs:
+    async def load(cls, uow: UnitOfWork) -> Chairs:
         return cls(await uow.roles.list(Role.KETUA_RT))
 
-    async def accounts(self, uow: Any, rt: Any) -> list[Any]:
-        found: dict[int, Any] = {}
+    async def accounts(self, uow: UnitOfWork, rt: ports.Rt) -> list[ports.Account]:
+        found: dict[int, ports.Account] = {}
         if rt.chair_phone:
             for account in await uow.accounts.by_phone(rt.chair_phone):
                 found.setdefault(account.id, account)

@@ -6,8 +6,8 @@ sharing a scope share one computation."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
+from bot.core import ports
 from bot.core.messages import Notification, Reply
 from bot.domain.dates import format_date
 from bot.domain.incident import REPORT_WINDOW
@@ -21,7 +21,7 @@ from bot.workers.jobs.recipients import Officials
 KIND = "daily_summary"
 
 
-def _wants_summary(preference: Any) -> bool:
+def _wants_summary(preference: ports.AlertPreference) -> bool:
     return bool(preference.daily_summary)
 
 
@@ -79,7 +79,7 @@ async def _figures(run: Run, scope: Scope) -> tuple[Summary, int]:
     return summary, overdue
 
 
-async def _scope_label(run: Run, account: Any, scope: Scope) -> str:
+async def _scope_label(run: Run, account: ports.Account, scope: Scope) -> str:
     """ "Kota Jambi", "Kec. Telanaipura, Kel. Thehok"."""
     if scope.city:
         return run.text(account, "alert_scope_city")

@@ -7,8 +7,8 @@ work goes on."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
 
+from bot.core import ports
 from bot.core.messages import Notification, Reply
 from bot.domain.dates import format_date
 from bot.domain.vocabulary import ActivityStatus
@@ -20,11 +20,11 @@ ENDING_KIND = "coverage_ending"
 OFFICIAL_LINES = 25
 
 
-def _wants_starting(preference: Any) -> bool:
+def _wants_starting(preference: ports.AlertPreference) -> bool:
     return bool(preference.starting_without_participants)
 
 
-def _problem(activity: Any) -> str:
+def _problem(activity: ports.Activity) -> str:
     return "draft" if activity.status == ActivityStatus.DRAFT else "empty"
 
 
@@ -55,7 +55,9 @@ async def starting_without_cover(run: Run, day: date) -> None:
             await run.send(official.account, note)
 
 
-def _chair_notice(run: Run, account: Any, activity: Any, tomorrow: date, key: str) -> Notification:
+def _chair_notice(
+    run: Run, account: ports.Account, activity: ports.Activity, tomorrow: date, key: str
+) -> Notification:
     text = run.text(
         account,
         f"alert_starting_{_problem(activity)}_chair",
@@ -73,7 +75,11 @@ def _chair_notice(run: Run, account: Any, activity: Any, tomorrow: date, key: st
 
 
 async def _official_list(
-    run: Run, account: Any, rows: list[tuple[Any, Any, int]], tomorrow: date, key: str
+    run: Run,
+    account: ports.Account,
+    rows: list[tuple[ports.Activity, ports.Rt, int]],
+    tomorrow: date,
+    key: str,
 ) -> Notification:
     lines = []
     for activity, rt, _ in rows[:OFFICIAL_LINES]:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
-from bot.alerts.accident import Texts
+from bot.core import ports
 from bot.core.messages import Notification, Reply
+from bot.core.ports import Texts, UnitOfWork
 from bot.domain.dates import today_wib
 from bot.workers.jobs.recipients import Officials
 
@@ -40,12 +40,12 @@ class Attempt:
     rt_label: str = ""
 
 
-def _wants(preference: Any) -> bool:
+def _wants(preference: ports.AlertPreference) -> bool:
     return bool(preference.unidentified_chairs)
 
 
 async def unidentified_chair_alerts(
-    uow: Any, texts: Texts, attempt: Attempt, now: datetime
+    uow: UnitOfWork, texts: Texts, attempt: Attempt, now: datetime
 ) -> list[Notification]:
     """The notifications to queue (through ctx.notify) about this attempt."""
     officials = (await Officials.load(uow)).for_place(attempt.kelurahan_code, _wants)

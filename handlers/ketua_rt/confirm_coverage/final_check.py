@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from bot.activities import lifecycle as coverage
+from bot.core import ports
 from bot.core.dialog import Answer, Context, End, Go, Outcome, Stay
 from bot.core.messages import Choice, Notification, Reply
 from bot.domain.dates import format_date, today_wib
@@ -38,9 +39,9 @@ NOT_FOUND, NOT_DRAFT, NO_PEOPLE, START_PAST, OVER_BUDGET = (
 class Check:
     """Where the activity stands; `problem` is None when it can be confirmed."""
 
-    activity: Any | None
+    activity: ports.Activity | None
     problem: str | None
-    people: list[Any] = field(default_factory=list)
+    people: Sequence[ports.Participation] = ()
 
 
 async def check(ctx: Context) -> Check:
@@ -122,7 +123,9 @@ async def handle_final(ctx: Context, answer: Answer) -> Outcome:
     return End()
 
 
-async def confirm(ctx: Context, activity: Any, people: list[Any]) -> None:
+async def confirm(
+    ctx: Context, activity: ports.Activity, people: Sequence[ports.Participation]
+) -> None:
     uow = ctx.services.uow
     # Premium from the current value and rounding setting, whatever the draft stored.
     coverage.set_premium(activity, activity.value, rounding(ctx))
@@ -161,7 +164,11 @@ async def confirm(ctx: Context, activity: Any, people: list[Any]) -> None:
 
 
 async def notify_participants(
-    ctx: Context, activity: Any, people: list[Any], rt: str, period: str
+    ctx: Context,
+    activity: ports.Activity,
+    people: Sequence[ports.Participation],
+    rt: str,
+    period: str,
 ) -> int:
     """Tell each participant with an account (found by phone) that they are covered; one
     message per person, to the chat they used last. Returns how many were queued."""

@@ -136,6 +136,7 @@ async def _redeem(ctx: Context, text: str) -> Outcome:
     """Redeem a code: End with a welcome, or Stay saying why not and whom to contact."""
     uow = ctx.services.uow
     account = await uow.accounts.get(ctx.caller.account_id)
+    assert account is not None, "the caller's account exists"
     result = await redeem_invite(uow, text, account, ctx.now)
     if result.outcome in (OK, ALREADY_CHAIR) and result.rt_id is not None:
         labels = await _labels(ctx, (result.rt_id,))
@@ -143,6 +144,7 @@ async def _redeem(ctx: Context, text: str) -> Outcome:
             ctx.say(ctx.t("onboarding_already", rts=labels))
             return End()
         rt = await uow.rts.get(result.rt_id)
+        assert rt is not None, "a redeemed invite's RT exists"
         ctx.say(ctx.t("onboarding_welcome_code", name=rt.chair_name or ctx.caller.name, rts=labels))
         # The caller was resolved before the role existed; the menu that follows should
         # already show what a Ketua RT can do.

@@ -10,6 +10,6 @@ NAME = "participants"
 ACTIVITY = "activity_id"
 
 
-def start_participants(activity_id: int) -> Start:
+def start_participants(activity_id: int | None) -> Start:
     """Hand over to the participant list of one of the caller's activities."""
     return Start(NAME, {ACTIVITY: activity_id})

@@ -7,6 +7,7 @@ until that moment — and the change is recorded for a new surat tugas revision.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from bot.core.dialog import NAV_MENU, Answer, Context, Go, Outcome, Stay
@@ -29,7 +30,7 @@ PICK_PREFIX = "p"
 REMOVE = "remove"
 
 
-async def page_of(ctx: Context, activity: Any) -> tuple[list[tuple[Any, Any]], int, int, int]:
+async def page_of(ctx: Context, activity: Any) -> tuple[Sequence[tuple[Any, Any]], int, int, int]:
     """(rows of this page, page index, number of pages, participant count)."""
     participations = ctx.services.uow.participations
     count = await participations.count_for_activity(activity.id)
@@ -164,7 +165,7 @@ async def ask_remove_confirm(ctx: Context) -> Reply:
         nik=person.nik_masked,
         role=role_label(ctx, participation.role),
     )
-    if activity.status == ActivityStatus.CONFIRMED:
+    if activity is not None and activity.status == ActivityStatus.CONFIRMED:
         text += "\n" + ctx.t("participants_remove_confirm_covered")
     choices = (
         Choice(YES, ctx.t("participants_remove_yes")),

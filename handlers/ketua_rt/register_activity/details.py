@@ -5,6 +5,7 @@ an optional description)."""
 from __future__ import annotations
 
 from bot.activities import lifecycle as coverage
+from bot.core import ports
 from bot.core.dialog import Answer, Context, End, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.vocabulary import ActivityStatus
@@ -21,7 +22,7 @@ TITLE_MIN, TITLE_MAX = 3, 150
 PLACE_MIN, PLACE_MAX = 3, 250
 
 
-async def open_draft(ctx: Context) -> object | None:
+async def open_draft(ctx: Context) -> ports.Activity | None:
     drafts = await ctx.services.uow.activities.drafts_for_rts(own_rt_ids(ctx))
     return drafts[0] if drafts else None
 
@@ -93,6 +94,7 @@ async def ask_rt(ctx: Context) -> Reply:
     choices = []
     for rt_id in own_rt_ids(ctx):
         rt = await uow.rts.get(rt_id)
+        assert rt is not None, "a chair's RT exists"
         kelurahan = await uow.regions.get_kelurahan(rt.kelurahan_code)
         name = kelurahan.name if kelurahan else rt.kelurahan_code
         choices.append(

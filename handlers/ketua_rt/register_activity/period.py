@@ -29,7 +29,7 @@ def date_current(ctx: Context, key: str) -> str:
 
 async def ask_start_date(ctx: Context) -> Reply:
     if ctx.data.get(PAST):
-        choices = (Choice(TODAY, ctx.t("reg_start_today")),)
+        choices: tuple[Choice, ...] = (Choice(TODAY, ctx.t("reg_start_today")),)
     else:
         choices = (Choice(TODAY, ctx.t("reg_today")), Choice(TOMORROW, ctx.t("reg_tomorrow")))
     return Reply(ctx.t("reg_ask_start") + date_current(ctx, "start"), choices=choices)

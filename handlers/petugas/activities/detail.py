@@ -6,6 +6,7 @@ same code that gives it to the Ketua RT. Each step re-reads the activity within 
 from __future__ import annotations
 
 from bot.activities import lifecycle as coverage
+from bot.core import ports
 from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import today_wib
@@ -35,7 +36,7 @@ def open_activity(ctx: Context, activity_id: int) -> None:
     ctx.data[people.PAGE] = 0
 
 
-def actions(ctx: Context, activity: object) -> tuple[str, ...]:
+def actions(ctx: Context, activity: ports.Activity) -> tuple[str, ...]:
     shown = coverage.shown_status(activity, today_wib(ctx.now))
     has_letter = shown in WITH_LETTER and bool(getattr(activity, "surat_tugas_number", None))
     return (PEOPLE, LETTER, BACK) if has_letter else (PEOPLE, BACK)

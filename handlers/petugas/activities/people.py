@@ -7,6 +7,7 @@ person as its subject. The NIK is sent, never kept in the conversation's data.""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -32,7 +33,7 @@ def _page(ctx: Context) -> int:
     return value if isinstance(value, int) and value > 0 else 0
 
 
-async def _rows(ctx: Context, activity: Any) -> tuple[list[tuple[Any, Any]], int, int]:
+async def _rows(ctx: Context, activity: Any) -> tuple[Sequence[tuple[Any, Any]], int, int]:
     """The current page of the worker list, the page number and the page count."""
     uow = ctx.services.uow
     active, removed = await uow.participations.count_active_and_removed(activity.id)
@@ -132,6 +133,7 @@ async def handle_reveal(ctx: Context, answer: Answer) -> Outcome:
     if participation is None or participation.activity_id != activity.id:
         return Stay(ctx.t("oa_reveal_gone"))
     person = await uow.persons.get(participation.person_id)
+    assert person is not None, "a participation's person exists (foreign key)"
     nik = uow.persons.reveal_nik(person)
     event = await uow.audit.record(
         NIK_REVEALED,

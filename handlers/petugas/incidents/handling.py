@@ -46,7 +46,7 @@ def choice(ctx: Context, choice_id: str) -> Choice:
 async def current(ctx: Context) -> Any | None:
     """The incident of this conversation if it still exists and lies in scope."""
     try:
-        incident_id = int(ctx.data.get(INCIDENT))
+        incident_id = int(ctx.data.get(INCIDENT, ""))
     except (TypeError, ValueError):
         return None
     uow = ctx.services.uow

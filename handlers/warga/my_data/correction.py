@@ -132,10 +132,12 @@ async def notify_officials(ctx: Context, request: Any, person: Any) -> int:
     uow = ctx.services.uow
     rows = await uow.participations.of_persons([person.id])
     rt_ids = list(dict.fromkeys(activity.rt_id for _, activity in rows))
-    places, lines = [], []
+    places: list[str | None] = []
+    lines: list[str] = []
     for rt_id in rt_ids:
-        rt = await uow.rts.get(rt_id)
-        places.append(rt.kelurahan_code)
+        rt_row = await uow.rts.get(rt_id)
+        assert rt_row is not None, "an activity's RT exists (foreign key)"
+        places.append(rt_row.kelurahan_code)
         lines.append(await rt_line(ctx, rt_id))
     officials: dict[int, Any] = {}
     for kelurahan_code in list(dict.fromkeys(places)) or [None]:
