@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.core.dialog import MENU, Dialog
+from bot.core.ports import Texts
 from handlers.accident_report import dialog as accident_report
 from handlers.admin import dialog as admin
 from handlers.ketua_rt.confirm_coverage import dialog as coverage_confirmation
@@ -68,7 +69,7 @@ class Registry:
     # "/daftar" -> "activity_registration", in the order the dialogs are registered.
     commands: Mapping[str, str]
 
-    def telegram_commands(self, texts: Any, language: str = "id") -> list[tuple[str, str]]:
+    def telegram_commands(self, texts: Texts, language: str = "id") -> list[tuple[str, str]]:
         """(command, description) for Telegram's command menu: navigation first, then
         each registered command that declares a description."""
         listed = [(word, texts.text(language, key)) for word, key in NAVIGATION]
