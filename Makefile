@@ -17,10 +17,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 demo: $(STAMP)
 	$(BIN)/kampung-bahagia demo $(ARGS)
 
-# Two workers on the two cores of CI (PYTEST_XDIST= runs in one process), coverage of the
-# three packages printed at the end (PYTEST_COV= leaves it out); PYTEST_ARGS adds anything
-# else, e.g. make test PYTEST_ARGS="-k premium".
-PYTEST_XDIST ?= -n 2
+# Two workers on the two cores of CI, an idle one taking over queued tests (PYTEST_XDIST=
+# runs in one process); coverage of the three packages printed at the end (PYTEST_COV=
+# leaves it out); PYTEST_ARGS adds anything else, e.g. make test PYTEST_ARGS="-k premium".
+PYTEST_XDIST ?= -n 2 --dist worksteal
 PYTEST_COV ?= --cov=bot --cov=handlers --cov=storage --cov-report=term
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_XDIST) $(PYTEST_COV) $(PYTEST_ARGS)
