@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test coverage lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,8 +17,17 @@ $(STAMP): pyproject.toml | $(BIN)/python
 demo: $(STAMP)
 	$(BIN)/kampung-bahagia demo $(ARGS)
 
+# Two workers on the two cores of CI, an idle one taking over queued tests (PYTEST_XDIST=
+# runs in one process); PYTEST_ARGS adds anything else, e.g. make test PYTEST_ARGS="-k premium".
+PYTEST_XDIST ?= -n 2 --dist worksteal
 test: $(STAMP)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(PYTEST_XDIST) $(PYTEST_ARGS)
+
+# The same suite with line coverage of the three packages. Kept out of `make test`: on
+# Python 3.11 the tracer costs as much CPU as the tests themselves.
+coverage: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_XDIST) --cov=bot --cov=handlers --cov=storage \
+		--cov-report=term $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -1,0 +1,108 @@
+"""The Telegram webhook endpoint and the channel's life cycle: only requests carrying the
+secret token are read; a redelivered update is answered once; setWebhook carries the
+secret; polling mode serves no webhook; /healthz reports the channel."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest_asyncio
+
+from bot.app import App
+from bot.channels.telegram.channel import SECRET_HEADER, WEBHOOK_PATH
+from bot.core.messages import Reply
+from support.fake_telegram import WEBHOOK_SECRET, FakeTelegram, ScriptedService, bot_on_fake
+
+
+@pytest_asyncio.fixture
+async def fake() -> AsyncIterator[FakeTelegram]:
+    server = await FakeTelegram().start()
+    yield server
+    await server.stop()
+
+
+@pytest_asyncio.fixture
+async def service() -> ScriptedService:
+    scripted = ScriptedService()
+    scripted.answer = [Reply("Siap.")]
+    return scripted
+
+
+async def test_a_missing_or_wrong_secret_gets_403_and_nothing_is_processed(
+    service: ScriptedService, fake: FakeTelegram
+) -> None:
+    async with bot_on_fake(fake, service.handle, webhook=True) as bot:
+        user = bot.user(5001, "Budi")
+        update = user.says_update("/start")
+        wrong = ({}, {SECRET_HEADER: "tebakan"}, {SECRET_HEADER: WEBHOOK_SECRET + "x"})
+        for headers in wrong:
+            answer = await bot.web.post(WEBHOOK_PATH, json=update, headers=headers)
+            assert answer.status_code == 403
+        assert service.received == [] and not fake.calls_of("sendMessage")
+
+        await user.send(update)  # the same update with the right secret is handled
+        assert len(service.received) == 1 and user.text == "Siap."
+
+
+async def test_a_redelivered_tap_is_answered_once(app: App, fake: FakeTelegram) -> None:
+    async with bot_on_fake(fake, app.service.handle, webhook=True) as bot:
+        user = bot.user(5001, "Budi")
+        await user.says("/start")
+        tap = user.taps_update("Simulasi premi")
+        await user.send(tap)
+        assert "nilai" in user.text.lower()
+        answered = len(fake.messages(5001))
+        await user.send(tap)  # Telegram retries when our 200 got lost
+        assert len(fake.messages(5001)) == answered
+
+
+async def test_a_redelivered_message_is_answered_once(app: App, fake: FakeTelegram) -> None:
+    async with bot_on_fake(fake, app.service.handle, webhook=True) as bot:
+        user = bot.user(5001, "Budi")
+        update = user.says_update("/start")
+        await user.send(update)
+        answered = len(fake.messages(5001))
+        await user.send(update)
+        assert len(fake.messages(5001)) == answered
+
+
+async def test_a_body_that_is_not_an_update_is_refused(
+    service: ScriptedService, fake: FakeTelegram
+) -> None:
+    async with bot_on_fake(fake, service.handle, webhook=True) as bot:
+        headers = {SECRET_HEADER: WEBHOOK_SECRET, "content-type": "application/json"}
+        answer = await bot.web.post(WEBHOOK_PATH, content=b"{not json", headers=headers)
+        assert answer.status_code == 400
+        answer = await bot.web.post(WEBHOOK_PATH, content=b"[1, 2]", headers=headers)
+        assert answer.status_code == 400
+        assert service.received == [] and not fake.calls_of("sendMessage")
+
+
+async def test_start_registers_the_webhook_with_its_secret_and_health_reports_it(
+    service: ScriptedService, fake: FakeTelegram
+) -> None:
+    async with bot_on_fake(fake, service.handle, webhook=True) as bot:
+        assert fake.webhook == {
+            "url": "https://kb.example.go.id/telegram/webhook",
+            "secret_token": WEBHOOK_SECRET,
+            "allowed_updates": ["message", "callback_query"],
+        }
+        await bot.user(5001, "Budi").says("/start")
+        health = (await bot.web.get("/healthz")).json()
+        assert health["ok"] is True
+        telegram = health["telegram"]
+        assert telegram["ok"] is True and telegram["mode"] == "webhook"
+        assert telegram["bot"] == "KampungBahagiaBot" and telegram["updates_handled"] == 1
+    assert not fake.calls_of("deleteWebhook")  # the webhook stays: Telegram keeps updates
+
+
+async def test_polling_mode_serves_no_webhook_and_reports_its_health(
+    service: ScriptedService, fake: FakeTelegram
+) -> None:
+    async with bot_on_fake(fake, service.handle) as bot:
+        assert bot.channel.routes() == []
+        await bot.user(5001, "Budi").says("/start")
+        assert fake.calls_of("deleteWebhook") and fake.calls_of("getUpdates")
+        assert (await bot.channel.health())["ok"] is True
+        assert (await bot.channel.health())["mode"] == "polling"
+    assert (await bot.channel.health())["ok"] is False  # stopped

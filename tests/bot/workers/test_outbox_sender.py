@@ -1,0 +1,148 @@
+"""The outbox sender: delivery, retries with backoff, the failed state, opted-out
+accounts, leases, priorities; on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from bot.workers.outbox_sender import (
+    MAX_ATTEMPTS,
+    OutboxWorker,
+    Parcel,
+    RetryLater,
+    Undeliverable,
+    Unreachable,
+)
+from support.chat import Chat
+
+# Leases, retries and priorities are SQL: checked on both databases.
+pytestmark = pytest.mark.backends()
+
+
+class FakeSender:
+    def __init__(self, *failures: Exception) -> None:
+        self.failures = list(failures)
+        self.sent: list[Parcel] = []
+
+    async def send(self, parcel: Parcel) -> str | None:
+        if self.failures:
+            raise self.failures.pop(0)
+        self.sent.append(parcel)
+        return f"provider-{parcel.id}"
+
+
+async def queue(app, chat_id: str, text: str, priority: int = 5) -> int:  # noqa: ANN001
+    """Queue a message for a (new) account, due at the service's clock."""
+    await Chat(app, chat_id).says("menu")  # the recipient has an account
+    async with app.uow_factory() as uow:
+        account = await uow.accounts.find("terminal", chat_id)
+        message = await uow.outbox.enqueue(
+            account_id=account.id,
+            channel="terminal",
+            chat_id=chat_id,
+            payload={"text": text},
+            priority=priority,
+            not_before=app.service.clock(),
+        )
+        await uow.commit()
+        return message.id
+
+
+async def stored(app, message_id: int):  # noqa: ANN001, ANN201
+    async with app.uow_factory() as uow:
+        message = await uow.outbox.get(message_id)
+        account = await uow.accounts.get(message.account_id)
+        return message, account
+
+
+async def test_due_messages_are_sent_urgent_first(app, clock) -> None:  # noqa: ANN001
+    later = await queue(app, "a", "statistik", priority=5)
+    urgent = await queue(app, "b", "kecelakaan!", priority=1)
+    sender = FakeSender()
+    assert await OutboxWorker(app.uow_factory, {"terminal": sender}, clock).run_once() == 2
+    assert [p.id for p in sender.sent] == [urgent, later]
+    message, _ = await stored(app, urgent)
+    assert message.status == "sent" and message.provider_message_id == f"provider-{urgent}"
+    assert await OutboxWorker(app.uow_factory, {"terminal": sender}, clock).run_once() == 0
+
+
+async def test_a_passing_failure_is_retried_with_growing_backoff(app, clock) -> None:  # noqa: ANN001
+    message_id = await queue(app, "a", "halo")
+    sender = FakeSender(RetryLater("HTTP 502"), RetryLater("timeout"))
+    worker = OutboxWorker(app.uow_factory, {"terminal": sender}, clock)
+    await worker.run_once()
+    message, _ = await stored(app, message_id)
+    assert (message.status, message.attempts, message.last_error) == ("pending", 1, "HTTP 502")
+    assert message.next_attempt_at == clock.now + timedelta(seconds=10)
+    assert await worker.run_once() == 0  # not due yet
+    clock.advance(seconds=10)
+    await worker.run_once()
+    message, _ = await stored(app, message_id)
+    assert message.next_attempt_at == clock.now + timedelta(seconds=20)
+    clock.advance(seconds=20)
+    await worker.run_once()
+    message, _ = await stored(app, message_id)
+    assert message.status == "sent" and message.attempts == 3
+
+
+async def test_a_rate_limit_waits_as_long_as_the_provider_asks(app, clock) -> None:  # noqa: ANN001
+    message_id = await queue(app, "a", "halo")
+    sender = FakeSender(RetryLater("429", after=timedelta(seconds=37)))
+    await OutboxWorker(app.uow_factory, {"terminal": sender}, clock).run_once()
+    message, _ = await stored(app, message_id)
+    assert message.next_attempt_at == clock.now + timedelta(seconds=37)
+
+
+async def test_after_the_last_attempt_the_message_is_failed(app, clock) -> None:  # noqa: ANN001
+    message_id = await queue(app, "a", "halo")
+    sender = FakeSender(*[RetryLater(f"down {n}") for n in range(MAX_ATTEMPTS)])
+    worker = OutboxWorker(app.uow_factory, {"terminal": sender}, clock)
+    for _ in range(MAX_ATTEMPTS):
+        await worker.run_once()
+        clock.advance(hours=2)
+    message, account = await stored(app, message_id)
+    assert message.status == "failed" and message.attempts == MAX_ATTEMPTS
+    assert not account.opted_out
+    async with app.uow_factory() as uow:
+        assert (await uow.outbox.count_by_status())["failed"] == 1
+
+
+@pytest.mark.parametrize(
+    ("error", "opted_out"), [(Undeliverable("400 bad"), False), (Unreachable("403"), True)]
+)
+async def test_permanent_failures(app, clock, error, opted_out) -> None:  # noqa: ANN001
+    message_id = await queue(app, "a", "halo")
+    await OutboxWorker(app.uow_factory, {"terminal": FakeSender(error)}, clock).run_once()
+    message, account = await stored(app, message_id)
+    assert message.status == "failed" and message.attempts == 1
+    assert account.opted_out is opted_out
+
+
+async def test_a_crash_while_sending_leaves_a_lease_that_runs_out(app, clock) -> None:  # noqa: ANN001
+    message_id = await queue(app, "a", "halo")
+
+    class Crash(BaseException):
+        pass
+
+    class CrashingSender:
+        async def send(self, parcel: Parcel) -> str | None:
+            raise Crash
+
+    with pytest.raises(Crash):
+        await OutboxWorker(app.uow_factory, {"terminal": CrashingSender()}, clock).run_once()
+    sender = FakeSender()
+    worker = OutboxWorker(app.uow_factory, {"terminal": sender}, clock)
+    assert await worker.run_once() == 0  # leased: nobody sends it twice at once
+    clock.advance(minutes=1)
+    assert await worker.run_once() == 1
+    message, _ = await stored(app, message_id)
+    assert message.status == "sent"
+
+
+async def test_messages_of_a_channel_without_a_sender_wait(app, clock) -> None:  # noqa: ANN001
+    message_id = await queue(app, "a", "halo")
+    assert await OutboxWorker(app.uow_factory, {"whatsapp": FakeSender()}, clock).run_once() == 0
+    message, _ = await stored(app, message_id)
+    assert message.status == "pending" and message.attempts == 0
