@@ -21,14 +21,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from fake_telegram import FakeTelegram, bot_on_fake  # noqa: E402
-
 from bot.app import App, build_app  # noqa: E402
 from bot.channels.telegram.limits import MARGIN, RateLimiter  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.core.messages import Reply, reply_to_payload  # noqa: E402
 from bot.workers.outbox_sender import OutboxWorker  # noqa: E402
 from storage.nik_vault import NikVault  # noqa: E402
+from support.fake_telegram import FakeTelegram, bot_on_fake  # noqa: E402
 
 ANNOUNCEMENT = Reply(
     "📢 *Pengumuman Kampung Bahagia*\nPendaftaran kegiatan triwulan II dibuka mulai "

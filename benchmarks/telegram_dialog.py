@@ -28,12 +28,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from fake_telegram import FakeTelegram, TelegramUser, Update, bot_on_fake, fast_limiter  # noqa: E402
-
 from bot.app import App, build_app  # noqa: E402
 from bot.channels.telegram.limits import RateLimiter  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from storage.nik_vault import NikVault  # noqa: E402
+from support.fake_telegram import FakeTelegram, TelegramUser, Update, bot_on_fake, fast_limiter  # noqa: E402
 
 SENDS = ("sendMessage", "sendDocument", "sendPhoto", "editMessageReplyMarkup")
 
