@@ -30,6 +30,14 @@ def start_of_day(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=WIB)
 
 
+def coverage_starts(start: date, confirmed_at: datetime | None) -> datetime | None:
+    """When the activity's coverage began: its first day's 00.00, or the confirmation
+    when that came later; None while it is unconfirmed."""
+    if confirmed_at is None:
+        return None
+    return max(start_of_day(start), confirmed_at)
+
+
 def coverage_window(
     start: date,
     end: date,
