@@ -1,7 +1,9 @@
 """When a participant is covered (DOMAIN.md §2): a Jakon registration protects everyone on
-the worker list for the project period. A person on the list when the coverage was
-confirmed is covered from the activity's first day; one added later from the moment of
-adding; a removed one until the moment of removal. Days run in WIB."""
+the worker list for the project period, and protection starts when the registration is
+confirmed, never earlier. A person on the list at confirmation is covered from the later
+of the activity's first day (00.00) and the moment of confirmation; one added later from
+the moment of adding; a removed one until the moment of removal; everyone until the end
+of the last day, or the moment the activity was cancelled. Days run in WIB."""
 
 from __future__ import annotations
 
@@ -28,6 +30,14 @@ def start_of_day(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=WIB)
 
 
+def coverage_starts(start: date, confirmed_at: datetime | None) -> datetime | None:
+    """When the activity's coverage began: its first day's 00.00, or the confirmation
+    when that came later; None while it is unconfirmed."""
+    if confirmed_at is None:
+        return None
+    return max(start_of_day(start), confirmed_at)
+
+
 def coverage_window(
     start: date,
     end: date,
@@ -39,9 +49,9 @@ def coverage_window(
     """The participant's covered period, or None while the activity is unconfirmed."""
     if confirmed_at is None:
         return None
-    starts = start_of_day(start)
-    if added_at > confirmed_at:
-        starts = max(starts, added_at)
+    # Never before the registration existed: an activity confirmed at 21.20 on its first
+    # day covers nobody for an accident at 09.00 that morning.
+    starts = max(start_of_day(start), confirmed_at, added_at)
     ends = start_of_day(end + timedelta(days=1))
     for cut in (removed_at, cancelled_at):
         if cut is not None:

@@ -12,7 +12,8 @@ from bot.activities.lifecycle import BudgetUse
 from bot.core.dialog import Context
 from bot.core.messages import Document, Reply
 from bot.documents.surat_tugas import file_name, render_surat_tugas
-from bot.domain.dates import format_date, format_datetime
+from bot.domain.coverage import coverage_starts
+from bot.domain.dates import format_date, format_datetime, to_wib
 from bot.domain.money import format_rupiah
 from bot.domain.premium import Premium
 from bot.domain.roster import ROLES
@@ -52,8 +53,20 @@ def dates_text(ctx: Context, start: date, end: date) -> str:
     )
 
 
-def coverage_period(ctx: Context, start: date, end: date) -> str:
-    return ctx.t("coverage_period", start=format_date(start), end=format_date(end))
+def coverage_period(ctx: Context, start: date, end: date, confirmed_at: datetime | None) -> str:
+    """The activity's coverage period as the bot states it: from the moment coverage
+    began (the first day's 00.00, or the confirmation when that came later), or, before
+    confirmation, "from its confirmation" — never a start earlier than the truth."""
+    starts = coverage_starts(start, confirmed_at)
+    if starts is None:
+        return ctx.t("coverage_period_pending", start=format_date(start), end=format_date(end))
+    local = to_wib(starts)
+    return ctx.t(
+        "coverage_period",
+        start=format_date(local.date()),
+        time=f"{local:%H.%M}",
+        end=format_date(end),
+    )
 
 
 def premium_text(ctx: Context, premium: Premium) -> str:

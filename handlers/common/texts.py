@@ -14,7 +14,9 @@ ID: dict[str, str] = {
     # Lines shared by every view of an activity.
     "rt_line": "RT {rt} · Kel. {kelurahan} · Kec. {kecamatan}",
     "dates_line": "{start} s.d. {end} ({days} hari)",
-    "coverage_period": "{start} pukul 00.00 WIB s.d. {end} pukul 23.59 WIB",
+    "coverage_period": "{start} pukul {time} WIB s.d. {end} pukul 23.59 WIB",
+    # Before confirmation nobody is covered yet: the start is the confirmation itself.
+    "coverage_period_pending": "mulai saat dikonfirmasi (paling cepat {start} pukul 00.00 WIB) s.d. {end} pukul 23.59 WIB",
     "value_line": "{value} ({ppn})",
     "ppn_included": "termasuk PPN",
     "ppn_excluded": "tanpa PPN",
@@ -40,7 +42,8 @@ EN: dict[str, str] = {
     "kind_lainnya": "Other",
     "rt_line": "RT {rt} · Kel. {kelurahan} · Kec. {kecamatan}",
     "dates_line": "{start} to {end} ({days} days)",
-    "coverage_period": "{start} 00.00 WIB to {end} 23.59 WIB",
+    "coverage_period": "{start} {time} WIB to {end} 23.59 WIB",
+    "coverage_period_pending": "from its confirmation (at the earliest {start} 00.00 WIB) to {end} 23.59 WIB",
     "value_line": "{value} ({ppn})",
     "ppn_included": "VAT included",
     "ppn_excluded": "without VAT",

@@ -131,7 +131,7 @@ async def confirm(
     coverage.set_premium(activity, activity.value, rounding(ctx))
     await coverage.confirm(uow, activity, ctx.now)
     rt = await rt_line(ctx, activity.rt_id)
-    period = coverage_period(ctx, activity.start_date, activity.end_date)
+    period = coverage_period(ctx, activity.start_date, activity.end_date, activity.confirmed_at)
     ctx.say(
         ctx.t(
             "conf_done",

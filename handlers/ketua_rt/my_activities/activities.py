@@ -131,7 +131,7 @@ async def ask_detail(ctx: Context) -> Reply:
         kind=kind_label(ctx, activity.kind),
         place=activity.place,
         dates=dates_text(ctx, activity.start_date, activity.end_date),
-        period=coverage_period(ctx, activity.start_date, activity.end_date),
+        period=coverage_period(ctx, activity.start_date, activity.end_date, activity.confirmed_at),
         people=len(people),
         value=value_text(ctx, activity.value, activity.value_includes_ppn),
         premium=premium_text(ctx, coverage.premium(activity.value, rounding(ctx))),

@@ -128,7 +128,7 @@ async def handle_extend_confirm(ctx: Context, answer: Answer) -> Outcome:
         return Go("detail")
     activity, new_end = confirmed[0], date.fromisoformat(confirmed[1])
     await coverage.extend_end(ctx.services.uow, activity, new_end, ctx.now, ctx.caller.account_id)
-    period = coverage_period(ctx, activity.start_date, activity.end_date)
+    period = coverage_period(ctx, activity.start_date, activity.end_date, activity.confirmed_at)
     ctx.say(ctx.t("chg_extended", period=period, revision=activity.surat_tugas_revision))
     return Go("detail")
 

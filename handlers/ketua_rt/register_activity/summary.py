@@ -60,7 +60,7 @@ async def ask_summary(ctx: Context) -> Reply:
         kind=kind_label(ctx, ctx.data["kind"]),
         place=ctx.data["place"],
         dates=dates_text(ctx, start, end),
-        period=coverage_period(ctx, start, end),
+        period=coverage_period(ctx, start, end, confirmed_at=None),
         value=value_text(ctx, value, bool(ctx.data["ppn"])),
         premium=premium_text(ctx, coverage.premium(value, rounding(ctx))),
         budget=budget_text(ctx, after_this),

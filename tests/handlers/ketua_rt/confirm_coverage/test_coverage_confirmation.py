@@ -108,7 +108,9 @@ async def test_the_final_check_and_the_confirmation(
     window = coverage_window(
         confirmed.start_date, confirmed.end_date, confirmed.confirmed_at, participation.added_at
     )
-    assert window is not None and window.covers(datetime.fromisoformat("2026-03-02T00:00+07:00"))
+    # Covered from the confirmation (09.00 WIB on the first day), never from midnight.
+    assert window is not None and window.covers(datetime.fromisoformat("2026-03-02T09:00+07:00"))
+    assert not window.covers(datetime.fromisoformat("2026-03-02T08:59+07:00"))
 
 
 async def test_only_participants_with_another_account_are_notified(

@@ -291,11 +291,11 @@ async def test_detail_letter_and_masked_people(
     await petugas.taps("Peserta")
     text = petugas.text  # the masked NIK's stars are not emphasis
     assert (
-        "1. Siti Aminah — 1571********0001 — Warga\n    Terlindungi: 1 Maret 2026 s.d. 5 April 2026"
+        "1. Siti Aminah — 1571********0001 — Warga\n    Terlindungi: 1 Maret 2026 20.00 WIB s.d. 5 April 2026"
         in text
     )
     assert (
-        "2. Joko Susilo — 1571********0002 — Warga — dihapus\n    Terlindungi: 1 Maret 2026 s.d. 2 Maret 2026 08.00 WIB"
+        "2. Joko Susilo — 1571********0002 — Warga — dihapus\n    Terlindungi: 1 Maret 2026 20.00 WIB s.d. 2 Maret 2026 08.00 WIB"
         in text
     )
     assert (

@@ -73,7 +73,7 @@ async def test_a_participant_sees_their_coverage_now_in_the_past_and_coming(
     assert "1571014506900001" not in text
     assert "Perbaikan jalan Gang Melati (KB-2026-" in text
     assert "RT 01 · Kel. Simpang IV Sipin · Kec. Telanaipura" in text
-    assert "2 Maret 2026 00.00 WIB s.d. 31 Maret 2026 23.59 WIB" in text
+    assert "2 Maret 2026 09.00 WIB s.d. 31 Maret 2026 23.59 WIB" in text
     assert "terlindungi sekarang" in text
     assert "Gotong royong drainase" in text and "RT 05 · Kel. Thehok" in text
     assert "5 Januari 2026 00.00 WIB s.d. 20 Januari 2026 23.59 WIB" in text
@@ -153,7 +153,7 @@ async def test_a_nik_check_answers_only_covered_period_and_rt(
 
     text = tetangga.text
     assert "NIK 1571********0002: *terlindungi sekarang*" in text
-    assert "2 Maret 2026 00.00 WIB s.d. 31 Maret 2026 23.59 WIB" in text
+    assert "2 Maret 2026 09.00 WIB s.d. 31 Maret 2026 23.59 WIB" in text
     assert "RT 01 · Kel. Simpang IV Sipin" in text
     for leak in ("Joko", "Susilo", "1571010101850002", "1985", "laki", "Perbaikan jalan"):
         assert leak not in text
