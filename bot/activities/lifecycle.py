@@ -18,7 +18,7 @@ from typing import Protocol
 from bot.core import ports
 from bot.core.ports import UnitOfWork
 from bot.documents.surat_tugas import LetterParticipant, SuratTugas
-from bot.domain.coverage import CoverageWindow, coverage_window
+from bot.domain.coverage import CoverageWindow, coverage_window, start_of_day
 from bot.domain.dates import to_wib, today_wib
 from bot.domain.premium import Premium, premium_for
 from bot.domain.vocabulary import ActivityStatus, ShownStatus
@@ -232,7 +232,8 @@ async def surat_tugas_for(
     added_later: Callable[[datetime], str],
 ) -> SuratTugas:
     """The current revision of a confirmed activity's letter: the people on its list now,
-    those added after confirmation marked with `added_later(added_at)`."""
+    each marked with `added_later(moment)` when their cover starts after the first
+    day's 00.00 (a confirmation later that day, or added after confirmation)."""
     confirmed_at = activity.confirmed_at
     assert confirmed_at is not None, "only a confirmed activity has a letter"
     rt = await uow.rts.get(activity.rt_id)
@@ -243,13 +244,17 @@ async def surat_tugas_for(
     for participation in await uow.participations.for_activity(activity.id):
         person = await uow.persons.get(participation.person_id)
         assert person is not None, "a participation's person exists (foreign key)"
-        later = participation.added_at > confirmed_at
+        # Covered from the first day's 00.00 only when the letter existed by then; a
+        # confirmation later that day, or a person added later, starts the cover then.
+        window = participation_window(activity, participation)
+        starts = window.starts if window is not None else confirmed_at
+        from_first_day = starts == start_of_day(activity.start_date)
         people.append(
             LetterParticipant(
                 name=person.name,
                 masked_nik=person.nik_masked,
                 role=role_label(participation.role),
-                covered_from=added_later(participation.added_at) if later else "",
+                covered_from="" if from_first_day else added_later(starts),
             )
         )
     return SuratTugas(

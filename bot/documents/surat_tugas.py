@@ -260,7 +260,11 @@ def _coverage_statement(letter: SuratTugas) -> str:
         "dipungut biaya."
     )
     if any(person.covered_from for person in letter.participants):
-        text += " Peserta yang ditambahkan kemudian dilindungi sejak waktu pada kolom Keterangan."
+        # Coverage never starts before the registration was confirmed (DOMAIN.md §2).
+        text += (
+            " Perlindungan tidak berlaku sebelum pendaftaran dikonfirmasi: peserta dengan "
+            "waktu pada kolom Keterangan dilindungi sejak waktu tersebut."
+        )
     return text + (
         " Setiap kecelakaan kerja wajib segera dilaporkan kepada Ketua RT agar dilaporkan ke "
         "BPJS Ketenagakerjaan dan Dinas Tenaga Kerja paling lambat 2\u00d724 jam sejak kejadian."

@@ -61,7 +61,8 @@ async def test_the_final_check_and_the_confirmation(
         "Perlindungan terkonfirmasi",
         "Nomor kegiatan: KB-2026-00001",
         "RT 01 · Kel. Simpang IV Sipin · Kec. Telanaipura",
-        "Masa perlindungan: 2 Maret 2026 pukul 00.00 WIB s.d. 31 Maret 2026 pukul 23.59 WIB",
+        # Confirmed at 09.00 WIB on the first day: covered from then, not from midnight.
+        "Masa perlindungan: 2 Maret 2026 pukul 09.00 WIB s.d. 31 Maret 2026 pukul 23.59 WIB",
         "Peserta terlindungi: 2 orang",
         "Nilai: Rp25.000.000",
         "Premi JKK: Rp52.500",
@@ -84,6 +85,8 @@ async def test_the_final_check_and_the_confirmation(
     assert "KB-2026-00001" in printed
     assert "Siti Aminah" in printed and "Joko Susilo" in printed
     assert SITI[0] not in printed  # only masked NIKs
+    # Confirmed at 09.00 on the first day: the letter says so for everyone on it.
+    assert " ".join(printed.split()).count("sejak 2 Maret 2026 09.00 WIB") == 2
 
     confirmed = await get_activity(app, activity_id)
     assert (confirmed.status, confirmed.number) == ("confirmed", "KB-2026-00001")
@@ -100,6 +103,10 @@ async def test_the_final_check_and_the_confirmation(
     assert notice.dedup_key == f"coverage:{activity_id}:{participation.person_id}"
     assert "terlindungi BPJS Ketenagakerjaan" in notice.payload["text"]
     assert TITLE in notice.payload["text"] and "31 Maret 2026" in notice.payload["text"]
+    # The resident is told the same true start as the Ketua RT.
+    assert (
+        "2 Maret 2026 pukul 09.00 WIB s.d. 31 Maret 2026 pukul 23.59 WIB" in notice.payload["text"]
+    )
     assert notice.payload["template"]["name"] == "coverage_notice"
     assert event.action == "coverage_confirmed"
     assert event.detail["number"] == "KB-2026-00001" and event.detail["participants"] == 2

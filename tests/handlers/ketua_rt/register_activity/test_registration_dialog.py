@@ -40,7 +40,7 @@ async def test_a_full_registration_shows_every_field_and_saves_a_draft(ketua: Ch
         "Jenis: Jalan lingkungan",
         f"Tempat: {PLACE}",
         "Tanggal: 2 Maret 2026 s.d. 31 Maret 2026 (30 hari)",
-        "Masa perlindungan: 2 Maret 2026 pukul 00.00 WIB s.d. 31 Maret 2026 pukul 23.59 WIB",
+        "Masa perlindungan: mulai saat dikonfirmasi (paling cepat 2 Maret 2026 pukul 00.00 WIB) s.d. 31 Maret 2026 pukul 23.59 WIB",
         "Nilai: Rp25.000.000 (tanpa PPN)",
         "Premi JKK: Rp52.500",
         "Premi JKM: Rp7.500",
