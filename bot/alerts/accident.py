@@ -93,6 +93,19 @@ class AccidentFacts:
     reporter_name: str
     reporter_phone: str
     deadline: datetime
+    # On the worker list, but the cover began only after the accident (the activity was
+    # confirmed, or the person added, later): "belum terlindungi saat kejadian".
+    covered_from: datetime | None = None
+
+
+def coverage_words(texts: Texts, language: str, facts: AccidentFacts) -> str:
+    """Whether the victim was covered at the moment of the accident, in words."""
+    if facts.covered:
+        return texts.text(language, "accident_covered_yes")
+    if facts.covered_from is not None:
+        starts = format_datetime(facts.covered_from)
+        return texts.text(language, "accident_covered_not_yet", start=starts)
+    return texts.text(language, "accident_covered_no")
 
 
 def accident_alert_text(texts: Texts, language: str, facts: AccidentFacts) -> str:
@@ -113,7 +126,7 @@ def accident_alert_text(texts: Texts, language: str, facts: AccidentFacts) -> st
         place=facts.place,
         what=facts.description,
         severity=t(f"accident_severity_{facts.severity}"),
-        covered=t("accident_covered_yes" if facts.covered else "accident_covered_no"),
+        covered=coverage_words(texts, language, facts),
         reporter=facts.reporter_name,
         phone=facts.reporter_phone,
         deadline=format_datetime(facts.deadline),

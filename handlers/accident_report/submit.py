@@ -9,8 +9,14 @@ from datetime import datetime
 from typing import Any
 
 from bot.activities.lifecycle import participation_window
-from bot.alerts.accident import AccidentFacts, accident_alert, officials_in_scope
+from bot.alerts.accident import (
+    AccidentFacts,
+    accident_alert,
+    coverage_words,
+    officials_in_scope,
+)
 from bot.core.dialog import Context
+from bot.domain.coverage import start_of_day
 from bot.domain.dates import format_datetime, today_wib
 from bot.domain.incident import is_overdue, report_deadline
 from bot.domain.vocabulary import IncidentStatus
@@ -21,6 +27,8 @@ from handlers.accident_report import flow
 class Coverage:
     covered: bool
     activity_id: int | None
+    # Listed, but covered only from this moment, after the accident.
+    covered_from: datetime | None = None
 
 
 async def coverage_at(ctx: Context, occurred_at: datetime) -> Coverage:
@@ -31,11 +39,15 @@ async def coverage_at(ctx: Context, occurred_at: datetime) -> Coverage:
     if person_id is None or (activity_id is None and flow.is_chair_report(ctx)):
         return Coverage(False, activity_id)
     rows = await ctx.services.uow.incidents.worker_list_rows(person_id, activity_id)
+    not_yet: Coverage | None = None
     for participation, activity in rows:
         window = participation_window(activity, participation)
         if window is not None and window.covers(occurred_at):
             return Coverage(True, activity.id)
-    return Coverage(False, activity_id)
+        if window is not None and start_of_day(activity.start_date) <= occurred_at < window.starts:
+            # During the activity's dates, but before its registration was confirmed.
+            not_yet = Coverage(False, activity.id, covered_from=window.starts)
+    return not_yet or Coverage(False, activity_id)
 
 
 @dataclass(frozen=True)
@@ -105,6 +117,7 @@ async def facts(ctx: Context, resolved: Resolved) -> AccidentFacts:
         description=str(ctx.data.get(flow.DESCRIPTION, "")),
         severity=str(ctx.data.get(flow.SEVERITY, "")),
         covered=resolved.coverage.covered,
+        covered_from=resolved.coverage.covered_from,
         reporter_name=str(ctx.data.get(flow.REPORTER, "")),
         reporter_phone=str(ctx.data.get(flow.REPORTER_PHONE, "")),
         deadline=report_deadline(resolved.occurred_at),
@@ -138,10 +151,10 @@ def summary_text(ctx: Context, card: AccidentFacts, reveal: bool) -> str:
         place=card.place,
         what=card.description,
         severity=ctx.t(f"accident_severity_{card.severity}"),
-        covered=ctx.t(
-            ("accident_covered_yes" if card.covered else "accident_covered_no")
+        covered=(
+            coverage_words(ctx.texts, ctx.caller.language, card)
             if reveal
-            else "accident_checked_by_officials"
+            else ctx.t("accident_checked_by_officials")
         ),
         reporter=card.reporter_name,
         phone=card.reporter_phone,
@@ -202,7 +215,10 @@ def _confirmation(ctx: Context, card: AccidentFacts, alerted: int, reveal: bool)
         due = ctx.t("accident_deadline", deadline=deadline)
     told = ctx.t("accident_alerted", count=alerted) if alerted else ctx.t("accident_alerted_none")
     parts = [ctx.t("accident_saved", reference=card.reference), due, ctx.t("accident_not_formal")]
-    if reveal and not card.covered:
+    if reveal and card.covered_from is not None:
+        starts = format_datetime(card.covered_from)
+        parts.append(ctx.t("accident_saved_not_yet_covered", start=starts))
+    elif reveal and not card.covered:
         parts.append(ctx.t("accident_saved_not_covered"))
     parts += [told, ctx.t("accident_keep")]
     return "\n\n".join(parts)

@@ -40,6 +40,7 @@ async def confirmed_activity(
     end: date = date(2026, 3, 20),
     people: tuple[tuple[str, str], ...] = ((SITI, "Siti Aminah"), (BUDI, "Budi Hartono")),
     number: str = "KB-2026-0001",
+    confirmed_at: datetime = CONFIRMED,
 ) -> SeededActivity:
     async with app.uow_factory() as uow:
         activity = await uow.activities.add(
@@ -47,7 +48,7 @@ async def confirmed_activity(
                 rt_id=rt.id, number=number, year=start.year, title=title, kind="drainase",
                 place="Gang Damai RT 01", start_date=start, end_date=end, value=25_000_000,
                 premium_jkk=52_500, premium_jkm=7_500, premium_total=60_000,
-                status="confirmed", confirmed_at=CONFIRMED,
+                status="confirmed", confirmed_at=confirmed_at,
             )
         )  # fmt: skip
         ids = {}
@@ -57,7 +58,7 @@ async def confirmed_activity(
                 nik.value, name, nik.birth_date, nik.sex
             )
             await uow.participations.add(
-                activity_id=activity.id, person_id=person.id, role="warga", added_at=CONFIRMED
+                activity_id=activity.id, person_id=person.id, role="warga", added_at=confirmed_at
             )
             ids[nik_text] = person.id
         await uow.commit()
@@ -283,6 +284,32 @@ async def test_before_the_activity_started_the_participant_was_not_covered(
     (incident,) = await incidents(app)
     assert (incident.covered, incident.person_id) == (False, activity.people[SITI])
     assert incident.severity == "cacat"
+
+
+async def test_on_the_first_day_before_the_confirmation_the_victim_was_not_yet_covered(
+    app: App, clock: Clock, ketua: Chat, rt: SeededRt, petugas: Chat
+) -> None:
+    await petugas.says("menu")  # an official with an account, to be alerted
+    # Registered "hari ini" and confirmed at 08.30 WIB; the accident was at 08.00.
+    confirmed_at = datetime(2026, 3, 2, 1, 30, tzinfo=UTC)
+    activity = await confirmed_activity(app, rt, confirmed_at=confirmed_at)
+    await open_report(ketua)
+    await ketua.taps("drainase")
+    await ketua.taps("Siti")
+    await ketua.says("jam 8 pagi")
+    await ketua.taps("Di lokasi kegiatan")
+    await ketua.says(DESCRIPTION)
+    await ketua.taps("Cacat")
+    await ketua.taps("Pakai data saya")
+    card = ketua.text
+    assert "belum terlindungi saat kejadian" in card and "2 Maret 2026 08.30 WIB" in card
+    assert "terdaftar dan terlindungi" not in card
+    await ketua.taps("Kirim laporan")
+    assert "baru berlaku sejak 2 Maret 2026 08.30 WIB" in ketua.text
+    (incident,) = await incidents(app)
+    assert (incident.covered, incident.person_id) == (False, activity.people[SITI])
+    [alert] = await alerts(app, clock)
+    assert "belum terlindungi saat kejadian" in alert.payload["text"]
 
 
 async def test_after_removal_from_the_list_the_person_was_not_covered(
