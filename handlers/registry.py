@@ -13,9 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from bot.core.dialog import MENU, Dialog
+from bot.core.dialog import MENU, Dialog, TextArea
 from bot.core.ports import Texts
 from handlers.accident_report import dialog as accident_report
 from handlers.admin import dialog as admin
@@ -80,7 +79,7 @@ class Registry:
         return listed
 
     @property
-    def text_areas(self) -> tuple[Any, ...]:
+    def text_areas(self) -> tuple[TextArea, ...]:
         """The dialogs' own text modules, each once, in registration order."""
         areas = [d.texts for d in self.dialogs.values() if d.texts is not None]
         return tuple(dict.fromkeys(areas))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from bot.core.messages import Choice, IncomingMessage, Notification, Reply
 from bot.core.ports import Texts
@@ -197,6 +197,16 @@ class Guard:
     refuse: Callable[[Context], Awaitable[Outcome]]
 
 
+class TextArea(Protocol):
+    """A dialog's own texts: a module with one dict per language."""
+
+    @property
+    def ID(self) -> Mapping[str, str]: ...  # noqa: N802 - the modules' constant names
+
+    @property
+    def EN(self) -> Mapping[str, str]: ...  # noqa: N802
+
+
 @dataclass(frozen=True)
 class Dialog:
     name: str
@@ -221,7 +231,7 @@ class Dialog:
     # that each is registered, the engine that nothing else is started.
     hands_off_to: tuple[str, ...] = ()
     # Its own texts: a module with `ID` and `EN` dicts, collected by the catalogue.
-    texts: Any = None
+    texts: TextArea | None = None
 
     def __post_init__(self) -> None:
         if not self.first and self.steps:
