@@ -111,7 +111,9 @@ def print_premium(text: str) -> int:
         value = parse_rupiah(text)
     except MoneyError as exc:
         why = MONEY_PROBLEMS.get(exc.reason, MONEY_PROBLEMS["not_a_number"])
-        hint = f"; maksud Anda {format_rupiah(exc.likely)}?" if exc.likely else ""
+        # Every reading, not just the first: the CLI asks back like the chat, never guesses.
+        readings = " atau ".join(format_rupiah(r) for r in exc.readings)
+        hint = f"; maksud Anda {readings}?" if readings else ""
         raise UsageError(f"nilai '{text[:40]}' {why}{hint}") from None
     if value <= 0:
         raise UsageError("nilai kegiatan harus lebih dari Rp0")

@@ -49,6 +49,8 @@ TEXTS: dict[str, str] = {
     "premium_ask_value": "💰 *Construction-services premium simulation*\nWhat is the activity's value? For example: *25 juta*, *Rp25.000.000*, *2,5 jt*.",
     "premium_ambiguous": "Did you mean *{likely}*? Tap *Yes* if so, or write it in full with its unit, e.g. *25 juta* or *Rp25.000.000*.",
     "premium_not_money": "I cannot read that as an amount in rupiah. For example: *25 juta*, *Rp25.000.000*, *500 ribu*.",
+    "money_which": "That number can be read more than one way. Do you mean {readings}? Tap one, or write it in full with its unit, e.g. *1,5 juta* or *Rp1.500.000*.",
+    "money_or": " or ",
     "money_yes": "Yes, {amount}",
     "premium_zero": "The activity's value must be more than Rp0.",
     "premium_too_large": "That value is too large for one activity. Please check the number.",

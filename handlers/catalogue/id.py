@@ -52,6 +52,8 @@ TEXTS: dict[str, str] = {
     "premium_ask_value": "💰 *Simulasi premi BPJS Jasa Konstruksi*\nBerapa nilai kegiatan? Contoh: *25 juta*, *Rp25.000.000*, *2,5 jt*.",
     "premium_ambiguous": "Maksud Anda *{likely}*? Tekan tombol *Ya* bila benar, atau tulis lengkap dengan satuannya, misalnya *25 juta* atau *Rp25.000.000*.",
     "premium_not_money": "Itu bukan nilai rupiah yang bisa saya baca. Contoh: *25 juta*, *Rp25.000.000*, *500 ribu*.",
+    "money_which": "Angka itu bisa dibaca lebih dari satu cara. Maksud Anda {readings}? Pilih tombolnya, atau tulis lengkap dengan satuannya, misalnya *1,5 juta* atau *Rp1.500.000*.",
+    "money_or": " atau ",
     "money_yes": "Ya, {amount}",
     "premium_zero": "Nilai kegiatan harus lebih dari Rp0.",
     "premium_too_large": "Nilai itu terlalu besar untuk satu kegiatan. Periksa kembali angkanya.",

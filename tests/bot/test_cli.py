@@ -114,6 +114,11 @@ def test_premi_asks_back_an_ambiguous_value(run) -> None:  # noqa: ANN001
     assert "Rp2.500.000" in line
 
 
+def test_premi_names_every_reading_of_an_ambiguous_value(run) -> None:  # noqa: ANN001
+    line = one_clear_line(run("premi", "1.500 jt"))
+    assert "maksud Anda Rp1.500.000.000 atau Rp1.500.000?" in line
+
+
 def test_premi_refuses_zero(run) -> None:  # noqa: ANN001
     assert "Rp0" in one_clear_line(run("premi", "0"))
 

@@ -17,6 +17,7 @@ from bot.domain.money import (
     format_amount,
     format_rupiah,
     parse_rupiah,
+    short_amount,
 )
 
 
@@ -56,8 +57,10 @@ def _error(text: str) -> MoneyError:
         ("2,75jt", 2_750_000),
         ("0,5 juta", 500_000),
         ("500k", 500_000),
-        ("1.500 rb", 1_500_000),
-        ("1.250 jt", 1_250_000_000),
+        ("1.500.000 rb", 1_500_000_000),
+        ("25M", 25_000_000_000),  # capital M is miliar without asking
+        ("1,5 M", 1_500_000_000),
+        ("25 jt", 25_000_000),
         ("1 T", 1_000_000_000_000),
         ("2.500", 2_500),
         ("100.000", 100_000),
@@ -125,7 +128,15 @@ def test_ambiguous_input_carries_the_likely_reading(text: str, likely: int) -> N
         ("Rp -25.000", REASON_NEGATIVE),
         ("-2,5", REASON_NEGATIVE),
         ("1.000.000.000.000.001", REASON_TOO_LARGE),
-        ("1.001 T", REASON_TOO_LARGE),
+        ("1.001.000 T", REASON_TOO_LARGE),
+        ("dua tiga juta", REASON_NOT_A_NUMBER),
+        ("dua sepuluh juta", REASON_NOT_A_NUMBER),
+        ("juta ribu", REASON_NOT_A_NUMBER),
+        ("seribu juta ribu", REASON_NOT_A_NUMBER),
+        ("lima juta dua juta", REASON_NOT_A_NUMBER),
+        ("setengah setengah juta", REASON_NOT_A_NUMBER),
+        ("dua puluh sebelas ribu", REASON_NOT_A_NUMBER),
+        ("-dua puluh juta", REASON_NEGATIVE),
         ("9" * 40, REASON_TOO_LARGE),
     ],
 )
@@ -180,3 +191,110 @@ def test_arbitrary_text_either_parses_or_raises_money_error(text: str) -> None:
         }  # fmt: skip
     else:
         assert 0 <= amount <= MAX_AMOUNT
+
+
+@pytest.mark.parametrize(
+    ("text", "readings"),
+    [
+        # Indonesian thousands or an English decimal: 1,5 miliar or 1,5 juta.
+        ("1.500 jt", (1_500_000_000, 1_500_000)),
+        ("1.250 jt", (1_250_000_000, 1_250_000)),
+        ("1.500 rb", (1_500_000, 1_500)),
+        # Indonesian decimal or English thousands.
+        ("1,500 jt", (1_500_000, 1_500_000_000)),
+        # Lowercase m: miliar, or the English "million".
+        ("25m", (25_000_000_000, 25_000_000)),
+        ("1,5 m", (1_500_000_000, 1_500_000)),
+        ("1,500m", (1_500_000_000, 1_500_000_000_000, 1_500_000)),  # duplicates dropped
+        # One plausible reading: asked back as "did you mean ...?".
+        ("25", (25_000_000,)),
+        ("dua puluh lima", (25_000_000,)),
+        ("1.001 T", (1_001_000_000_000,)),  # 1.001 triliun; 1.001 thousand triliun is too large
+    ],
+)
+def test_ambiguous_input_spells_out_every_reading(text: str, readings: tuple[int, ...]) -> None:
+    error = _error(text)
+    assert (error.reason, error.readings, error.likely) == (REASON_AMBIGUOUS, readings, readings[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("dua puluh lima juta", 25_000_000),
+        ("seratus lima puluh juta", 150_000_000),
+        ("satu setengah juta", 1_500_000),
+        ("setengah juta", 500_000),
+        ("lima ratus ribu", 500_000),
+        ("sepuluh juta", 10_000_000),
+        ("sebelas juta", 11_000_000),
+        ("tujuh belas ribu", 17_000),
+        ("seribu", 1_000),
+        ("sejuta", 1_000_000),
+        ("dua miliar", 2_000_000_000),
+        ("dua milyar tiga ratus juta", 2_300_000_000),
+        ("Rp dua puluh lima juta", 25_000_000),
+        ("Dua Puluh Lima Juta rupiah", 25_000_000),
+    ],
+)
+def test_number_words(text: str, amount: int) -> None:
+    assert parse_rupiah(text) == amount
+
+
+_DIGITS = ["", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"]
+
+
+def _below_thousand(n: int) -> list[str]:
+    """Indonesian words for 1 <= n <= 999, written independently of the parser."""
+    hundreds, rest = divmod(n, 100)
+    words = [] if hundreds == 0 else ["seratus"] if hundreds == 1 else [_DIGITS[hundreds], "ratus"]
+    tens, ones = divmod(rest, 10)
+    if rest == 10:
+        words.append("sepuluh")
+    elif rest == 11:
+        words.append("sebelas")
+    elif tens == 1:
+        words += [_DIGITS[ones], "belas"]
+    else:
+        if tens:
+            words += [_DIGITS[tens], "puluh"]
+        if ones:
+            words.append(_DIGITS[ones])
+    return words
+
+
+def _spell(n: int) -> str:
+    words: list[str] = []
+    for scale, name in ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (10**3, "ribu")):
+        count, n = divmod(n, scale)
+        if count == 1 and scale == 1_000:
+            words.append("seribu")
+        elif count:
+            words += [*_below_thousand(count), name]
+    if n:
+        words += _below_thousand(n)
+    return " ".join(words)
+
+
+@given(st.integers(min_value=1_000, max_value=999_999_999_999_999))
+def test_number_words_round_trip(n: int) -> None:
+    assert parse_rupiah(_spell(n)) == n
+
+
+@given(st.integers(min_value=1, max_value=999))
+def test_number_words_without_a_scale_are_asked_back_as_juta(n: int) -> None:
+    assert _error(_spell(n)).readings == (n * 1_000_000,)
+
+
+@pytest.mark.parametrize(
+    ("amount", "short"),
+    [
+        (1_500_000_000, "1,5 miliar"),
+        (25_000_000, "25 juta"),
+        (1_525_000, "1,525 juta"),
+        (500_000, "500 ribu"),
+        (1_000_000_000_000, "1 triliun"),
+        (999, None),
+    ],
+)
+def test_short_amount(amount: int, short: str | None) -> None:
+    assert short_amount(amount) == short

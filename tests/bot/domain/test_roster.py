@@ -172,7 +172,7 @@ def test_bad_lines_are_rejected_with_their_reason() -> None:
         Rejection(9, "name_invalid", "invalid"),
         Rejection(10, "role", "astronot"),
         Rejection(11, "phone", "format"),
-        Rejection(12, "wage", "not_a_number"),
+        Rejection(12, "wage", "ambiguous"),  # "seratus": 100, or 100 juta?
         Rejection(13, "nik", "length"),
         Rejection(14, "role", ""),  # a number in the role column is not echoed back
     )

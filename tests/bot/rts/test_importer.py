@@ -160,7 +160,8 @@ async def test_every_error_reason_with_its_line(
         (11, "Nomor HP '0812-ABCD' tidak valid."),
         (12, "Nomor HP '021 555 1234' bukan nomor seluler (harus 08…)."),
         (13, "Nomor HP '0812 34' jumlah digitnya salah."),
-        (14, "Anggaran 'seratus' tidak valid."),
+        # "seratus" is a number word now, but bare: 100 rupiah or 100 juta is asked back.
+        (14, "Anggaran 'seratus' tidak valid. Tulis lengkap, mis. 100000000."),
         (15, "Anggaran '100' tidak valid. Tulis lengkap, mis. 100000000."),
         (16, "Anggaran '0' tidak valid."),
         (17, "RT 01 Kelurahan Rawa Sari sudah ada di baris 2."),

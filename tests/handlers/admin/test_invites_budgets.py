@@ -128,6 +128,18 @@ async def test_an_ambiguous_amount_is_offered_back(app: App, admin: Chat, rt: Se
     assert await budget(app, rt, 2026) == 150_000_000
 
 
+async def test_an_amount_with_two_readings_offers_a_button_for_each(
+    app: App, admin: Chat, rt: SeededRt
+) -> None:
+    await open_budget(admin)
+    await admin.says("1,500 jt")
+    assert "bisa dibaca lebih dari satu cara" in admin.text
+    assert admin.choices[:2] == ["Rp1.500.000 (1,5 juta)", "Rp1.500.000.000 (1,5 miliar)"]
+    await admin.taps("Rp1.500.000.000 (1,5 miliar)")
+    await admin.taps("Simpan")
+    assert await budget(app, rt, 2026) == 1_500_000_000
+
+
 async def test_next_years_budget(app: App, admin: Chat, rt: SeededRt) -> None:
     await open_budget(admin)
     await admin.taps("Lihat tahun 2027")

@@ -78,6 +78,20 @@ async def test_extending_the_end_date(app, ketua: Chat, rt, clock) -> None:  # n
     assert "15 April 2026" in pdf_text(letter.data)
 
 
+async def test_a_new_value_with_two_readings_offers_both(app, ketua: Chat, rt, clock) -> None:  # noqa: ANN001
+    await confirmed(app, rt.id, clock)
+    await open_activity(ketua)
+    await ketua.taps("Ubah nilai")
+    await ketua.says("10m")
+    assert ketua.choices == [
+        "Rp10.000.000.000 (10 miliar)",
+        "Rp10.000.000 (10 juta)",
+        "Kembali ke daftar",
+    ]
+    await ketua.says("2")  # the 10 juta reading, by its number
+    assert "Premi berkurang: Rp36.000" in plain(ketua.last.text)
+
+
 @pytest.mark.parametrize(
     ("typed", "explanation"),
     [
