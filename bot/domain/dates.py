@@ -7,7 +7,8 @@ A date typed without a year ("1 Agustus") means different things at different qu
 so the year rule is the caller's choice: `parse_date` takes this year (a report about the
 past), `read_upcoming_date` takes the next such date on or after a reference day (a start
 or end still to come: "1 Agustus" typed in December is next August, not the August that
-has passed). An upcoming reading says that its year was assumed, and `far_ahead` tells
+has passed), and `read_recent_date` the latest on or before it (a report's period: "1
+Desember" typed in January is the December just gone). A reading says that its year was assumed, and `far_ahead` tells
 when an assumed year lands so far ahead (more than ~6 months) that the bot must ask back
 instead of assuming.
 
@@ -142,30 +143,50 @@ class DateReading:
     year_assumed: bool
 
 
-def read_upcoming_date(text: str, after: date) -> DateReading:
-    """Read a date still to come: without a year it is the next such day on or after
-    `after` (usually today). Raises DateError like `parse_date`."""
+def _day_and_month(text: str) -> tuple[int, int] | None:
+    """Day and month of a date typed without a year ("1 Agustus", "1/8"), else None."""
     s = _LEADING_NOISE.sub("", " ".join(text.lower().split()))
     numeric, worded = _NUMERIC.fullmatch(s), _WORDED.fullmatch(s)
     match = numeric or worded
-    if match is None or match[3] is not None or s in _RELATIVE_DAYS:
-        return DateReading(parse_date(text, after), year_assumed=False)
+    if match is None or match[3] is not None:
+        return None
     if numeric:
-        month = int(match[2])
-    else:
-        found = _MONTH_WORDS.get(match[2])
-        if found is None:
-            raise DateError(REASON_FORMAT, "unknown month name")
-        month = found
-    day = int(match[1])
-    for year in range(after.year, after.year + _LEAP_SEARCH_YEARS + 1):
+        return int(match[1]), int(match[2])
+    month = _MONTH_WORDS.get(match[2])
+    if month is None:
+        raise DateError(REASON_FORMAT, "unknown month name")
+    return int(match[1]), month
+
+
+def _nearest(day_month: tuple[int, int], reference: date, step: int) -> date:
+    """The first such day from `reference` on, going forward (step 1) or back (-1)."""
+    day, month = day_month
+    for offset in range(_LEAP_SEARCH_YEARS + 1):
         try:
-            candidate = date(year, month, day)
+            candidate = date(reference.year + step * offset, month, day)
         except ValueError:
             continue
-        if candidate >= after:
-            return DateReading(candidate, year_assumed=True)
+        if (candidate - reference).days * step >= 0:
+            return candidate
     raise DateError(REASON_INVALID, "no such date")
+
+
+def read_upcoming_date(text: str, after: date) -> DateReading:
+    """Read a date still to come: without a year it is the next such day on or after
+    `after` (usually today). Raises DateError like `parse_date`."""
+    day_month = _day_and_month(text)
+    if day_month is None:
+        return DateReading(parse_date(text, after), year_assumed=False)
+    return DateReading(_nearest(day_month, after, 1), year_assumed=True)
+
+
+def read_recent_date(text: str, before: date) -> DateReading:
+    """Read a date that has been (a report's period): without a year it is the latest
+    such day on or before `before`. Raises DateError like `parse_date`."""
+    day_month = _day_and_month(text)
+    if day_month is None:
+        return DateReading(parse_date(text, before), year_assumed=False)
+    return DateReading(_nearest(day_month, before, -1), year_assumed=True)
 
 
 def far_ahead(reading: DateReading, today: date) -> bool:
