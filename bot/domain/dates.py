@@ -2,11 +2,25 @@
 
 Owns day-first date parsing (numeric, Indonesian and English month names, "hari ini",
 "besok", "lusa"), time-of-day parsing and the Indonesian date formats the bot writes.
+
+A date typed without a year ("1 Agustus") means different things at different questions,
+so the year rule is the caller's choice: `parse_date` takes this year (a report about the
+past), `read_upcoming_date` takes the next such date on or after a reference day (a start
+or end still to come: "1 Agustus" typed in December is next August, not the August that
+has passed), and `read_recent_date` the latest on or before it (a report's period: "1
+Desember" typed in January is the December just gone). A reading says that its year was assumed, and `far_ahead` tells
+when an assumed year lands so far ahead (more than ~6 months) that the bot must ask back
+instead of assuming.
+
+A bare clock hour ("2", "jam 2") is ambiguous between night and day: `hour_readings`
+gives both readings (02.00 and 14.00) so the question can offer them as buttons; a time
+with minutes or a period ("14.30", "jam 2 siang") has exactly one reading.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
 # Asia/Jakarta has had a fixed UTC+7 offset since 1964 and no DST, so a fixed zone avoids
@@ -68,6 +82,13 @@ _TIME_SUFFIX = re.compile(r"\s*wib$")
 _TIME = re.compile(r"([0-9]{1,2})(?:[.:]([0-9]{2}))?\s*(pagi|siang|sore|malam)?")
 
 
+# An assumed year further ahead than this is asked back (about six months).
+FAR_AHEAD_DAYS = 183
+# 29 February without a year: the next leap year is at most eight years away (2096→2104).
+_LEAP_SEARCH_YEARS = 8
+_BARE_HOUR = re.compile(r"(?:(?:jam|pukul|pkl\.?)\s*)?([0-9]{1,2})")
+
+
 class DateError(ValueError):
     """A date or time the bot cannot read; `reason` is empty, format or invalid."""
 
@@ -111,6 +132,78 @@ def parse_date(text: str, today: date) -> date:
             raise DateError(REASON_FORMAT, "unknown month name")
         return _make(_year(match[3], today), month, int(match[1]))
     raise DateError(REASON_FORMAT, "not a date")
+
+
+@dataclass(frozen=True)
+class DateReading:
+    """A date read from text; `year_assumed` when the text named no year and the year was
+    chosen by the rule of the function that read it."""
+
+    day: date
+    year_assumed: bool
+
+
+def _day_and_month(text: str) -> tuple[int, int] | None:
+    """Day and month of a date typed without a year ("1 Agustus", "1/8"), else None."""
+    s = _LEADING_NOISE.sub("", " ".join(text.lower().split()))
+    numeric, worded = _NUMERIC.fullmatch(s), _WORDED.fullmatch(s)
+    match = numeric or worded
+    if match is None or match[3] is not None:
+        return None
+    if numeric:
+        return int(match[1]), int(match[2])
+    month = _MONTH_WORDS.get(match[2])
+    if month is None:
+        raise DateError(REASON_FORMAT, "unknown month name")
+    return int(match[1]), month
+
+
+def _nearest(day_month: tuple[int, int], reference: date, step: int) -> date:
+    """The first such day from `reference` on, going forward (step 1) or back (-1)."""
+    day, month = day_month
+    for offset in range(_LEAP_SEARCH_YEARS + 1):
+        try:
+            candidate = date(reference.year + step * offset, month, day)
+        except ValueError:
+            continue
+        if (candidate - reference).days * step >= 0:
+            return candidate
+    raise DateError(REASON_INVALID, "no such date")
+
+
+def read_upcoming_date(text: str, after: date) -> DateReading:
+    """Read a date still to come: without a year it is the next such day on or after
+    `after` (usually today). Raises DateError like `parse_date`."""
+    day_month = _day_and_month(text)
+    if day_month is None:
+        return DateReading(parse_date(text, after), year_assumed=False)
+    return DateReading(_nearest(day_month, after, 1), year_assumed=True)
+
+
+def read_recent_date(text: str, before: date) -> DateReading:
+    """Read a date that has been (a report's period): without a year it is the latest
+    such day on or before `before`. Raises DateError like `parse_date`."""
+    day_month = _day_and_month(text)
+    if day_month is None:
+        return DateReading(parse_date(text, before), year_assumed=False)
+    return DateReading(_nearest(day_month, before, -1), year_assumed=True)
+
+
+def far_ahead(reading: DateReading, today: date) -> bool:
+    """Whether the year of this reading was assumed and puts it so far ahead that the
+    person more likely meant something else (a typo, or a date that has passed)."""
+    return reading.year_assumed and (reading.day - today).days > FAR_AHEAD_DAYS
+
+
+def hour_readings(text: str) -> tuple[time, ...]:
+    """Both readings of a bare clock hour ("2", "jam 2" → 02.00 and 14.00; "12" → 00.00
+    and 12.00), in clock order; () when the text is not a bare hour from 1 to 12."""
+    s = _TIME_SUFFIX.sub("", " ".join(text.lower().split()))
+    match = _BARE_HOUR.fullmatch(s)
+    if not match or not 1 <= int(match[1]) <= 12:
+        return ()
+    hour = int(match[1]) % 12
+    return (time(hour), time(hour + 12))
 
 
 def _hour_of_day(hour: int, period: str | None) -> int:

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from bot.activities.lifecycle import CITY as CITY_NAME
 from bot.core.ports import UnitOfWork
-from bot.domain.dates import DateError, parse_date
+from bot.domain.dates import DateError, read_recent_date, read_upcoming_date
 from bot.domain.regions import Kecamatan, Kelurahan, RegionIndex
 from bot.domain.scope import Scope, kecamatan_of
 from bot.domain.vocabulary import ScopeKind
@@ -68,7 +68,10 @@ def _month_end(first: date) -> date:
 
 def parse_period(text: str, today: date) -> Period:
     """Two dates with a separator between them. Every place the text could be cut is
-    tried; exactly one reading must give two dates ("1-8-2026 - 31-8-2026" works)."""
+    tried; exactly one reading must give two dates ("1-8-2026 - 31-8-2026" works).
+    Without a year the start is the latest such day on or before today and the end the
+    next on or after the start: "1 Desember - 5 Januari" typed in February is the winter
+    just gone, not a period still to come that no row can fall in."""
     text = " ".join(text.split())
     readings: set[tuple[date, date]] = set()
     for cut in _SEPARATOR.finditer(text):
@@ -76,7 +79,8 @@ def parse_period(text: str, today: date) -> Period:
         if not left or not right:
             continue
         try:
-            readings.add((parse_date(left, today), parse_date(right, today)))
+            start = read_recent_date(left, today).day
+            readings.add((start, read_upcoming_date(right, start).day))
         except DateError:
             continue
     if len(readings) != 1:

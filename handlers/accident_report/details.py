@@ -4,11 +4,11 @@ caller). Shared by the Ketua RT and the resident report."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, time, timedelta
 
 from bot.core.dialog import Answer, Context, Outcome, Stay
 from bot.core.messages import Choice, Reply
-from bot.domain.dates import format_datetime
+from bot.domain.dates import WIB, format_datetime, hour_readings, to_wib
 from bot.domain.incident import (
     SEVERITIES,
     WhenError,
@@ -22,6 +22,8 @@ from handlers.accident_report import flow
 
 NOW = "now"
 CONFIRM_OLD = "old"
+# The readings of a bare hour ("2": 02.00 or 14.00) offered as buttons "reading0", …
+READINGS, READING = "when_readings", "reading"
 AT_SITE = "site"
 MYSELF = "me"
 PLACE_MAX = 300
@@ -42,11 +44,16 @@ SEVERITY_WORDS = {
 
 
 async def ask_when(ctx: Context) -> Reply:
+    # "Sekarang" stays the first button every time the question is asked (after an error
+    # too); a reading to confirm or choose comes after it so it never moves it.
     choices = [Choice(NOW, ctx.t("accident_now"))]
     pending = ctx.data.get(flow.PENDING_OCCURRED)
     if pending:
         when = format_datetime(datetime.fromisoformat(pending))
-        choices.insert(0, Choice(CONFIRM_OLD, ctx.t("accident_when_yes", when=when)))
+        choices.append(Choice(CONFIRM_OLD, ctx.t("accident_when_yes", when=when)))
+    for number, reading in enumerate(ctx.data.get(READINGS) or ()):
+        when = format_datetime(datetime.fromisoformat(reading))
+        choices.append(Choice(f"{READING}{number}", ctx.t("accident_when_reading", when=when)))
     return Reply(ctx.t("accident_ask_when"), choices=tuple(choices))
 
 
@@ -55,12 +62,35 @@ def _set_when(ctx: Context, occurred: datetime) -> Outcome:
     return flow.proceed(ctx, flow.WHERE)
 
 
+def _latest_at(clock: time, now: datetime) -> datetime:
+    """The last time the clock showed `clock` (WIB), today or else yesterday."""
+    today = to_wib(now).date()
+    moment = datetime.combine(today, clock, tzinfo=WIB).astimezone(UTC)
+    return moment if moment <= now else moment - timedelta(days=1)
+
+
 async def handle_when(ctx: Context, answer: Answer) -> Outcome:
     pending = ctx.data.pop(flow.PENDING_OCCURRED, None)
-    if answer.choice is not None and answer.choice.id == NOW:
+    readings = ctx.data.pop(READINGS, None) or []
+    hours = hour_readings(answer.text)
+    choice = answer.choice
+    if hours and answer.message.choice_id is None:
+        # A typed "1" or "2" is an hour here, not the first or second button.
+        choice = None
+    if choice is not None and choice.id == NOW:
         return _set_when(ctx, ctx.now)
-    if answer.choice is not None and answer.choice.id == CONFIRM_OLD and pending:
+    if choice is not None and choice.id == CONFIRM_OLD and pending:
         return _set_when(ctx, datetime.fromisoformat(pending))
+    if choice is not None and choice.id.startswith(READING):
+        number = choice.id.removeprefix(READING)
+        if number.isdigit() and int(number) < len(readings):
+            return _set_when(ctx, datetime.fromisoformat(readings[int(number)]))
+    if hours:
+        # "2" could be 02.00 or 14.00 (or a date): offer the latest moment of each hour
+        # instead of picking one for the reporter.
+        moments = sorted({_latest_at(clock, ctx.now) for clock in hours}, reverse=True)
+        ctx.data[READINGS] = [moment.isoformat() for moment in moments]
+        return Stay(ctx.t("accident_when_which", typed=answer.text.strip()))
     try:
         occurred = parse_occurred_at(answer.text, ctx.now)
     except WhenError as error:

@@ -90,9 +90,11 @@ async def handle_extend(ctx: Context, answer: Answer) -> Outcome:
     activity = await changeable(ctx)
     if activity is None or (answer.choice is not None and answer.choice.id == BACK):
         return Go("detail")
-    new_end = read_date(ctx, answer, {})
-    if isinstance(new_end, str):
-        return Stay(new_end)
+    # Without a year, the new end is the next such day on or after the current end.
+    reading = read_date(ctx, answer, {}, activity.end_date)
+    if isinstance(reading, str):
+        return Stay(reading)
+    new_end = reading.day
     problem = extend_problem(ctx, activity, new_end)
     if problem:
         return Stay(problem)

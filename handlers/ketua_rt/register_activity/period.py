@@ -9,7 +9,14 @@ from datetime import date, timedelta
 from bot.activities import lifecycle as coverage
 from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
-from bot.domain.dates import DateError, format_date, parse_date, today_wib
+from bot.domain.dates import (
+    DateError,
+    DateReading,
+    far_ahead,
+    format_date,
+    read_upcoming_date,
+    today_wib,
+)
 from bot.domain.money import format_rupiah
 from handlers.common.activity_views import budget_text
 from handlers.common.amounts import LIKELY, likely_choice, read_value
@@ -17,8 +24,8 @@ from handlers.ketua_rt.register_activity.fields import EDITING, after, day
 
 TODAY, TOMORROW, SAME_DAY = "today", "tomorrow", "same_day"
 YES, NO = "yes", "no"
-# Set after a start in the past, so the question offers "Mulai hari ini".
-PAST = "past_start"
+# A start typed without a year that fell far ahead, waiting for "Ya, <date>".
+CHECK, CONFIRM_CHECK = "start_check", "confirm_start"
 DATE_MAX_LENGTH = 60
 
 
@@ -28,19 +35,26 @@ def date_current(ctx: Context, key: str) -> str:
 
 
 async def ask_start_date(ctx: Context) -> Reply:
-    if ctx.data.get(PAST):
-        choices: tuple[Choice, ...] = (Choice(TODAY, ctx.t("reg_start_today")),)
-    else:
-        choices = (Choice(TODAY, ctx.t("reg_today")), Choice(TOMORROW, ctx.t("reg_tomorrow")))
-    return Reply(ctx.t("reg_ask_start") + date_current(ctx, "start"), choices=choices)
+    # The same two buttons in the same places every time the question is asked, after an
+    # error too; a reading to confirm comes after them so it never moves them.
+    choices = [Choice(TODAY, ctx.t("reg_today")), Choice(TOMORROW, ctx.t("reg_tomorrow"))]
+    pending = ctx.data.get(CHECK)
+    if pending:
+        when = format_date(date.fromisoformat(pending))
+        choices.append(Choice(CONFIRM_CHECK, ctx.t("reg_date_check_yes", date=when)))
+    return Reply(ctx.t("reg_ask_start") + date_current(ctx, "start"), choices=tuple(choices))
 
 
-def read_date(ctx: Context, answer: Answer, picks: dict[str, date]) -> date | str:
-    """The date the user meant, or the explanation of why it could not be read."""
+def read_date(
+    ctx: Context, answer: Answer, picks: dict[str, date], after: date
+) -> DateReading | str:
+    """The date the user meant (without a year: the next one on or after `after`), or the
+    explanation of why it could not be read."""
     if answer.choice is not None:
-        return picks.get(answer.choice.id) or ctx.t("reg_date_unreadable")
+        picked = picks.get(answer.choice.id)
+        return DateReading(picked, year_assumed=False) if picked else ctx.t("reg_date_unreadable")
     try:
-        return parse_date(answer.text, today_wib(ctx.now))
+        return read_upcoming_date(answer.text, after)
     except DateError as error:
         key = "reg_date_no_such_day" if error.reason == "invalid" else "reg_date_unreadable"
         return ctx.t(key)
@@ -48,16 +62,24 @@ def read_date(ctx: Context, answer: Answer, picks: dict[str, date]) -> date | st
 
 async def handle_start_date(ctx: Context, answer: Answer) -> Outcome:
     today = today_wib(ctx.now)
-    start = read_date(ctx, answer, {TODAY: today, TOMORROW: today + timedelta(days=1)})
-    if isinstance(start, str):
-        return Stay(start)
+    pending = ctx.data.pop(CHECK, None)
+    picks = {TODAY: today, TOMORROW: today + timedelta(days=1)}
+    if pending:
+        picks[CONFIRM_CHECK] = date.fromisoformat(pending)
+    reading = read_date(ctx, answer, picks, today)
+    if isinstance(reading, str):
+        return Stay(reading)
+    start = reading.day
+    if far_ahead(reading, today):
+        # "1 Agustus" in December: next August is the only future reading, but so far
+        # ahead that a slip is likelier than a plan; ask instead of assuming.
+        ctx.data[CHECK] = start.isoformat()
+        return Stay(ctx.t("reg_date_check", date=format_date(start), typed=answer.text.strip()))
     problem = coverage.start_problem(start, today)
     if problem == coverage.START_PAST:
-        ctx.data[PAST] = True
         return Stay(ctx.t("reg_start_past", start=format_date(start), today=format_date(today)))
     if problem == coverage.START_TOO_FAR:
         return Stay(ctx.t("reg_start_too_far", start=format_date(start)))
-    ctx.data.pop(PAST, None)
     ctx.data["start"] = start.isoformat()
     end = day(ctx, "end")
     max_days = ctx.services.settings.program.max_activity_days
@@ -80,9 +102,10 @@ async def handle_end_date(ctx: Context, answer: Answer) -> Outcome:
     start = day(ctx, "start")
     if start is None:  # a state from before the start was known
         return Go("start_date")
-    end = read_date(ctx, answer, {SAME_DAY: start})
-    if isinstance(end, str):
-        return Stay(end)
+    reading = read_date(ctx, answer, {SAME_DAY: start}, start)
+    if isinstance(reading, str):
+        return Stay(reading)
+    end = reading.day
     max_days = ctx.services.settings.program.max_activity_days
     problem = coverage.end_problem(start, end, max_days)
     if problem == coverage.END_BEFORE_START:

@@ -28,7 +28,8 @@ ID: dict[str, str] = {
     "reg_ask_start": "Kapan kegiatan *mulai*? Contoh: _9/3/2026_, _9 Maret_, _besok_.",
     "reg_today": "Hari ini",
     "reg_tomorrow": "Besok",
-    "reg_start_today": "Mulai hari ini",
+    "reg_date_check": "_{typed}_ tanpa tahun berarti *{date}*, lebih dari 6 bulan lagi. Benar {date}? Tekan tombolnya, atau ketik tanggal lengkap dengan tahunnya, contoh: _9/3/2026_.",
+    "reg_date_check_yes": "Ya, {date}",
     "reg_date_unreadable": "Tanggal itu tidak bisa saya baca. Tulis tanggal-bulan-tahun, contoh: _9/3/2026_, _9 Maret 2026_, atau _besok_.",
     "reg_date_no_such_day": "Tanggal itu tidak ada di kalender. Periksa lagi hari dan bulannya.",
     "reg_start_past": (
@@ -107,7 +108,8 @@ EN: dict[str, str] = {
     "reg_ask_start": "When does the activity *start*? Example: _9/3/2026_, _9 March_, _tomorrow_.",
     "reg_today": "Today",
     "reg_tomorrow": "Tomorrow",
-    "reg_start_today": "Start today",
+    "reg_date_check": "_{typed}_ without a year means *{date}*, more than 6 months ahead. Is {date} right? Tap the button, or type the full date with the year, e.g. _9/3/2026_.",
+    "reg_date_check_yes": "Yes, {date}",
     "reg_date_unreadable": "I cannot read that date. Write day-month-year, e.g. _9/3/2026_, _9 March 2026_ or _tomorrow_.",
     "reg_date_no_such_day": "That date is not on the calendar. Check the day and month again.",
     "reg_start_past": (

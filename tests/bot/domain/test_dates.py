@@ -14,10 +14,14 @@ from bot.domain.dates import (
     REASON_INVALID,
     WIB,
     DateError,
+    DateReading,
+    far_ahead,
     format_date,
     format_datetime,
+    hour_readings,
     parse_date,
     parse_time,
+    read_upcoming_date,
     to_wib,
     today_wib,
 )
@@ -193,3 +197,71 @@ def test_format_date_round_trips(day: date) -> None:
 @given(st.times())
 def test_formatted_time_round_trips(moment: time) -> None:
     assert parse_time(moment.strftime("%H.%M")) == moment.replace(second=0, microsecond=0)
+
+
+# --- Dates still to come: a missing year is the next such day, asked back when far ahead.
+
+
+@pytest.mark.parametrize(
+    ("typed", "today", "expected"),
+    [
+        ("1 Agustus", date(2026, 12, 2), date(2027, 8, 1)),
+        ("1/8", date(2026, 12, 2), date(2027, 8, 1)),
+        ("5 Januari", date(2026, 12, 20), date(2027, 1, 5)),
+        ("2 des", date(2026, 12, 2), date(2026, 12, 2)),  # today itself is on or after today
+        ("1 des", date(2026, 12, 2), date(2027, 12, 1)),
+        ("tgl 29 feb", date(2026, 3, 1), date(2028, 2, 29)),  # the next leap year
+    ],
+)
+def test_a_date_without_year_is_the_next_one(typed: str, today: date, expected: date) -> None:
+    reading = read_upcoming_date(typed, today)
+    assert reading == DateReading(expected, year_assumed=True)
+
+
+@pytest.mark.parametrize("typed", ["1 Agustus 2026", "1/8/2026", "2026-08-01"])
+def test_a_date_with_a_year_is_taken_as_typed(typed: str) -> None:
+    reading = read_upcoming_date(typed, date(2026, 12, 2))
+    assert reading == DateReading(date(2026, 8, 1), year_assumed=False)
+    assert not far_ahead(reading, date(2026, 12, 2))
+
+
+def test_relative_words_are_not_assumed_years() -> None:
+    assert read_upcoming_date("besok", date(2026, 12, 31)) == DateReading(
+        date(2027, 1, 1), year_assumed=False
+    )
+
+
+@pytest.mark.parametrize(("typed", "reason"), [("31 Juni", "invalid"), ("1 Foo", "format")])
+def test_an_upcoming_date_that_cannot_be_read(typed: str, reason: str) -> None:
+    with pytest.raises(DateError) as raised:
+        read_upcoming_date(typed, date(2026, 12, 2))
+    assert raised.value.reason == reason
+
+
+@pytest.mark.parametrize(
+    ("typed", "far"), [("1 Juni", False), ("2 Juni", False), ("3 Juni", True), ("1 Agustus", True)]
+)
+def test_an_assumed_year_more_than_six_months_ahead_is_far(typed: str, far: bool) -> None:
+    today = date(2026, 12, 1)  # 2 June 2027 is 183 days ahead
+    assert far_ahead(read_upcoming_date(typed, today), today) is far
+
+
+# --- A bare clock hour has two readings.
+
+
+@pytest.mark.parametrize(
+    ("typed", "readings"),
+    [
+        ("2", (time(2), time(14))),
+        ("jam 2", (time(2), time(14))),
+        ("pukul 7 WIB", (time(7), time(19))),
+        ("12", (time(0), time(12))),
+        ("0", ()),
+        ("13", ()),
+        ("14.30", ()),
+        ("jam 2 siang", ()),
+        ("2/3", ()),
+    ],
+)
+def test_hour_readings(typed: str, readings: tuple[time, ...]) -> None:
+    assert hour_readings(typed) == readings

@@ -440,6 +440,67 @@ async def test_future_and_long_ago_times(app: App, ketua: Chat, rt: SeededRt) ->
     assert "Di mana" in ketua.text
 
 
+async def _at_when(app: App, chat: Chat, rt: SeededRt) -> None:
+    activity = await confirmed_activity(app, rt)
+    await open_report(chat)
+    await chat.taps(activity.title[:20])
+    await chat.taps("Siti")
+
+
+async def test_a_bare_hour_is_asked_back_with_both_readings(
+    app: App, ketua: Chat, rt: SeededRt, clock: Clock
+) -> None:
+    await _at_when(app, ketua, rt)
+    clock.now = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # 16.00 WIB
+    await ketua.says("2")
+    assert "Maksudnya *2* pagi/malam atau siang/sore?" in ketua.text
+    assert await stored_step(ketua) == ("accident_report", "when")
+    # Each hour at its latest moment, newest first; "Sekarang" keeps its place.
+    assert ketua.choices == ["Sekarang", "2 Maret 2026 14.00 WIB", "2 Maret 2026 02.00 WIB"]
+    await ketua.taps("2 Maret 2026 14.00 WIB")
+    assert await stored_step(ketua) == ("accident_report", "where")
+    await ketua.taps("Di lokasi kegiatan")
+    await ketua.says(DESCRIPTION)
+    await ketua.taps("Rawat inap")
+    await ketua.taps("Pakai data saya")
+    assert "2 Maret 2026 14.00 WIB" in ketua.text
+
+
+async def test_an_hour_still_to_come_today_is_offered_from_yesterday(
+    app: App, ketua: Chat, rt: SeededRt
+) -> None:
+    await _at_when(app, ketua, rt)  # 09.00 WIB
+    await ketua.says("jam 2")
+    assert ketua.choices == ["Sekarang", "2 Maret 2026 02.00 WIB", "1 Maret 2026 14.00 WIB"]
+    await ketua.says("1")  # typed, still an hour and not the first button
+    assert ketua.choices == ["Sekarang", "2 Maret 2026 01.00 WIB", "1 Maret 2026 13.00 WIB"]
+    assert await stored_step(ketua) == ("accident_report", "when")
+
+
+@pytest.mark.parametrize("typed", ["jam 2 pagi", "07.15", "pukul 07.15 WIB", "hari ini jam 8 pagi"])
+async def test_an_unambiguous_time_is_taken(
+    app: App, ketua: Chat, rt: SeededRt, typed: str
+) -> None:
+    await _at_when(app, ketua, rt)
+    await ketua.says(typed)
+    assert await stored_step(ketua) == ("accident_report", "where")
+
+
+@pytest.mark.parametrize("typed", ["kapan-kapan", "besok jam 8 pagi", "kemarin"])
+async def test_sekarang_stays_first_after_an_error(
+    app: App, ketua: Chat, rt: SeededRt, typed: str
+) -> None:
+    await _at_when(app, ketua, rt)
+    assert ketua.choices == ["Sekarang"]
+    await ketua.says(typed)
+    assert await stored_step(ketua) == ("accident_report", "when")
+    assert ketua.choices == ["Sekarang"]
+    await ketua.says("5/1/2026 08.00")
+    assert ketua.choices == ["Sekarang", "Ya, 5 Januari 2026 08.00 WIB"]
+    await ketua.taps("Sekarang")
+    assert await stored_step(ketua) == ("accident_report", "where")
+
+
 async def test_another_rts_chair_cannot_report_on_your_activity(
     app: App, ketua: Chat, other_ketua: Chat, rt: SeededRt, other_rt: SeededRt
 ) -> None:

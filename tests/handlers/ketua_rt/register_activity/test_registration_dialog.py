@@ -25,7 +25,7 @@ from support.activity_helpers import (
     register,
     stored_state,
 )
-from support.chat import Chat
+from support.chat import Chat, Clock
 from support.seeding import TEST_NIK_KEY, seed_rt
 
 REG = "activity_registration"
@@ -144,11 +144,77 @@ async def test_a_start_in_the_past_is_explained_and_today_offered(ketua: Chat) -
     text = plain(ketua.text)
     assert "1 Maret 2026 sudah lewat (hari ini 2 Maret 2026)" in text
     assert "tidak bisa berlaku mundur" in text and "tidak terlindungi" in text
-    assert ketua.choices == ["Mulai hari ini"]
+    # The buttons of the question stay as they were, in the same places.
+    assert ketua.choices == ["Hari ini", "Besok"]
     assert (await stored_state(ketua))[1] == "start_date"
-    await ketua.taps("Mulai hari ini")
+    await ketua.taps("Hari ini")
     assert "Mulai 2 Maret 2026" in ketua.text
     assert (await stored_state(ketua))[1] == "end_date"
+
+
+async def _at_start_date(ketua: Chat) -> None:
+    await ketua.says("menu")
+    await ketua.taps("Daftarkan kegiatan")
+    await ketua.says(TITLE)
+    await ketua.taps("Drainase")
+    await ketua.says(PLACE)
+
+
+async def test_a_day_and_month_in_december_is_the_coming_year(ketua: Chat, clock: Clock) -> None:
+    clock.now = clock.now.replace(year=2026, month=12, day=20)
+    await _at_start_date(ketua)
+    await ketua.says("5 Januari")
+    assert "Mulai 5 Januari 2027" in ketua.text
+    assert (await stored_state(ketua))[1] == "end_date"
+    await ketua.says("10 Januari")  # read from the start, not from today
+    assert (await stored_state(ketua))[1] == "value"
+
+
+async def test_a_date_without_year_far_ahead_is_asked_back(ketua: Chat, clock: Clock) -> None:
+    clock.now = clock.now.replace(year=2026, month=12, day=2)
+    await _at_start_date(ketua)
+    await ketua.says("1 Agustus")
+    text = plain(ketua.text)
+    assert "1 Agustus tanpa tahun berarti 1 Agustus 2027" in text
+    assert "sudah lewat" not in text
+    assert ketua.choices == ["Hari ini", "Besok", "Ya, 1 Agustus 2027"]
+    assert (await stored_state(ketua))[1] == "start_date"
+    await ketua.taps("Ya, 1 Agustus 2027")
+    assert "Mulai 1 Agustus 2027" in ketua.text
+    assert (await stored_state(ketua))[1] == "end_date"
+
+
+async def test_the_ask_back_is_dropped_when_another_date_is_typed(
+    ketua: Chat, clock: Clock
+) -> None:
+    clock.now = clock.now.replace(year=2026, month=12, day=2)
+    await _at_start_date(ketua)
+    await ketua.says("1/8")
+    assert ketua.choices == ["Hari ini", "Besok", "Ya, 1 Agustus 2027"]
+    await ketua.says("kapan-kapan")
+    assert "tidak bisa saya baca" in ketua.text
+    assert ketua.choices == ["Hari ini", "Besok"]
+    await ketua.says("1/8/2027")  # the full date is taken as typed
+    assert "Mulai 1 Agustus 2027" in ketua.text
+
+
+@pytest.mark.parametrize("typed", ["kapan-kapan", "31/2/2026", "1/3/2026", "2/3/2028"])
+async def test_the_start_buttons_stay_after_every_error(ketua: Chat, typed: str) -> None:
+    await _at_start_date(ketua)
+    assert ketua.choices == ["Hari ini", "Besok"]
+    await ketua.says(typed)
+    assert (await stored_state(ketua))[1] == "start_date"
+    assert ketua.choices == ["Hari ini", "Besok"]
+    await ketua.taps("Besok")
+    assert "Mulai 3 Maret 2026" in ketua.text
+
+
+async def test_the_end_buttons_stay_after_an_error(ketua: Chat) -> None:
+    await _at_start_date(ketua)
+    await ketua.says("hari ini")
+    assert ketua.choices == ["Hari yang sama"]
+    await ketua.says("kapan-kapan")
+    assert ketua.choices == ["Hari yang sama"]
 
 
 @pytest.mark.parametrize(

@@ -195,3 +195,14 @@ async def test_residents_and_rt_chairs_are_refused(app, warga, ketua) -> None:  
         await chat.says("menu")
         assert "Ekspor BPJS" not in chat.choices
     assert await export_events(warga) == []
+
+
+async def test_a_typed_period_without_years_is_the_one_just_gone(app, rt, petugas) -> None:  # noqa: ANN001
+    await seed_city(app, rt.id, rt.id)
+    await start(petugas)
+    buttons = petugas.choices
+    await petugas.says("kapan-kapan")
+    assert petugas.choices == buttons  # the presets stay, in the same places, after an error
+    await petugas.says("1 Desember - 5 Januari")  # typed on 2 March 2026
+    await petugas.taps("Seluruh wilayah")
+    assert "1 Desember 2025 – 5 Januari 2026" in petugas.text
