@@ -72,11 +72,10 @@ def _latest_at(clock: time, now: datetime) -> datetime:
 async def handle_when(ctx: Context, answer: Answer) -> Outcome:
     pending = ctx.data.pop(flow.PENDING_OCCURRED, None)
     readings = ctx.data.pop(READINGS, None) or []
-    hours = hour_readings(answer.text)
+    # A typed number within the buttons is that button, as at every step; a number past
+    # them ("2" under "Sekarang" alone) is an hour, asked back below.
     choice = answer.choice
-    if hours and answer.message.choice_id is None:
-        # A typed "1" or "2" is an hour here, not the first or second button.
-        choice = None
+    hours = hour_readings(answer.text) if choice is None else ()
     if choice is not None and choice.id == NOW:
         return _set_when(ctx, ctx.now)
     if choice is not None and choice.id == CONFIRM_OLD and pending:

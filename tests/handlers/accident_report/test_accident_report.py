@@ -472,9 +472,13 @@ async def test_an_hour_still_to_come_today_is_offered_from_yesterday(
     await _at_when(app, ketua, rt)  # 09.00 WIB
     await ketua.says("jam 2")
     assert ketua.choices == ["Sekarang", "2 Maret 2026 02.00 WIB", "1 Maret 2026 14.00 WIB"]
-    await ketua.says("1")  # typed, still an hour and not the first button
-    assert ketua.choices == ["Sekarang", "2 Maret 2026 01.00 WIB", "1 Maret 2026 13.00 WIB"]
+    # A number past the buttons is an hour, asked back; one within them is that button
+    # (here the 02.00 reading), as at every step.
+    await ketua.says("5")
+    assert ketua.choices == ["Sekarang", "2 Maret 2026 05.00 WIB", "1 Maret 2026 17.00 WIB"]
     assert await stored_step(ketua) == ("accident_report", "when")
+    await ketua.says("2")
+    assert await stored_step(ketua) != ("accident_report", "when")
 
 
 @pytest.mark.parametrize("typed", ["jam 2 pagi", "07.15", "pukul 07.15 WIB", "hari ini jam 8 pagi"])
