@@ -165,7 +165,8 @@ _RT_FIRST = re.compile(
 )
 _RT_LAST = re.compile(r"^\s*(.+?)[\s,/\-]*\brt\.?\s*0*([0-9]{1,3})\s*$", re.IGNORECASE)
 # A phone number written at the end: "Siti Aminah 0812-3456-7890", "Siti, +62 812 ...".
-_TRAILING_PHONE = re.compile(r"(\+?[0-9][0-9\s\-.()]{6,}[0-9])\s*$")
+# A number may open with "+" or with a bracketed area code: "(0741) 7551234".
+_TRAILING_PHONE = re.compile(r"((?:\+|\()?[0-9][0-9\s\-.()]{6,}[0-9])\s*$")
 
 
 def parse_rt_reference(text: str) -> tuple[int, str] | None:

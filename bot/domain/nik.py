@@ -2,6 +2,10 @@
 
 Layout `PP KK CC DD MM YY SSSS` (DOMAIN.md §5). A NIK is not a secret and proves nothing,
 but it is personal data: error messages here never echo the number back.
+
+The two-digit year has no century. A reading counts only if it gives an age within
+0..PLAUSIBLE_AGE_MAX today; when both 20YY and 19YY do (YY=20 in 2026: 6 or 106), the NIK
+keeps both and the chat asks which one, never guessing.
 """
 
 from __future__ import annotations
@@ -29,6 +33,9 @@ NIK_LENGTH = 16
 # Women's birth day is stored plus 40.
 FEMALE_DAY_OFFSET = 40
 
+# The oldest age we believe a NIK reading gives (the oldest Indonesians are around 110).
+PLAUSIBLE_AGE_MAX = 110
+
 # Separators people type when copying a NIK from a KTP or a form.
 _TYPED_SEPARATORS = re.compile(r"[\s.\-]+")
 _DIGITS = re.compile(r"[0-9]+")
@@ -53,6 +60,13 @@ class Nik:
     birth_date: date
     sex: str  # "L" or "P"; only a soft hint (DOMAIN.md §5)
     serial: str
+    # The 19YY reading when it is as plausible as `birth_date` (the 20YY one); else None.
+    other_birth_date: date | None = None
+
+    @property
+    def century_ambiguous(self) -> bool:
+        """Both centuries give a plausible age: ask which year of birth is right."""
+        return self.other_birth_date is not None
 
     @property
     def region_code(self) -> str:
@@ -61,8 +75,7 @@ class Nik:
 
     def age_on(self, day: date) -> int:
         """Completed years of age on `day`."""
-        had_birthday = (day.month, day.day) >= (self.birth_date.month, self.birth_date.day)
-        return day.year - self.birth_date.year - (0 if had_birthday else 1)
+        return age_between(self.birth_date, day)
 
     def masked(self) -> str:
         return mask_nik(self.value)
@@ -80,16 +93,31 @@ def _clean(text: str) -> str:
     return digits
 
 
-def _birth_date(day: int, month: int, year_2d: int, today: date) -> date:
-    # The two-digit year has no century: prefer 20YY unless that lies in the future.
+def age_between(birth: date, day: date) -> int:
+    """Completed years from `birth` to `day`."""
+    had_birthday = (day.month, day.day) >= (birth.month, birth.day)
+    return day.year - birth.year - (0 if had_birthday else 1)
+
+
+def plausible_birth_dates(day: int, month: int, year_2d: int, today: date) -> list[date]:
+    """Every reading of the birth digits, youngest first, that is a real date and gives an
+    age of 0..PLAUSIBLE_AGE_MAX today."""
+    found = []
     for century in (2000, 1900):
         try:
             candidate = date(century + year_2d, month, day)
         except ValueError:
             continue
-        if candidate <= today:
-            return candidate
-    raise NikError(REASON_DATE, "NIK birth-date digits do not form a real past date")
+        if candidate <= today and age_between(candidate, today) <= PLAUSIBLE_AGE_MAX:
+            found.append(candidate)
+    return found
+
+
+def _birth_dates(day: int, month: int, year_2d: int, today: date) -> tuple[date, date | None]:
+    found = plausible_birth_dates(day, month, year_2d, today)
+    if not found:
+        raise NikError(REASON_DATE, "NIK birth-date digits give no real, plausible birth date")
+    return found[0], (found[1] if len(found) > 1 else None)
 
 
 def parse_nik(text: str, today: date) -> Nik:
@@ -101,7 +129,7 @@ def parse_nik(text: str, today: date) -> Nik:
     raw_day = int(digits[6:8])
     sex = "P" if raw_day > FEMALE_DAY_OFFSET else "L"
     day = raw_day - FEMALE_DAY_OFFSET if sex == "P" else raw_day
-    birth = _birth_date(day, int(digits[8:10]), int(digits[10:12]), today)
+    birth, other = _birth_dates(day, int(digits[8:10]), int(digits[10:12]), today)
     serial = digits[12:16]
     if serial == "0000":
         raise NikError(REASON_SERIAL, "NIK serial number is 0000")
@@ -113,6 +141,7 @@ def parse_nik(text: str, today: date) -> Nik:
         birth_date=birth,
         sex=sex,
         serial=serial,
+        other_birth_date=other,
     )
 
 

@@ -2,7 +2,9 @@
 
 Indonesian habits (DOMAIN.md §5): `0812-3456-7890`, `+62 812 3456 7890`, `62812...`,
 `(0812) 3456 7890`, or just `812...`. Indonesian numbers must be mobile (national part
-starting with 8) because the bot reaches people on WhatsApp and Telegram; numbers from other
+starting with 8) where the bot reaches people on WhatsApp and Telegram; where a number is only
+for calling back (an accident reporter), `landline_ok` also takes fixed lines written with
+their area code: `0741-123456`, `(0741) 7551234`, `+62 741 123456`. Numbers from other
 countries are accepted only when written with `+` (or `00`), since we cannot guess them.
 """
 
@@ -18,6 +20,10 @@ REASON_NOT_MOBILE = "not_mobile"
 INDONESIA = "62"
 # Digits after +62 for a mobile number: 8xx plus 6 to 9 more digits.
 ID_NATIONAL_MIN, ID_NATIONAL_MAX = 9, 12
+# Digits after +62 for a fixed line: a 2-3 digit area code (21 Jakarta, 741 Jambi; never
+# starting with 0, 1 or 8) and a 5-8 digit subscriber number.
+ID_LANDLINE_MIN, ID_LANDLINE_MAX = 8, 11
+_AREA_CODE_START = frozenset("234579")
 # ITU E.164: at most 15 digits; 8 is the shortest real international number we accept.
 E164_MIN, E164_MAX = 8, 15
 
@@ -36,20 +42,24 @@ class PhoneError(ValueError):
         self.reason = reason
 
 
-def _indonesian(national: str) -> str:
+def _indonesian(national: str, landline_ok: bool) -> str:
     # A trunk 0 after the country code ("+62 0812...") is a common slip; drop one.
     if national.startswith("0"):
         national = national[1:]
     if not national.startswith("8"):
+        if landline_ok and national[:1] in _AREA_CODE_START:
+            if not ID_LANDLINE_MIN <= len(national) <= ID_LANDLINE_MAX:
+                raise PhoneError(REASON_LENGTH, "wrong number of digits for a fixed line")
+            return f"+{INDONESIA}{national}"
         raise PhoneError(REASON_NOT_MOBILE, "not an Indonesian mobile number")
     if not ID_NATIONAL_MIN <= len(national) <= ID_NATIONAL_MAX:
         raise PhoneError(REASON_LENGTH, "wrong number of digits for an Indonesian mobile")
     return f"+{INDONESIA}{national}"
 
 
-def _international(digits: str) -> str:
+def _international(digits: str, landline_ok: bool) -> str:
     if digits.startswith(INDONESIA):
-        return _indonesian(digits[len(INDONESIA) :])
+        return _indonesian(digits[len(INDONESIA) :], landline_ok)
     if digits.startswith("0"):
         raise PhoneError(REASON_FORMAT, "country codes never start with 0")
     if not E164_MIN <= len(digits) <= E164_MAX:
@@ -57,8 +67,12 @@ def _international(digits: str) -> str:
     return f"+{digits}"
 
 
-def normalise_phone(text: str) -> str:
-    """Normalise a typed phone number to E.164 ("+6281234567890") or raise PhoneError."""
+def normalise_phone(text: str, *, landline_ok: bool = False) -> str:
+    """Normalise a typed phone number to E.164 ("+6281234567890") or raise PhoneError.
+
+    `landline_ok` accepts Indonesian fixed lines too ("0741-123456" -> "+62741123456"):
+    only for numbers the bot never messages, since a landline has no WhatsApp.
+    """
     s = text.strip()
     if not s:
         raise PhoneError(REASON_EMPTY, "no phone number given")
@@ -69,15 +83,15 @@ def normalise_phone(text: str) -> str:
     if not digits:
         raise PhoneError(REASON_FORMAT, "phone number has no digits")
     if s.startswith("+"):
-        return _international(digits)
+        return _international(digits, landline_ok)
     if digits.startswith("00"):  # international dialling prefix
-        return _international(digits[2:])
+        return _international(digits[2:], landline_ok)
     if digits.startswith(INDONESIA):
-        return _indonesian(digits[len(INDONESIA) :])
+        return _indonesian(digits[len(INDONESIA) :], landline_ok)
     if digits.startswith("0"):
-        return _indonesian(digits[1:])
+        return _indonesian(digits[1:], landline_ok)
     if digits.startswith("8"):
-        return _indonesian(digits)
+        return _indonesian(digits, landline_ok)
     raise PhoneError(REASON_FORMAT, "write foreign numbers with + and the country code")
 
 

@@ -2,7 +2,10 @@
 
 Owns the packaged Kemendagri list (DOMAIN.md §6) and the rules for finding a place from an
 official code or from a name spelled the way news and residents spell it ("Rawasari" for
-"Rawa Sari", "Simpang 4 Sipin"). Region codes are data, so another city means another CSV.
+"Rawa Sari", "Simpang 4 Sipin", "Tj. Pinang", "Sei Putri", "Pal Merah", "Kel. Thehok").
+A name that only comes close to an official one is never taken silently: `suggest_*` give
+the candidates for a "Maksud Anda ...?" question. Region codes are data, so another city
+means another CSV.
 """
 
 from __future__ import annotations
@@ -13,11 +16,34 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from importlib import resources
+from typing import TypeVar
 
 WILAYAH_RESOURCE = "kota_jambi_wilayah.csv"
+T = TypeVar("T")
 
 _PREFIX = re.compile(r"^\s*(?:kelurahan|kecamatan|kel|kec|desa)\b\.?\s*")
+# Abbreviations residents write for words of place names (Tj. Pinang, Sei Putri, Sp. IV).
+_ABBREVIATIONS = {
+    "tj": "tanjung",
+    "tg": "tanjung",
+    "tanjong": "tanjung",
+    "sei": "sungai",
+    "sg": "sungai",
+    "sungei": "sungai",
+    "sp": "simpang",
+    "spg": "simpang",
+    "smp": "simpang",
+}
+# "Paal Merah" is also written "Pal Merah"/"Palmerah": a doubled vowel is not telling.
+# Not "i", which would merge the Roman numerals of Simpang III Sipin and a Simpang I.
+_DOUBLED = re.compile(r"([aeou])\1+")
+# How close a typed key must be to an official one to be offered as "Maksud Anda ...?";
+# below it the bot says it does not know the place rather than propose something odd.
+SUGGEST_CUTOFF = 0.75
+MAX_SUGGESTIONS = 3
+SUGGEST_MARGIN = 0.08
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _CODE_SEPARATORS = re.compile(r"[\s.]+")
 # Numbers in names are written as Roman numerals officially (Simpang IV Sipin).
@@ -60,7 +86,24 @@ def name_key(name: str) -> str:
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
     plain = _PREFIX.sub("", plain)
     words = _NON_ALNUM.sub(" ", plain).split()
-    return "".join(_ROMAN.get(word, word) for word in words)
+    words = [_ABBREVIATIONS.get(word, word) for word in words]
+    return _DOUBLED.sub(r"\1", "".join(_ROMAN.get(word, word) for word in words))
+
+
+def _closest(key: str, keyed: dict[str, list[T]]) -> list[T]:
+    if not key:
+        return []
+    scored = sorted(
+        ((SequenceMatcher(None, key, other).ratio(), other) for other in keyed),
+        key=lambda pair: -pair[0],
+    )
+    found: list[T] = []
+    best = scored[0][0] if scored else 0.0
+    for score, other in scored[:MAX_SUGGESTIONS]:
+        # Clearly worse candidates than the best only make the question harder to answer.
+        if score >= SUGGEST_CUTOFF and score >= best - SUGGEST_MARGIN:
+            found.extend(keyed[other])
+    return found[:MAX_SUGGESTIONS]
 
 
 def code_key(text: str) -> str | None:
@@ -124,3 +167,25 @@ class RegionIndex:
         if within is not None:
             found = [k for k in found if k.kecamatan_code == within]
         return found[0] if len(found) == 1 else None
+
+    def suggest_kecamatan(self, text: str) -> list[Kecamatan]:
+        """Kecamatan whose name comes close to `text` (none for an exact or unknown name):
+        candidates to ask about, never to take without the user's say."""
+        if code_key(text) is not None or self.find_kecamatan(text) is not None:
+            return []
+        return _closest(name_key(text), self._kec_by_key)
+
+    def suggest_kelurahan(self, text: str, kecamatan_code: str | None = None) -> list[Kelurahan]:
+        """Kelurahan whose name comes close to `text`, best first, optionally within one
+        kecamatan; empty when the name matches exactly or nothing is close."""
+        if code_key(text) is not None or self.find_kelurahan(text, kecamatan_code) is not None:
+            return []
+        key = name_key(text)
+        found = _closest(key, self._kel_by_key)
+        exact = self._kel_by_key.get(key, [])
+        # A name shared by two kecamatan is "close" to both: offer each, the user picks.
+        found = [*exact, *(k for k in found if k not in exact)]
+        if kecamatan_code is not None:
+            within = code_key(kecamatan_code)
+            found = [k for k in found if k.kecamatan_code == within]
+        return found[:MAX_SUGGESTIONS]

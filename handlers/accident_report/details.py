@@ -185,7 +185,8 @@ async def handle_reporter(ctx: Context, answer: Answer) -> Outcome:
         if typed_phone is None:
             return Stay(ctx.t("accident_reporter_no_phone"))
         try:
-            phone = normalise_phone(typed_phone)
+            # Only for calling back: an office or home landline is as good as a mobile.
+            phone = normalise_phone(typed_phone, landline_ok=True)
         except PhoneError:
             return Stay(ctx.t("accident_reporter_bad_phone"))
     ctx.data[flow.REPORTER], ctx.data[flow.REPORTER_PHONE] = name, phone

@@ -65,7 +65,7 @@ ID: dict[str, str] = {
     "accident_ask_reporter": "Siapa pelapornya? Ketik nama dan nomor HP pelapor, misalnya *Siti Aminah 0812-3456-7890*.",
     "accident_reporter_problem": "Tulis nama pelapor (huruf saja) lalu nomor HP-nya, misalnya *Siti Aminah 0812-3456-7890*.",
     "accident_reporter_no_phone": "Nomor HP pelapor juga diperlukan agar petugas bisa menghubungi. Contoh: *Siti Aminah 0812-3456-7890*.",
-    "accident_reporter_bad_phone": "Nomor HP itu tidak bisa saya pakai. Tulis nomor seluler, misalnya *0812-3456-7890* atau *+62 812 3456 7890*.",
+    "accident_reporter_bad_phone": "Nomor itu tidak bisa saya pakai. Tulis nomor HP, atau telepon rumah/kantor dengan kode wilayahnya, misalnya *0812-3456-7890* atau *0741-123456*.",
     # Summary.
     "accident_summary": (
         "📋 *Periksa laporan kecelakaan*\n"
@@ -188,7 +188,7 @@ EN: dict[str, str] = {
     "accident_ask_reporter": "Who is reporting? Type the reporter's name and mobile number, e.g. *Siti Aminah 0812-3456-7890*.",
     "accident_reporter_problem": "Type the reporter's name (letters only) and then the mobile number, e.g. *Siti Aminah 0812-3456-7890*.",
     "accident_reporter_no_phone": "The reporter's mobile number is needed too, so officials can call back. Example: *Siti Aminah 0812-3456-7890*.",
-    "accident_reporter_bad_phone": "I cannot use that number. Type a mobile number, e.g. *0812-3456-7890* or *+62 812 3456 7890*.",
+    "accident_reporter_bad_phone": "I cannot use that number. Type a mobile number, or a home/office line with its area code, e.g. *0812-3456-7890* or *0741-123456*.",
     "accident_summary": (
         "📋 *Check the accident report*\n"
         "Activity: {activity}\n"

@@ -62,6 +62,9 @@ ID: dict[str, str] = {
     "admin_rt_number_format": "Ketik nomor RT saja, mis. *3* atau *RT 03*.",
     "admin_rt_gone": "RT itu sudah tidak ada di daftar. Pilih RT lain?",
     "admin_rt_pick_again": "Pilih RT lain",
+    "admin_rt_suggest": "Maksud Anda {names}? Pilih tombolnya, atau ketik lagi nama kelurahannya.",
+    "admin_rt_suggest_or": " atau ",
+    "admin_rt_suggest_choice": "Kel. {kelurahan}",
     # Invite codes.
     "admin_invite_confirm": "🔑 Buat *kode undangan* untuk:\n{rt}\nKetua: {chair} · HP {phone}",
     "admin_invite_has_phone": "ℹ️ Ketua RT ini sudah dikenali dari nomor HP-nya. Kode hanya perlu bila ia memakai nomor lain.",
@@ -226,6 +229,9 @@ EN: dict[str, str] = {
     "admin_rt_number_format": "Type just the RT number, e.g. *3* or *RT 03*.",
     "admin_rt_gone": "That RT is no longer on the list. Pick another RT?",
     "admin_rt_pick_again": "Pick another RT",
+    "admin_rt_suggest": "Did you mean {names}? Tap it, or type the kelurahan again.",
+    "admin_rt_suggest_or": " or ",
+    "admin_rt_suggest_choice": "Kel. {kelurahan}",
     # Invite codes.
     "admin_invite_confirm": "🔑 Create an *invite code* for:\n{rt}\nChair: {chair} · phone {phone}",
     "admin_invite_has_phone": "ℹ️ This chair is already recognised by their phone number. A code is only needed if they use another number.",

@@ -70,6 +70,13 @@ class PersonRepository(Repository):
         person.phone = phone
         await self.session.flush()
 
+    async def update_birth_date(self, person: ports.Person, birth_date: date) -> None:
+        # The port shows the birth date read-only; only this repository may change it.
+        stored = await self.session.get(Person, person.id)
+        if stored is not None:
+            stored.birth_date = birth_date
+            await self.session.flush()
+
     def reveal_nik(self, person: ports.EncryptedNik) -> str:
         """The NIK in clear, for exports to BPJS; the caller records an audit event."""
         return self.vault.decrypt(person.nik_encrypted)

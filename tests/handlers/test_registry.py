@@ -27,8 +27,8 @@ STORED = {
         "value_confirm",
     ),
     "participants": (
-        *("list", "main", "minor", "name", "name_conflict", "nik", "nik_confirm", "paste"),
-        *("paste_minors", "phone", "remove", "remove_confirm", "role", "wage"),
+        *("list", "main", "minor", "name", "name_conflict", "nik", "nik_century", "nik_confirm"),
+        *("paste", "paste_minors", "phone", "remove", "remove_confirm", "role", "wage"),
     ),
     "coverage_confirmation": ("final",),
     "coverage_check": ("nik", "own"),

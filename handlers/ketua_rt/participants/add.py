@@ -1,5 +1,6 @@
-"""Adding one participant, first half: NIK → derived birth date and sex confirmed →
-(under 18: the children's-data confirmation) → name. details.py asks the rest.
+"""Adding one participant, first half: NIK → (a new person whose NIK year reads as two
+plausible ages, e.g. 2020 or 1920: which year of birth) → derived birth date and sex
+confirmed → (under 18: the children's-data confirmation) → name. details.py asks the rest.
 
 The person is found or created as soon as the NIK is valid (only its id is kept); a person
 created here and never put on a list is deleted again (see `discard_pending`). A NIK that
@@ -8,6 +9,8 @@ mistyped NIK, so the user either takes the stored name or checks the NIK again.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
@@ -28,6 +31,8 @@ from handlers.ketua_rt.participants.common import (
 
 YES, NO, STORED, RECHECK = "yes", "no", "stored", "recheck"
 TYPED_NAME = "typed_name"
+# The two plausible birth dates (ISO) of a new person's NIK, until the user picks one.
+BIRTH_READINGS = "birth_readings"
 
 
 async def ask_nik(ctx: Context) -> Reply:
@@ -49,9 +54,19 @@ async def handle_nik(ctx: Context, answer: Answer) -> Outcome:
     person = await uow.persons.find_by_nik(nik.value)
     if person is not None and await uow.participations.active_for(activity.id, person.id):
         return Stay(ctx.t("participants_already_in", name=person.name, nik=person.nik_masked))
+    ctx.data.pop(BIRTH_READINGS, None)
     if person is None:
         person = await uow.persons.add(nik.value, "", nik.birth_date, nik.sex)
         ctx.data[PENDING_NEW] = True
+        if nik.other_birth_date is not None:
+            # Both centuries give a believable age: ask, before any age is shown or the
+            # under-18 warning is given. A known person keeps the date chosen before.
+            ctx.data[PENDING] = person.id
+            ctx.data[BIRTH_READINGS] = [
+                nik.birth_date.isoformat(),
+                nik.other_birth_date.isoformat(),
+            ]
+            return Go("nik_century")
     elif person.name:
         # The stored name will be shown for this NIK: who looked it up is on record.
         await uow.audit.record(
@@ -62,6 +77,25 @@ async def handle_nik(ctx: Context, answer: Answer) -> Outcome:
             detail={"activity_id": activity.id, "via": "participants"},
         )
     ctx.data[PENDING] = person.id
+    return Go("nik_confirm")
+
+
+async def ask_nik_century(ctx: Context) -> Reply:
+    readings = [date.fromisoformat(d) for d in ctx.data.get(BIRTH_READINGS) or []]
+    if len(readings) != 2:
+        return Reply(ctx.t("participants_entry_lost"))
+    young, old = readings
+    choices = tuple(Choice(d.isoformat(), str(d.year)) for d in (young, old))
+    return Reply(ctx.t("participants_ask_century", young=young.year, old=old.year), choices=choices)
+
+
+async def handle_nik_century(ctx: Context, answer: Answer) -> Outcome:
+    person = await pending_person(ctx)
+    readings = ctx.data.get(BIRTH_READINGS) or []
+    if answer.picked not in readings:
+        return Stay(ctx.t("participants_century_problem"))
+    ctx.data.pop(BIRTH_READINGS, None)
+    await ctx.services.uow.persons.update_birth_date(person, date.fromisoformat(answer.picked))
     return Go("nik_confirm")
 
 

@@ -35,6 +35,16 @@ DIALOG = Dialog(
         # Adding one person.
         ("nik", Step(add.ask_nik, add.handle_nik, help="participants_help_nik")),
         # From here until the entry is saved: the person whose NIK was checked must still exist.
+        # Only for a new NIK whose year reads as two plausible ages (2020 or 1920).
+        (
+            "nik_century",
+            Step(
+                add.ask_nik_century,
+                add.handle_nik_century,
+                guard=PENDING_PERSON,
+                choice_only=True,
+            ),
+        ),
         (
             "nik_confirm",
             Step(

@@ -174,6 +174,7 @@ def test_rt_as_typed(typed: str, expected: tuple[int, str] | None) -> None:
         ("Siti Aminah 0812-3456-7890", ("Siti Aminah", "0812-3456-7890")),
         ("Siti Aminah, +62 812 3456 7890", ("Siti Aminah", "+62 812 3456 7890")),
         ("Siti Aminah", ("Siti Aminah", None)),
+        ("Siti Aminah (0741) 7551234", ("Siti Aminah", "(0741) 7551234")),
     ],
 )
 def test_reporter_name_and_phone(typed: str, expected: tuple[str, str | None]) -> None:

@@ -9,6 +9,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from bot.domain.nik import (
+    PLAUSIBLE_AGE_MAX,
     PROVINCE_CODES,
     REASON_DATE,
     REASON_LENGTH,
@@ -175,3 +176,76 @@ def test_parsed_birth_date_is_never_after_today(today: date) -> None:
     assume(birth != date(2000, 2, 29))  # 1900 was not a leap year: a "date" error instead
     nik = parse_nik(f"157101{birth.day:02d}{birth.month:02d}{birth.year % 100:02d}0001", today)
     assert nik.birth_date <= today
+
+
+NOW = date(2026, 12, 2)
+
+
+def _nik_born(day: int, month: int, yy: int) -> str:
+    return f"157101{day:02d}{month:02d}{yy:02d}0001"
+
+
+@pytest.mark.parametrize(
+    ("yy", "readings"),
+    [
+        (20, (date(2020, 3, 10), date(1920, 3, 10))),  # 6 or 106: ask
+        (16, (date(2016, 3, 10), date(1916, 3, 10))),  # 10 or 110: ask
+        (85, (date(1985, 3, 10), None)),  # 2085 is in the future
+        (5, (date(2005, 3, 10), None)),  # 1905 would be 121
+        (10, (date(2010, 3, 10), None)),  # 1910 would be 116
+    ],
+)
+def test_century_is_asked_only_when_both_ages_are_plausible(
+    yy: int, readings: tuple[date, date | None]
+) -> None:
+    nik = parse_nik(_nik_born(10, 3, yy), NOW)
+    assert (nik.birth_date, nik.other_birth_date) == readings
+    assert nik.century_ambiguous == (readings[1] is not None)
+
+
+def test_a_106_year_old_is_not_silently_read_as_a_child() -> None:
+    nik = parse_nik(_nik_born(10, 3, 20), NOW)
+    assert nik.other_birth_date is not None and nik.age_on(NOW) == 6
+    assert NOW.year - nik.other_birth_date.year == 106
+
+
+def test_a_future_20yy_leaves_the_19yy_reading_alone() -> None:
+    # 2027 is in the future, but 1927 makes 99: that reading alone, no question.
+    nik = parse_nik(_nik_born(1, 1, 27), NOW)
+    assert (nik.birth_date, nik.other_birth_date) == (date(1927, 1, 1), None)
+
+
+def _age(birth: date, day: date) -> int:
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+@given(
+    today=st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)),
+    birth=st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)),
+)
+def test_offered_readings_are_always_plausible_ages(today: date, birth: date) -> None:
+    text = _nik_born(birth.day, birth.month, birth.year % 100)
+    try:
+        nik = parse_nik(text, today)
+    except NikError as error:
+        assert error.reason == REASON_DATE
+        # Rejected only when no century gives a real date and a plausible age.
+        for century in (1900, 2000):
+            try:
+                reading = date(century + birth.year % 100, birth.month, birth.day)
+            except ValueError:
+                continue
+            assert reading > today or _age(reading, today) > PLAUSIBLE_AGE_MAX
+        return
+    offered = [nik.birth_date] + ([nik.other_birth_date] if nik.other_birth_date else [])
+    for reading in offered:
+        assert reading <= today and 0 <= _age(reading, today) <= PLAUSIBLE_AGE_MAX
+        assert reading.year % 100 == birth.year % 100
+    # Unambiguous exactly when the other century is implausible or not a real date.
+    if not nik.century_ambiguous:
+        other_century = 1900 if nik.birth_date.year >= 2000 else 2000
+        try:
+            other = date(other_century + birth.year % 100, birth.month, birth.day)
+        except ValueError:
+            return
+        assert other > today or _age(other, today) > PLAUSIBLE_AGE_MAX

@@ -101,3 +101,42 @@ def test_any_mobile_normalises_and_masks(national: str, prefix: str) -> None:
     masked = mask_phone(e164)
     assert masked.startswith("+") and "****" in masked and masked.endswith(national[-4:])
     assert national[-8:] not in masked
+
+
+@pytest.mark.parametrize(
+    ("typed", "e164"),
+    [
+        ("0741-123456", "+62741123456"),  # Jambi
+        ("(0741) 7551234", "+627417551234"),
+        ("+62 741 123456", "+62741123456"),
+        ("62741123456", "+62741123456"),
+        ("021-555-1234", "+62215551234"),  # Jakarta, two-digit area code
+        ("(021) 5551 2345", "+622155512345"),
+        ("0812-3456-7890", E164),  # a mobile is still a mobile
+    ],
+)
+def test_landlines_where_allowed(typed: str, e164: str) -> None:
+    assert normalise_phone(typed, landline_ok=True) == e164
+
+
+@pytest.mark.parametrize(
+    ("typed", "reason"),
+    [
+        ("0741-123", REASON_LENGTH),  # too short for area code and subscriber
+        ("0741-1234-5678-9", REASON_LENGTH),
+        ("0141-123456", REASON_NOT_MOBILE),  # no area code starts with 1
+        ("0741-ABC", REASON_FORMAT),
+    ],
+)
+def test_bad_landlines(typed: str, reason: str) -> None:
+    with pytest.raises(PhoneError) as caught:
+        normalise_phone(typed, landline_ok=True)
+    assert caught.value.reason == reason
+
+
+@given(st.from_regex(r"(2[1-9]|7[0-9]{2})[1-9][0-9]{5,6}", fullmatch=True))
+def test_landlines_only_when_asked(national: str) -> None:
+    # Where the bot must reach someone on WhatsApp, a landline stays refused.
+    assert normalise_phone("0" + national, landline_ok=True) == "+62" + national
+    with pytest.raises(PhoneError):
+        normalise_phone("0" + national)

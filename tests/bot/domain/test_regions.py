@@ -110,3 +110,70 @@ def test_ambiguous_names_need_a_kecamatan() -> None:
 def test_kelurahan_of(index: RegionIndex) -> None:
     assert len(index.kelurahan_of("15.71.03")) == 9
     assert sum(len(index.kelurahan_of(k.code)) for k in index.kecamatan) == 68
+
+
+@pytest.mark.parametrize(
+    ("typed", "official"),
+    [
+        ("Tj. Pinang", "Tanjung Pinang"),
+        ("Tj.Pinang", "Tanjung Pinang"),
+        ("tanjungpinang", "Tanjung Pinang"),
+        ("Sei Putri", "Sungai Putri"),
+        ("Kel. Sei Putri", "Sungai Putri"),
+        ("Sungai  Putri", "Sungai Putri"),
+        ("Pal Merah", "Paal Merah"),
+        ("Palmerah", "Paal Merah"),
+        ("Kelurahan Paal Merah", "Paal Merah"),
+        ("Sp. IV Sipin", "Simpang IV Sipin"),
+        ("Sp.4 Sipin", "Simpang IV Sipin"),
+        ("Simpang IVSipin", "Simpang IV Sipin"),
+        ("Kel.Thehok", "Thehok"),
+        ("The Hok", "Thehok"),
+        ("  Rawasari ", "Rawa Sari"),
+    ],
+)
+def test_kelurahan_as_people_type_them(index: RegionIndex, typed: str, official: str) -> None:
+    found = index.find_kelurahan(typed)
+    assert found is not None and found.name == official
+    assert index.suggest_kelurahan(typed) == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "official"),
+    [("Kec. Pal Merah", "Paal Merah"), ("Kecamatan Telanaipura", "Telanaipura")],
+)
+def test_kecamatan_as_people_type_them(index: RegionIndex, typed: str, official: str) -> None:
+    found = index.find_kecamatan(typed)
+    assert found is not None and found.name == official
+
+
+def test_abbreviations_keep_official_names_apart(index: RegionIndex) -> None:
+    keys = [name_key(k.name) for k in index.kelurahan]
+    # Expanding abbreviations and collapsing doubled letters must not merge two places.
+    assert len(set(keys)) == len(keys)
+
+
+@pytest.mark.parametrize(
+    ("typed", "offered"),
+    [
+        ("Tanjung Pinag", "Tanjung Pinang"),
+        ("Sungai Putra", "Sungai Putri"),
+        ("Simpang IV Sipn", "Simpang IV Sipin"),
+        ("Rawa Sarii Baru", "Rawa Sari"),
+    ],
+)
+def test_close_names_are_offered_not_taken(index: RegionIndex, typed: str, offered: str) -> None:
+    assert index.find_kelurahan(typed) is None
+    assert offered in [k.name for k in index.suggest_kelurahan(typed)]
+
+
+def test_far_names_are_not_offered(index: RegionIndex) -> None:
+    assert index.suggest_kelurahan("Jakarta Pusat") == []
+    assert index.suggest_kelurahan("") == []
+    assert index.suggest_kecamatan("Telanaipura") == []
+    assert [k.name for k in index.suggest_kecamatan("Telanaipra")] == ["Telanaipura"]
+
+
+def test_roman_numerals_stay_apart() -> None:
+    assert name_key("Simpang III Sipin") != name_key("Simpang I Sipin")
+    assert name_key("Simpang 3 Sipin") == name_key("Sp. III Sipin")

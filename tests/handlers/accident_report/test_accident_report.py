@@ -381,14 +381,26 @@ async def test_someone_else_reports_and_a_second_report_gets_the_next_number(
     assert "Nomor HP" in ketua.text
     await ketua.says("Siti Aminah 0812-ABCD")
     assert await stored_step(ketua) == ("accident_report", "reporter")
-    await ketua.says("Siti Aminah 021-555-1234")
-    assert "nomor seluler" in ketua.text
+    await ketua.says("Siti Aminah 0812-345")
+    assert "tidak bisa saya pakai" in ketua.text
     await ketua.says("siti aminah 0812-3456-7890")
     assert "Siti Aminah, +6281234567890" in ketua.text
     await ketua.taps("Kirim laporan")
     assert "LK-20260302-0002" in ketua.text
     second = (await incidents(app))[1]
     assert (second.reporter_name, second.reporter_phone) == ("Siti Aminah", "+6281234567890")
+
+
+async def test_a_reporter_may_give_a_landline(app: App, ketua: Chat, rt: SeededRt) -> None:
+    # The reporter's number is only for calling back, so an office line is fine.
+    activity = await confirmed_activity(app, rt)
+    await report(ketua, activity)
+    await up_to_severity(ketua, activity, victim="Budi")
+    await ketua.taps("Luka ringan")
+    await ketua.says("Siti Aminah (0741) 7551234")
+    assert "Siti Aminah, +627417551234" in ketua.text
+    await ketua.taps("Kirim laporan")
+    assert (await incidents(app))[-1].reporter_phone == "+627417551234"
 
 
 async def test_change_a_field_from_the_summary(app: App, ketua: Chat, rt: SeededRt) -> None:

@@ -76,6 +76,25 @@ async def test_unknown_places_are_explained(app: App, admin: Chat, rt: SeededRt)
     assert "RT yang mana?" in admin.last.text
 
 
+async def test_places_typed_the_way_people_write_them(admin: Chat, rt: SeededRt) -> None:
+    await open_invites(admin)
+    await admin.says("Kel. Sp. IV Sipin RT 1")
+    assert "RT 01 · Kel. Simpang IV Sipin · Kec. Telanaipura" in admin.last.text
+    await admin.taps("Tidak")
+    await admin.taps("Kode undangan")
+    # Close but not exact: asked back with a button, never taken silently.
+    await admin.says("Simpang IV Sipn RT 1")
+    assert "Maksud Anda Kel. Simpang IV Sipin?" in admin.text
+    assert "RT yang mana?" in admin.last.text
+    await admin.taps("Kel. Simpang IV Sipin")
+    assert "RT 01 · Kel. Simpang IV Sipin · Kec. Telanaipura" in admin.last.text
+    await admin.taps("Tidak")
+    await admin.taps("Kode undangan")
+    await admin.says("simpang 4 sipn")
+    await admin.taps("Kel. Simpang IV Sipin")
+    assert "Kel. *Simpang IV Sipin*: RT nomor berapa?" in admin.last.text
+
+
 # --- budgets --------------------------------------------------------------------------
 
 

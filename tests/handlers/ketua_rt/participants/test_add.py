@@ -177,6 +177,50 @@ async def test_a_child_needs_an_explicit_confirmation(app: App, rt: SeededRt, ke
     assert await participations(app, activity_id) == [("Andi Pratama", "warga", None)]
 
 
+async def test_a_nik_year_with_two_plausible_centuries_is_asked(
+    app: App, rt: SeededRt, ketua: Chat
+) -> None:
+    activity_id = await make_activity(app, rt)
+    await open_participants(ketua, activity_id)
+    await ketua.taps("Tambah satu peserta")
+    # Born 1 January 20: 6 or 106 years old on 2 March 2026. Never guessed.
+    await ketua.says("1571010101200005")
+    assert "Lahir tahun 2020 atau 1920?" in ketua.last.text
+    assert await step_of(ketua) == "participants/nik_century"
+    assert "Data anak" not in ketua.text
+    await ketua.says("2021")  # neither reading: asked again
+    assert await step_of(ketua) == "participants/nik_century"
+    await ketua.taps("1920")
+    assert "*1 Januari 1920* (106 tahun)" in ketua.last.text
+    await ketua.taps("Ya, benar")
+    assert "Data anak" not in ketua.text
+    await ketua.says("Mbah Sastro")
+    await ketua.taps("Warga")
+    await ketua.taps("Lewati")
+    await ketua.taps("Lewati")
+    assert await participations(app, activity_id) == [("Mbah Sastro", "warga", None)]
+    async with app.uow_factory() as uow:
+        person = await uow.persons.find_by_nik("1571010101200005")
+        assert person is not None and person.birth_date == date(1920, 1, 1)
+
+    # The other reading leads to the children's-data confirmation as before.
+    await ketua.taps("Tambah satu peserta")
+    await ketua.says("1571010202200006")
+    await ketua.taps("2020")
+    assert "*2 Februari 2020* (6 tahun)" in ketua.last.text
+    await ketua.taps("Ya, benar")
+    assert "*6 tahun*" in ketua.text and "Data anak" in ketua.text
+
+
+async def test_an_unambiguous_nik_year_is_not_asked(app: App, rt: SeededRt, ketua: Chat) -> None:
+    activity_id = await make_activity(app, rt)
+    await open_participants(ketua, activity_id)
+    await ketua.taps("Tambah satu peserta")
+    await ketua.says("1571010101050007")  # 2005 only: 1905 would be 121
+    assert await step_of(ketua) == "participants/nik_confirm"
+    assert "*1 Januari 2005* (21 tahun)" in ketua.last.text
+
+
 async def test_a_known_nik_keeps_its_stored_name(app: App, rt: SeededRt, ketua: Chat) -> None:
     earlier = await make_activity(app, rt, title="Gotong royong Februari")
     async with app.uow_factory() as uow:
