@@ -3,14 +3,26 @@
 Owns the columns (Indonesian headers, whatever the chat language: the file is a
 registration document for BPJS Ketenagakerjaan staff), the cell formats and the safety of
 the text cells. Rows are written as they come, so 100,000 participations never sit in
-memory at once: the XLSX worksheet streams to openpyxl's temporary file and is zipped at
+memory at once: each XLSX worksheet streams to openpyxl's temporary file and is zipped at
 `finish`; the CSV goes straight to the target stream. No database, no chat: rows in,
 bytes out.
+
+Two kinds of rows, so a sum over a column means what it says:
+- "Peserta" (`ExportRow`): one row per participation, with the person's phone and daily
+  wage, the coverage window and the participant's status. No premium: the premium is
+  the activity's, and repeating it on every person made a column sum count it once per
+  participant.
+- "Kegiatan" (`ActivityRow`): one row per activity, with its chair, value, PPN flag and
+  premiums; summing "Premi total" gives the premium of the period's activities.
+The XLSX holds both sheets ("Peserta" first, so readers that open the first sheet get the
+people as before). The CSV is one file of "Peserta" rows only (the format BPJS uploads
+take); the per-activity premiums are in the XLSX. "Nomor kegiatan" joins the two.
 
 CSV dialect: UTF-8 with a byte-order mark, `;` between fields, CRLF, quotes only where
 needed. Indonesian Excel uses the comma as its decimal mark and `;` as its list separator,
 so this opens in columns by double-click; the BOM makes Excel read the names as UTF-8.
-Dates are dd/mm/yyyy and money plain integers (no separators) so other systems parse it.
+Dates are dd/mm/yyyy (moments dd/mm/yyyy hh:mm, WIB) and money plain integers (no
+separators) so other systems parse it.
 NIKs are plain digits: Excel, opening a CSV by double-click, reads them as numbers and
 keeps only 15 significant digits, so the XLSX (NIK as a text cell) is the file for Excel
 and the CSV the one for uploads; the dialog's help says so.
@@ -23,7 +35,8 @@ import csv
 import io
 import re
 from collections.abc import Iterable
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any, BinaryIO, NamedTuple, Protocol
 
 from openpyxl import Workbook
@@ -38,36 +51,59 @@ MIME_TYPES = {
     XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     CSV: "text/csv",
 }
-SHEET_TITLE = "Peserta Jakon"
+PARTICIPANT_SHEET = "Peserta"
+ACTIVITY_SHEET = "Kegiatan"
 DATE_FORMAT = "dd/mm/yyyy"
+MOMENT_FORMAT = "dd/mm/yyyy hh:mm"
 # Excel shows the locale's thousands separator (a dot in Indonesian) for this format.
 MONEY_FORMAT = "#,##0"
 CSV_DELIMITER = ";"
 
 
 class ExportRow(NamedTuple):
-    """One participation of a covered activity, in column order."""
+    """One participation of a covered activity ("Peserta"), in column order."""
 
     nik: str  # full or masked, as the caller may see it
     name: str
     birth_date: date
     sex: str  # "L" / "P"
+    phone: str  # "" when unknown
     role: str  # a label: "Ketua RT", "PHL (pekerja harian lepas)", ...
+    daily_wage: int | None  # the participation's wage, when the chair gave one
     activity_number: str
     activity_title: str
     rt: str  # "01"
     kelurahan: str
     kecamatan: str
+    coverage_start: datetime  # WIB, naive (spreadsheets have no time zones)
+    coverage_end: datetime  # WIB, naive: removal, cancellation or the day after the end
+    added: date | None  # added after confirmation (a tracked change)
+    status: str  # "Terkonfirmasi" / "Dikeluarkan" / "Dibatalkan"
+    status_date: date | None  # when removed or cancelled
+
+
+class ActivityRow(NamedTuple):
+    """One covered activity ("Kegiatan"), in column order: its premium appears once."""
+
+    activity_number: str
+    activity_title: str
+    rt: str
+    kelurahan: str
+    kecamatan: str
+    chair_name: str
+    chair_phone: str
     start: date
     end: date
+    coverage_start: datetime  # WIB, naive: the first day's 00.00 or the confirmation
     value: int
+    includes_ppn: str  # "Ya" / "Tidak"
     premium_jkk: int
     premium_jkm: int
     premium_total: int
     surat_tugas_number: str
-    added: date | None  # added after confirmation (a tracked change)
-    removed: date | None  # taken off the worker list
+    participants: int  # participants covered in the period (rows of "Peserta")
     status: str  # "Terkonfirmasi" / "Dibatalkan"
+    cancelled: date | None
 
 
 HEADERS: tuple[str, ...] = (
@@ -75,34 +111,80 @@ HEADERS: tuple[str, ...] = (
     "Nama",
     "Tanggal lahir",
     "Jenis kelamin",
+    "Telepon",
     "Peran",
+    "Upah harian",
     "Nomor kegiatan",
     "Nama kegiatan",
     "RT",
     "Kelurahan",
     "Kecamatan",
+    "Mulai perlindungan",
+    "Akhir perlindungan",
+    "Ditambahkan",
+    "Status peserta",
+    "Tanggal status",
+)
+WIDTHS = (19, 28, 13, 8, 15, 24, 12, 16, 36, 5, 22, 20, 17, 17, 12, 15, 13)
+ACTIVITY_HEADERS: tuple[str, ...] = (
+    "Nomor kegiatan",
+    "Nama kegiatan",
+    "RT",
+    "Kelurahan",
+    "Kecamatan",
+    "Ketua RT",
+    "Telepon ketua RT",
     "Mulai",
     "Selesai",
+    "Mulai perlindungan",
     "Nilai kegiatan",
+    "Termasuk PPN",
     "Premi JKK",
     "Premi JKM",
     "Premi total",
     "Nomor surat tugas",
-    "Ditambahkan",
-    "Dikeluarkan",
+    "Jumlah peserta",
     "Status kegiatan",
+    "Tanggal batal",
 )
-WIDTHS = (19, 28, 13, 8, 24, 16, 36, 5, 22, 20, 11, 11, 15, 11, 11, 11, 24, 12, 12, 15)
+ACTIVITY_WIDTHS = (16, 36, 5, 22, 20, 24, 15, 11, 11, 17, 15, 8, 11, 11, 12, 24, 9, 15, 12)
 
 
-def _columns(*fields: str) -> tuple[int, ...]:
-    return tuple(ExportRow._fields.index(field) for field in fields)
+def _columns(row: type[NamedTuple], *fields: str) -> tuple[int, ...]:
+    return tuple(row._fields.index(field) for field in fields)
 
 
-DATE_COLUMNS = _columns("birth_date", "start", "end", "added", "removed")
-MONEY_COLUMNS = _columns("value", "premium_jkk", "premium_jkm", "premium_total")
-# Free text typed in chats (names, titles); the rest comes from our own reference data.
-TYPED_COLUMNS = _columns("name", "activity_title")
+@dataclass(frozen=True)
+class _Layout:
+    """A sheet's headers, widths, and which columns need a number format or are typed."""
+
+    title: str
+    headers: tuple[str, ...]
+    widths: tuple[int, ...]
+    dates: tuple[int, ...]
+    moments: tuple[int, ...]
+    money: tuple[int, ...]
+    typed: tuple[int, ...]  # free text typed in chats (names, titles)
+
+
+PARTICIPANT_LAYOUT = _Layout(
+    PARTICIPANT_SHEET,
+    HEADERS,
+    WIDTHS,
+    _columns(ExportRow, "birth_date", "added", "status_date"),
+    _columns(ExportRow, "coverage_start", "coverage_end"),
+    _columns(ExportRow, "daily_wage"),
+    _columns(ExportRow, "name", "activity_title"),
+)
+ACTIVITY_LAYOUT = _Layout(
+    ACTIVITY_SHEET,
+    ACTIVITY_HEADERS,
+    ACTIVITY_WIDTHS,
+    _columns(ActivityRow, "start", "end", "cancelled"),
+    _columns(ActivityRow, "coverage_start"),
+    _columns(ActivityRow, "value", "premium_jkk", "premium_jkm", "premium_total"),
+    _columns(ActivityRow, "activity_title", "chair_name"),
+)
 # Characters XML 1.0 (so XLSX) cannot hold; a pasted name may carry one.
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
@@ -110,9 +192,12 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class ExportWriter(Protocol):
-    rows: int
+    @property
+    def rows(self) -> int: ...  # participant rows
+    @property
+    def activities(self) -> int: ...
 
-    def write(self, rows: Iterable[ExportRow]) -> None: ...
+    def write(self, activities: Iterable[ActivityRow], rows: Iterable[ExportRow]) -> None: ...
 
     def finish(self) -> None: ...
 
@@ -126,31 +211,31 @@ def writer_for(file_format: str, target: BinaryIO) -> ExportWriter:
     raise ValueError(f"unknown export format {file_format!r}")
 
 
-class XlsxExport:
-    """One worksheet: a bold, frozen, filterable header, then a row per participation.
+class _XlsxSheet:
+    """One write-only worksheet: a bold, frozen, filterable header, then rows.
 
     Dates are real date cells and money real integers, each with its number format. One
     styled cell per column is reused for every row: openpyxl writes a row out as soon as
     it is appended, and building fresh styled cells for 100,000 rows doubles the time.
     """
 
-    def __init__(self, target: BinaryIO) -> None:
-        self._target = target
-        self._book = Workbook(write_only=True)
-        self._sheet = self._book.create_sheet(SHEET_TITLE)
-        for index, width in enumerate(WIDTHS, start=1):
-            self._sheet.column_dimensions[get_column_letter(index)].width = width
-        self._sheet.freeze_panes = "A2"
-        self._styled = {i: self._cell(DATE_FORMAT) for i in DATE_COLUMNS}
-        self._styled.update({i: self._cell(MONEY_FORMAT) for i in MONEY_COLUMNS})
-        self._text = {i: WriteOnlyCell(self._sheet) for i in TYPED_COLUMNS}
+    def __init__(self, book: Workbook, layout: _Layout) -> None:
+        self._layout = layout
+        self._sheet = sheet = book.create_sheet(layout.title)
+        for index, width in enumerate(layout.widths, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = width
+        sheet.freeze_panes = "A2"
+        self._styled = {i: self._cell(DATE_FORMAT) for i in layout.dates}
+        self._styled.update({i: self._cell(MOMENT_FORMAT) for i in layout.moments})
+        self._styled.update({i: self._cell(MONEY_FORMAT) for i in layout.money})
+        self._text = {i: WriteOnlyCell(sheet) for i in layout.typed}
         bold = Font(bold=True)
         header = []
-        for title in HEADERS:
-            cell = WriteOnlyCell(self._sheet, value=title)
+        for title in layout.headers:
+            cell = WriteOnlyCell(sheet, value=title)
             cell.font = bold
             header.append(cell)
-        self._sheet.append(header)
+        sheet.append(header)
         self.rows = 0
 
     def _cell(self, number_format: str) -> WriteOnlyCell:
@@ -158,8 +243,8 @@ class XlsxExport:
         cell.number_format = number_format
         return cell
 
-    def write(self, rows: Iterable[ExportRow]) -> None:
-        sheet, styled = self._sheet, self._styled
+    def write(self, rows: Iterable[tuple[Any, ...]]) -> None:
+        sheet, styled, typed = self._sheet, self._styled, self._layout.typed
         for row in rows:
             values: list[Any] = list(row)
             for index, cell in styled.items():
@@ -167,7 +252,7 @@ class XlsxExport:
                 if value is not None:
                     cell.value = value
                     values[index] = cell
-            for index in TYPED_COLUMNS:
+            for index in typed:
                 values[index] = self._safe_text(index, values[index])
             sheet.append(values)
             self.rows += 1
@@ -183,14 +268,42 @@ class XlsxExport:
         cell.data_type = "s"
         return cell
 
-    def finish(self) -> None:
-        last = f"{get_column_letter(len(HEADERS))}{self.rows + 1}"
+    def close(self) -> None:
+        last = f"{get_column_letter(len(self._layout.headers))}{self.rows + 1}"
         self._sheet.auto_filter.ref = f"A1:{last}"
+
+
+class XlsxExport:
+    """Two worksheets, "Peserta" then "Kegiatan", each streamed as its rows arrive
+    (write-only worksheets keep their own temporary file, so they can be interleaved)."""
+
+    def __init__(self, target: BinaryIO) -> None:
+        self._target = target
+        self._book = Workbook(write_only=True)
+        self._people = _XlsxSheet(self._book, PARTICIPANT_LAYOUT)
+        self._activities = _XlsxSheet(self._book, ACTIVITY_LAYOUT)
+
+    @property
+    def rows(self) -> int:
+        return self._people.rows
+
+    @property
+    def activities(self) -> int:
+        return self._activities.rows
+
+    def write(self, activities: Iterable[ActivityRow], rows: Iterable[ExportRow]) -> None:
+        self._activities.write(activities)
+        self._people.write(rows)
+
+    def finish(self) -> None:
+        self._people.close()
+        self._activities.close()
         self._book.save(self._target)
 
 
 class CsvExport:
-    """CSV in the dialect the module docstring describes, written as rows arrive."""
+    """CSV in the dialect the module docstring describes, written as rows arrive: the
+    "Peserta" rows only (activities are counted, not written: see the module docstring)."""
 
     def __init__(self, target: BinaryIO) -> None:
         target.write(codecs.BOM_UTF8)
@@ -198,8 +311,10 @@ class CsvExport:
         self._csv = csv.writer(self._text, delimiter=CSV_DELIMITER, lineterminator="\r\n")
         self._csv.writerow(HEADERS)
         self.rows = 0
+        self.activities = 0
 
-    def write(self, rows: Iterable[ExportRow]) -> None:
+    def write(self, activities: Iterable[ActivityRow], rows: Iterable[ExportRow]) -> None:
+        self.activities += sum(1 for _ in activities)
         writerow = self._csv.writerow
         for row in rows:
             writerow(
@@ -208,22 +323,19 @@ class CsvExport:
                     _csv_text(row.name),
                     _csv_date(row.birth_date),
                     row.sex,
+                    row.phone,
                     row.role,
+                    "" if row.daily_wage is None else row.daily_wage,
                     row.activity_number,
                     _csv_text(row.activity_title),
                     row.rt,
                     row.kelurahan,
                     row.kecamatan,
-                    _csv_date(row.start),
-                    _csv_date(row.end),
-                    row.value,
-                    row.premium_jkk,
-                    row.premium_jkm,
-                    row.premium_total,
-                    row.surat_tugas_number,
+                    _csv_moment(row.coverage_start),
+                    _csv_moment(row.coverage_end),
                     _csv_date(row.added),
-                    _csv_date(row.removed),
                     row.status,
+                    _csv_date(row.status_date),
                 )
             )
             self.rows += 1
@@ -236,6 +348,10 @@ class CsvExport:
 
 def _csv_date(value: date | None) -> str:
     return "" if value is None else f"{value.day:02d}/{value.month:02d}/{value.year}"
+
+
+def _csv_moment(value: datetime) -> str:
+    return f"{_csv_date(value)} {value.hour:02d}:{value.minute:02d}"
 
 
 def _csv_text(text: str) -> str:

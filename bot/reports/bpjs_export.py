@@ -4,7 +4,9 @@ dialog (`handlers/official_export.py`) and `kampung-bahagia export` run.
 Which rows: one per participation of an activity that gave coverage, whose coverage
 window (`bot.domain.coverage.coverage_window`) overlaps the period. So a person removed
 before the period, or added after it, is not in it; a cancelled activity is in it only
-for the days it covered (cancelled before its first day: not at all).
+for the days it covered (cancelled before its first day: not at all). Activities
+("Kegiatan", one row each, the premium once) by their own coverage: from
+`coverage_starts` (never before the confirmation) to their last day or cancellation.
 
 Streaming: pages of rows come from `uow.exports.pages` (keyset pagination); each page is
 turned into rows (NIKs decrypted page by page) and written in a worker thread, so the
@@ -23,13 +25,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from bot.activities.lifecycle import participation_window
 from bot.core import ports
 from bot.core.ports import UnitOfWork, UnitOfWorkFactory
-from bot.documents.export import FORMATS, MIME_TYPES, ExportRow, ExportWriter, writer_for
-from bot.domain.coverage import start_of_day
+from bot.documents.export import (
+    FORMATS,
+    MIME_TYPES,
+    ActivityRow,
+    ExportRow,
+    ExportWriter,
+    writer_for,
+)
+from bot.domain.coverage import coverage_starts, start_of_day
 from bot.domain.dates import DateError, parse_date, to_wib
 from bot.domain.regions import RegionIndex
 from bot.domain.scope import Scope
@@ -45,8 +54,10 @@ ROLE_LABELS: dict[str, str] = {
     "petugas_syara": "Petugas syara'",
     "warga": "Warga",
 }
-STATUS_LABELS: dict[str, str] = {ActivityStatus.CANCELLED: "Dibatalkan"}
+# Status of an activity ("Kegiatan") and of a participant ("Peserta").
 CONFIRMED_LABEL = "Terkonfirmasi"
+CANCELLED_LABEL = "Dibatalkan"
+REMOVED_LABEL = "Dikeluarkan"
 
 
 @dataclass(frozen=True)
@@ -113,7 +124,7 @@ async def write_export(uow: UnitOfWork, request: ExportRequest, target: BinaryIO
 
 
 def _write_page(writer: ExportWriter, rows: RowBuilder, page: ports.ExportPage) -> None:
-    writer.write(rows.of(page))
+    writer.write(*rows.of(page))
 
 
 async def audit_export(
@@ -151,8 +162,13 @@ def scope_codes(scope: Scope) -> list[str]:
 
 
 class RowBuilder:
-    """Turns pages of database rows into `ExportRow`s, skipping participations whose
-    coverage lies outside the period. Activity columns are built once per activity."""
+    """Turns pages of database rows into `ActivityRow`s and `ExportRow`s.
+
+    An activity is in the file when its own coverage (from `coverage_starts` to its last
+    day, or to its cancellation) overlaps the period; a participation when its coverage
+    window does. Each activity becomes one "Kegiatan" row, so its premium is counted once.
+    A participant of a cancelled activity is "Dibatalkan" from the cancellation moment,
+    which is where their coverage ends (unless they were taken off before it)."""
 
     def __init__(
         self, request: ExportRequest, reveal_nik: Callable[[ports.EncryptedNik], str]
@@ -161,61 +177,104 @@ class RowBuilder:
         self._ends = start_of_day(request.end + timedelta(days=1))
         self._reveal = reveal_nik if request.full_nik else None
 
-    def of(self, page: ports.ExportPage) -> list[ExportRow]:
-        shared = {key: _activity_columns(a) for key, a in page.activities.items()}
+    def of(self, page: ports.ExportPage) -> tuple[list[ActivityRow], list[ExportRow]]:
         reveal, starts, ends = self._reveal, self._starts, self._ends
+        shared = {key: _shared_columns(a) for key, a in page.activities.items()}
+        counts: dict[int, int] = dict.fromkeys(page.activities, 0)
         out: list[ExportRow] = []
         for p in page.participations:
             a = page.activities[p.activity_id]
             window = participation_window(a, p)
             if window is None or window.empty or window.starts >= ends or window.ends <= starts:
                 continue
-            number, title, rt, kel, kec, start, end, value, jkk, jkm, total, letter, status = (
-                shared[p.activity_id]
-            )
+            counts[p.activity_id] += 1
+            number, title, rt, kel, kec = shared[p.activity_id]
+            status, status_date = _participant_status(a, p)
             out.append(
                 ExportRow(
                     reveal(p) if reveal is not None else p.nik_masked,
                     p.name,
                     p.birth_date,
                     p.sex,
+                    p.phone or "",
                     ROLE_LABELS.get(p.role, p.role),
+                    p.daily_wage,
                     number,
                     title,
                     rt,
                     kel,
                     kec,
-                    start,
-                    end,
-                    value,
-                    jkk,
-                    jkm,
-                    total,
-                    letter,
+                    _wib_moment(window.starts),
+                    _wib_moment(window.ends),
                     _wib_date(p.added_at) if p.added_at > a.confirmed_at else None,
-                    _wib_date(p.removed_at),
                     status,
+                    status_date,
                 )
             )
-        return out
+        activities = [
+            _activity_row(a, shared[key], counts[key])
+            for key, a in page.activities.items()
+            if self._covered_in_period(a)
+        ]
+        return activities, out
+
+    def _covered_in_period(self, a: ports.ExportActivity) -> bool:
+        starts = coverage_starts(a.start_date, a.confirmed_at)
+        ends = start_of_day(a.end_date + timedelta(days=1))
+        if a.cancelled_at is not None:
+            ends = min(ends, a.cancelled_at)
+        return starts is not None and starts < ends and starts < self._ends and ends > self._starts
 
 
-def _activity_columns(a: ports.ExportActivity) -> tuple[Any, ...]:
-    return (
-        a.number or "",
-        a.title,
-        f"{a.rt_number:02d}",
-        a.kelurahan,
-        a.kecamatan,
+def _shared_columns(a: ports.ExportActivity) -> tuple[str, str, str, str, str]:
+    return (a.number or "", a.title, f"{a.rt_number:02d}", a.kelurahan, a.kecamatan)
+
+
+def _participant_status(
+    a: ports.ExportActivity, p: ports.ExportParticipation
+) -> tuple[str, date | None]:
+    cancelled = a.cancelled_at if a.status == ActivityStatus.CANCELLED else None
+    # Taken off before the cancellation: their coverage ended then, not with the activity.
+    if p.removed_at is not None and (cancelled is None or p.removed_at < cancelled):
+        return REMOVED_LABEL, _wib_date(p.removed_at)
+    if cancelled is not None:
+        return CANCELLED_LABEL, _wib_date(cancelled)
+    return CONFIRMED_LABEL, None
+
+
+def _activity_row(
+    a: ports.ExportActivity, shared: tuple[str, str, str, str, str], participants: int
+) -> ActivityRow:
+    number, title, rt, kel, kec = shared
+    cancelled = a.status == ActivityStatus.CANCELLED
+    starts = coverage_starts(a.start_date, a.confirmed_at)
+    assert starts is not None  # an export reads only confirmed activities
+    return ActivityRow(
+        number,
+        title,
+        rt,
+        kel,
+        kec,
+        a.chair_name,
+        a.chair_phone or "",
         a.start_date,
         a.end_date,
+        _wib_moment(starts),
         a.value,
+        "Ya" if a.value_includes_ppn else "Tidak",
         a.premium_jkk,
         a.premium_jkm,
         a.premium_total,
         a.surat_tugas_number or "",
-        STATUS_LABELS.get(a.status, CONFIRMED_LABEL),
+        participants,
+        CANCELLED_LABEL if cancelled else CONFIRMED_LABEL,
+        _wib_date(a.cancelled_at) if cancelled else None,
     )
+
+
+def _wib_moment(moment: datetime) -> datetime:
+    """A WIB wall-clock time without its zone: spreadsheets cannot hold one."""
+    return to_wib(moment).replace(tzinfo=None)
 
 
 def _wib_date(moment: datetime | None) -> date | None:

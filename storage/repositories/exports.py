@@ -37,8 +37,9 @@ ACTIVITIES_PER_PAGE = 200
 
 @dataclass(frozen=True)
 class ExportPage:
-    """Activities keyed by id (with their RT, kelurahan and kecamatan names) and their
-    participations with the person's data, in activity then participation order."""
+    """Activities keyed by id (with their RT, its chair, kelurahan and kecamatan names)
+    and their participations with the person's data (phone, the participation's daily
+    wage), in activity then participation order."""
 
     activities: dict[int, Any]
     participations: list[Any]
@@ -80,6 +81,7 @@ def _activities(scope: Scope, start: date, end: date) -> Any:
             Activity.start_date,
             Activity.end_date,
             Activity.value,
+            Activity.value_includes_ppn,
             Activity.premium_jkk,
             Activity.premium_jkm,
             Activity.premium_total,
@@ -88,6 +90,8 @@ def _activities(scope: Scope, start: date, end: date) -> Any:
             Activity.confirmed_at,
             Activity.cancelled_at,
             Rt.number.label("rt_number"),
+            Rt.chair_name,
+            Rt.chair_phone,
             Kelurahan.name.label("kelurahan"),
             Kecamatan.name.label("kecamatan"),
         )
@@ -112,12 +116,14 @@ def _participations(activity_ids: Sequence[int], full_nik: bool) -> Any:
             Participation.id,
             Participation.activity_id,
             Participation.role,
+            Participation.daily_wage,
             Participation.added_at,
             Participation.removed_at,
             nik,
             Person.name,
             Person.birth_date,
             Person.sex,
+            Person.phone,
         )
         .join(Person, Person.id == Participation.person_id)
         .where(Participation.activity_id.in_(activity_ids))

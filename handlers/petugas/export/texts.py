@@ -37,10 +37,13 @@ ID: dict[str, str] = {
     "export_empty": "Tidak ada peserta terlindungi pada periode {period} di {area}. Tidak ada file yang dibuat.",
     "export_help": (
         "Ekspor membuat file berisi peserta kegiatan yang terlindungi BPJS Jakon pada "
-        "periode yang dipilih: NIK, nama, tanggal lahir, peran, kegiatan, RT, kelurahan, "
-        "kecamatan, tanggal, nilai, premi dan nomor surat tugas. Untuk dibuka di Excel pilih "
-        "XLSX. CSV (UTF-8, pemisah titik koma ;) untuk diunggah ke sistem lain: bila dibuka "
-        "langsung di Excel, NIK 16 digit bisa berubah menjadi angka.\n"
+        "periode yang dipilih. XLSX berisi dua lembar: *Peserta* (satu baris per peserta: "
+        "NIK, nama, tanggal lahir, telepon, peran, upah harian, kegiatan, wilayah, masa "
+        "perlindungan dan status, termasuk *Dibatalkan* dengan tanggalnya) dan *Kegiatan* "
+        "(satu baris per kegiatan: ketua RT, tanggal, nilai, PPN, premi dan nomor surat "
+        "tugas; premi ditulis sekali per kegiatan, jadi bisa dijumlahkan). CSV (UTF-8, "
+        "pemisah titik koma ;) hanya berisi lembar Peserta, untuk diunggah ke sistem lain: "
+        "bila dibuka langsung di Excel, NIK 16 digit bisa berubah menjadi angka.\n"
         "Ketik *kembali*, *batal* atau *menu* kapan saja."
     ),
     # Its line in Telegram's command menu.
@@ -84,10 +87,13 @@ EN: dict[str, str] = {
     "export_empty": "No covered participants in the period {period} in {area}. No file was made.",
     "export_help": (
         "The export makes a file of the participants covered by BPJS Jakon in the chosen "
-        "period: NIK, name, birth date, role, activity, RT, kelurahan, kecamatan, dates, "
-        "value, premium and surat tugas number. To open it in Excel choose XLSX. The CSV "
-        "(UTF-8, semicolon-separated) is for uploading to other systems: opened directly in "
-        "Excel, 16-digit NIKs may turn into numbers.\n"
+        "period. The XLSX has two sheets: *Peserta* (one row per participant: NIK, name, "
+        "birth date, phone, role, daily wage, activity, area, coverage period and status, "
+        "including *Dibatalkan* with its date) and *Kegiatan* (one row per activity: RT "
+        "chair, dates, value, PPN, premiums and surat tugas number; each premium appears "
+        "once, so the column can be summed). The CSV (UTF-8, semicolon-separated) holds only "
+        "the Peserta sheet, for uploading to other systems: opened directly in Excel, "
+        "16-digit NIKs may turn into numbers.\n"
         "Type *kembali*, *batal* or *menu* at any time."
     ),
     # Its line in Telegram's command menu.

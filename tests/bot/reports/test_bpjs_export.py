@@ -1,6 +1,8 @@
 """The BPJS Jakon export file and `kampung-bahagia export`: which participations are in it
 (period, coverage window, cancelled activities, drafts, scope), how the XLSX and the CSV
 read back (headers, real dates and numbers, full or masked NIK, injection-safe text), the
+"Kegiatan" sheet whose premiums sum to the period's, phone and wage per participant,
+cancelled activities' people as "Dibatalkan" with the date, the
 one audit event per export, and the command line as a user runs it."""
 
 from __future__ import annotations
@@ -14,15 +16,17 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import select, update
 
 from bot.activities import lifecycle as coverage
 from bot.app import App
-from bot.documents.export import HEADERS
+from bot.documents.export import ACTIVITY_HEADERS, HEADERS
 from bot.domain.regions import RegionIndex
 from bot.domain.scope import Scope
 from bot.reports.bpjs_export import ExportRequest, export_document
 from bot.reports.export_request import whole_area
 from storage.database import Database
+from storage.models import Activity, Participation
 from storage.nik_vault import NikVault
 from storage.uow import UnitOfWorkFactory
 from support.activity_helpers import (
@@ -30,9 +34,18 @@ from support.activity_helpers import (
     RUDI,
     SITI,
     add_participant,
+    confirm_directly,
+    create_activity,
 )
 from support.cli import CliResult, run_in_process, run_subprocess, without_kb_variables
-from support.export_city import COLUMN, MARCH, TELANAIPURA, covered, seed_city
+from support.export_city import (
+    COLUMN,
+    CONFIRMED_AT,
+    MARCH,
+    TELANAIPURA,
+    covered,
+    seed_city,
+)
 
 
 async def export(
@@ -83,29 +96,108 @@ async def test_the_xlsx_has_the_header_and_a_row_per_participation(app, rt, othe
         "Simpang IV Sipin",
         "Telanaipura",
     )
-    assert (siti["Mulai"], siti["Selesai"]) == (datetime(2026, 3, 2), datetime(2026, 3, 31))
-    assert (siti["Nilai kegiatan"], siti["Premi JKK"], siti["Premi JKM"]) == (
+    # Confirmed at 09.00 WIB on the first day: coverage starts then, not at 00.00.
+    assert siti["Mulai perlindungan"] == datetime(2026, 3, 2, 9, 0)
+    assert siti["Akhir perlindungan"] == datetime(2026, 4, 1, 0, 0)
+    assert (siti["Ditambahkan"], siti["Status peserta"], siti["Tanggal status"]) == (
+        None,
+        "Terkonfirmasi",
+        None,
+    )
+    assert not any(title.startswith("Premi") for title in HEADERS)
+    assert column(rows, "Peran")[1:] == ["PHL (pekerja harian lepas)", "Warga"]
+
+
+async def test_the_participant_sheet_has_phone_and_daily_wage(app, rt) -> None:  # noqa: ANN001
+    activity = await create_activity(app, rt.id)
+    await add_participant(app, activity, SITI, phone="+6281311112222")
+    await add_participant(app, activity, JOKO, role="phl")
+    async with app.uow_factory() as uow:
+        await uow.session.execute(
+            update(Participation).where(Participation.role == "phl").values(daily_wage=150_000)
+        )
+        await uow.commit()
+    await confirm_directly(app, activity, CONFIRMED_AT)
+    _, data = await export(app)
+    sheet = load_workbook(io.BytesIO(data))["Peserta"]
+    rows = [tuple(row) for row in sheet.iter_rows(values_only=True)]
+    assert column(rows, "Telepon") == ["+6281311112222", None]
+    assert column(rows, "Upah harian") == [None, 150_000]
+    wage = sheet.cell(row=3, column=COLUMN["Upah harian"] + 1)
+    assert wage.data_type == "n" and wage.number_format == "#,##0"
+    csv_people = csv_rows((await export(app, file_format="csv"))[1])
+    assert column(csv_people, "Telepon") == ["+6281311112222", ""]
+    assert column(csv_people, "Upah harian") == ["", "150000"]
+
+
+async def test_the_activity_sheet_counts_each_premium_once(app, rt, other_rt) -> None:  # noqa: ANN001
+    await seed_city(app, rt.id, other_rt.id)
+    await covered(app, rt.id, (SITI, JOKO, RUDI), title="Tiga orang", value=40_000_000)
+    cancelled = await covered(app, other_rt.id, (RUDI,), title="Batal", value=10_000_000)
+    outside = await covered(
+        app, rt.id, (SITI,), start=date(2026, 5, 4), end=date(2026, 5, 30), title="Mei"
+    )
+    async with app.uow_factory() as uow:
+        await coverage.cancel(
+            uow, await uow.activities.get(cancelled), datetime(2026, 3, 10, 3, tzinfo=UTC), None
+        )
+        await uow.commit()
+    _, data = await export(app)
+    book = load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["Peserta", "Kegiatan"]
+    sheet = [tuple(row) for row in book["Kegiatan"].iter_rows(values_only=True)]
+    assert sheet[0] == ACTIVITY_HEADERS
+    rows = [dict(zip(ACTIVITY_HEADERS, row, strict=True)) for row in sheet[1:]]
+    async with app.uow_factory() as uow:
+        in_period = [
+            await uow.activities.get(key) for key in await _activity_ids(uow) if key != outside
+        ]
+    expected = sum(a.premium_total for a in in_period)
+    assert len(rows) == 4 and sum(row["Premi total"] for row in rows) == expected
+    # The old per-participant column counted it once per person.
+    assert expected < sum(a.premium_total * n for a, n in zip(in_period, (2, 1, 3, 1), strict=True))
+    first = rows[0]
+    assert (first["Ketua RT"], first["Telepon ketua RT"]) == (rt.chair_name, rt.chair_phone)
+    assert (first["Mulai"], first["Selesai"]) == (datetime(2026, 3, 2), datetime(2026, 3, 31))
+    assert first["Mulai perlindungan"] == datetime(2026, 3, 2, 9, 0)
+    assert (first["Nilai kegiatan"], first["Premi JKK"], first["Premi JKM"]) == (
         25_000_000,
         52_500,
         7_500,
     )
-    assert siti["Premi total"] == 60_000
-    assert siti["Nomor surat tugas"]
-    assert (siti["Ditambahkan"], siti["Dikeluarkan"]) == (None, None)
-    assert siti["Status kegiatan"] == "Terkonfirmasi"
-    assert column(rows, "Peran")[1:] == ["PHL (pekerja harian lepas)", "Warga"]
+    assert first["Premi total"] == 60_000 and first["Termasuk PPN"] == "Tidak"
+    assert first["Nomor surat tugas"] and first["Jumlah peserta"] == 2
+    assert (first["Status kegiatan"], first["Tanggal batal"]) == ("Terkonfirmasi", None)
+    assert (rows[3]["Status kegiatan"], rows[3]["Tanggal batal"]) == (
+        "Dibatalkan",
+        datetime(2026, 3, 10),
+    )
+    assert [row["Jumlah peserta"] for row in rows] == [2, 1, 3, 1]
+
+
+async def _activity_ids(uow: Any) -> list[int]:
+    return list(
+        await uow.session.scalars(
+            select(Activity.id).where(Activity.confirmed_at.is_not(None)).order_by(Activity.id)
+        )
+    )
 
 
 async def test_xlsx_cells_are_real_dates_and_numbers_with_formats(app, rt) -> None:  # noqa: ANN001
     await covered(app, rt.id, (SITI,))
     _, data = await export(app)
-    sheet = load_workbook(io.BytesIO(data)).active
-    birth, start, value = sheet["C2"], sheet["K2"], sheet["M2"]
+    book = load_workbook(io.BytesIO(data))
+    sheet = book["Peserta"]
+    birth, start = sheet["C2"], sheet["M2"]
     assert birth.is_date and birth.number_format == "dd/mm/yyyy"
-    assert start.is_date and start.number_format == "dd/mm/yyyy"
-    assert value.data_type == "n" and value.number_format == "#,##0"
+    assert start.is_date and start.number_format == "dd/mm/yyyy hh:mm"
     assert sheet["A2"].data_type == "s"  # a NIK as a number would lose its last digits
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:T2"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:Q2"
+    activities = book["Kegiatan"]
+    value, total = activities["K2"], activities["O2"]
+    assert value.data_type == "n" and value.number_format == "#,##0"
+    assert total.value == 60_000 and total.number_format == "#,##0"
+    assert activities["H2"].is_date and activities.auto_filter.ref == "A1:S2"
 
 
 async def test_the_csv_parses_back(app, rt, other_rt) -> None:  # noqa: ANN001
@@ -116,7 +208,9 @@ async def test_the_csv_parses_back(app, rt, other_rt) -> None:  # noqa: ANN001
     assert tuple(rows[0]) == HEADERS
     siti = dict(zip(HEADERS, rows[1], strict=True))
     assert siti["NIK"] == SITI[0] and siti["Tanggal lahir"] == "05/06/1990"
-    assert siti["Mulai"] == "02/03/2026" and siti["Nilai kegiatan"] == "25000000"
+    assert siti["Mulai perlindungan"] == "02/03/2026 09:00"
+    assert siti["Akhir perlindungan"] == "01/04/2026 00:00"
+    assert siti["Status peserta"] == "Terkonfirmasi"
     assert b"\r\n" in data
 
 
@@ -154,7 +248,11 @@ async def test_period_and_coverage_window(app, rt, other_rt) -> None:  # noqa: A
     rows = sheet_rows((await export(app))[1])
     assert column(rows, "Nama") == ["Siti Aminah", "Joko Susilo"]
     assert column(rows, "Ditambahkan") == [None, datetime(2026, 3, 20)]
-    assert column(rows, "Dikeluarkan") == [datetime(2026, 3, 10), None]
+    assert column(rows, "Status peserta") == ["Dikeluarkan", "Terkonfirmasi"]
+    assert column(rows, "Tanggal status") == [datetime(2026, 3, 10), None]
+    # Coverage ends when Siti was taken off (12.00 WIB); Joko's starts when he was added.
+    assert column(rows, "Akhir perlindungan")[0] == datetime(2026, 3, 10, 12, 0)
+    assert column(rows, "Mulai perlindungan")[1] == datetime(2026, 3, 20, 10, 0)
     # 1–9 March: Joko was not on the list yet. 15–19 March: Siti had left, Joko not there.
     early = sheet_rows((await export(app, period=(date(2026, 3, 1), date(2026, 3, 9))))[1])
     assert column(early, "Nama") == ["Siti Aminah"]
@@ -176,7 +274,21 @@ async def test_cancelled_activities_only_while_they_covered(app, rt, other_rt) -
         await uow.commit()
     rows = sheet_rows((await export(app))[1])
     assert column(rows, "Nama") == ["Siti Aminah"]
-    assert column(rows, "Status kegiatan") == ["Dibatalkan"]
+    # Not "Dikeluarkan" with an empty date: cancelled, on the day, and covered until then.
+    assert column(rows, "Status peserta") == ["Dibatalkan"]
+    assert column(rows, "Tanggal status") == [datetime(2026, 3, 10)]
+    assert column(rows, "Akhir perlindungan") == [datetime(2026, 3, 10, 10, 0)]
+    csv_siti = dict(
+        zip(HEADERS, csv_rows((await export(app, file_format="csv"))[1])[1], strict=True)
+    )
+    assert (csv_siti["Status peserta"], csv_siti["Tanggal status"]) == ("Dibatalkan", "10/03/2026")
+    assert csv_siti["Akhir perlindungan"] == "10/03/2026 10:00"
+    # The activity cancelled before its first day covered nobody: not in "Kegiatan" either.
+    book = load_workbook(io.BytesIO((await export(app))[1]))
+    activities = list(book["Kegiatan"].iter_rows(min_row=2, values_only=True))
+    assert [(a[1], a[-2], a[-1]) for a in activities] == [
+        ("Perbaikan jalan Gang Melati", "Dibatalkan", datetime(2026, 3, 10))
+    ]
     after = await export(app, period=(date(2026, 3, 11), date(2026, 3, 31)))
     assert after[0] == 0
 

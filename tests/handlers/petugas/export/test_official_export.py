@@ -70,6 +70,9 @@ async def test_petugas_exports_the_city_with_masked_niks(app, rt, other_rt, petu
     assert file.file_name == "ekspor_jakon_2026-03-01_2026-03-31_kota-jambi.xlsx"
     assert file.mime_type == XLSX_MIME
     assert niks(file.data) == ["1571********0001", "1571********0002", "1571********0003"]
+    # The per-activity sheet: one premium per activity, and no NIK at all.
+    activities = load_workbook(io.BytesIO(file.data))["Kegiatan"]
+    assert activities.max_row == 3 and "NIK" not in next(activities.values)
     summary = next(r.text for r in petugas.replies if r.document is not None)
     assert "3 baris" in summary and "1 Maret 2026 – 31 Maret 2026" in summary
     assert "NIK: disamarkan" in summary
