@@ -5,7 +5,7 @@ Fills (`scale_city.py`: Core bulk inserts in batches, NIKs encrypted with the re
 NikVault) 1,650 RTs across the 68 real kelurahan, 30,000 activities, 300,000 persons and
 1,000,000 participations, printing the fill time, then prints:
 
-- city-wide statistics (`bot.statistics.build_summary`) at 500,000 participations
+- city-wide statistics (`bot.reports.statistics.build_summary`) at 500,000 participations
   (half of every worker list is filled first), target <= 200 ms;
 - coverage lookup by NIK (`persons.find_by_nik` + `participations.of_persons`, the queries
   of the coverage check) over random NIKs: p50/p99, target p99 <= 5 ms;
@@ -90,7 +90,7 @@ def quantiles(timings: list[Timing], attribute: str) -> tuple[float, float]:
 
 async def time_statistics(factory: UnitOfWorkFactory, runs: int = 5) -> tuple[str, list[Timing]]:
     """The official summary's figures for the whole city; falls back to an equivalent
-    aggregate when `bot.statistics` is not there."""
+    aggregate when `bot.reports.statistics` is not there."""
     try:
         from bot.reports.statistics import build_summary
     except ImportError:
@@ -107,7 +107,7 @@ async def time_statistics(factory: UnitOfWorkFactory, runs: int = 5) -> tuple[st
             return timing
 
     await once()  # warm-up: first query plans, connection
-    what = "bot.statistics.build_summary" if build_summary else "an equivalent GROUP BY"
+    what = "bot.reports.statistics.build_summary" if build_summary else "an equivalent GROUP BY"
     return what, [await once() for _ in range(runs)]
 
 

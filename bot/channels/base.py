@@ -32,7 +32,7 @@ class Channel(Protocol):
         """Stop polling and close connections; pending replies are finished first."""
 
     async def send(self, parcel: Parcel) -> str | None:
-        """Deliver one outbox message (see bot.outbox for the errors to raise)."""
+        """Deliver one outbox message (see bot.workers.outbox_sender for the errors to raise)."""
 
     async def health(self) -> dict[str, Any]:
         """A small status for GET /healthz, e.g. {"ok": True, "mode": "webhook"}."""

@@ -23,7 +23,7 @@ class Scope:
     @classmethod
     def parse(cls, scopes: Iterable[str]) -> Scope:
         """From a caller's scope strings: "kota", "kecamatan:15.71.01",
-        "kelurahan:15.71.01.1001" (see bot.identity)."""
+        "kelurahan:15.71.01.1001" (see bot.core.identity)."""
         city, kecamatan, kelurahan = False, set(), set()
         for scope in scopes:
             kind, _, code = scope.partition(":")

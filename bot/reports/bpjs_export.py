@@ -14,7 +14,7 @@ event loop keeps serving other chats while a large file is written. Every export
 one audit event (who, period, area, format, rows, NIK full or masked), not one per person:
 the period and area say whose data the file held.
 
-Duck-typed on the unit of work (no storage imports), like `bot.coverage`.
+Duck-typed on the unit of work (no storage imports), like `bot.activities.lifecycle`.
 """
 
 from __future__ import annotations
@@ -154,7 +154,7 @@ async def audit_export(
 
 
 def scope_codes(scope: Scope) -> list[str]:
-    """A scope as the caller-scope strings of `bot.identity`: ["kota"], ["kecamatan:…"]."""
+    """A scope as the caller-scope strings of `bot.core.identity`: ["kota"], ["kecamatan:…"]."""
     if scope.city:
         return [ScopeKind.CITY]
     kinds = (("kecamatan", scope.kecamatan), ("kelurahan", scope.kelurahan))

@@ -3,7 +3,7 @@ area (the requester's whole scope, or a kecamatan or kelurahan inside it).
 
 An `Area` carries the `Scope` the rows are filtered by, so an area can never reach beyond
 the scope it was made from. Region codes are compared in dotted form however they were
-granted (`bot.statistics.normalised`). Region names come from the unit of work
+granted (`bot.reports.statistics.normalised`). Region names come from the unit of work
 (`uow.regions`), so another city is another region list, not another build.
 """
 

@@ -253,7 +253,7 @@ class ActivityRepository(Repository):
 
 
 def has_shown_status(status: str, today: date) -> ColumnElement[bool]:
-    """Activities whose shown status (`bot.coverage.shown_status`) is `status` on the WIB
+    """Activities whose shown status (`bot.activities.lifecycle.shown_status`) is `status` on the WIB
     date `today`, as plain column comparisons that indexes on status and dates can serve."""
     confirmed = Activity.status == ActivityStatus.CONFIRMED
     if status == ActivityStatus.CONFIRMED:

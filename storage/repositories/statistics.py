@@ -121,7 +121,7 @@ class StatisticsRepository(Repository):
 
 
 def shown_status(today: date) -> ColumnElement[str]:
-    """`bot.coverage.shown_status` as SQL: a confirmed activity reads "confirmed" before its
+    """`bot.activities.lifecycle.shown_status` as SQL: a confirmed activity reads "confirmed" before its
     start, "running" between its dates (WIB `today`), "ended" after; others as stored."""
     confirmed = Activity.status == ActivityStatus.CONFIRMED
     return case(

@@ -78,7 +78,7 @@ def classify(code: int | None, status: int = 400) -> tuple[str, timedelta | None
 
 
 def as_outbox_error(error: GraphError) -> Exception:
-    """The exception the outbox worker understands (see bot.outbox)."""
+    """The exception the outbox worker understands (see bot.workers.outbox_sender)."""
     outcome, wait = classify(error.code, error.status)
     if outcome == NEEDS_TEMPLATE:
         return NeedsTemplate(str(error))

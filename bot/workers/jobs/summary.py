@@ -1,5 +1,5 @@
 """The daily summary (07:00 WIB) to officials who want it: a few numbers for their scope
-(the union of the scopes of their grants that want it), from `bot.statistics` — the same
+(the union of the scopes of their grants that want it), from `bot.reports.statistics` — the same
 figures as /ringkasan — plus how many open incidents are past their 2×24 hours. Officials
 sharing a scope share one computation."""
 

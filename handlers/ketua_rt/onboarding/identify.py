@@ -162,7 +162,7 @@ async def _alert_unidentified(
 ) -> None:
     """Tell the officials who want to know that someone could not be identified as a
     Ketua RT (a phone not on the list; wrong codes again and again). Deduplicated per
-    person and day in bot.jobs.unidentified."""
+    person and day in bot.workers.jobs.unidentified."""
     uow = ctx.services.uow
     kelurahan_code, rt_label, failures = None, "", 0
     if reason == WRONG_CODES:

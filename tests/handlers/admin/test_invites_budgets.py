@@ -105,7 +105,7 @@ async def open_budget(admin: Chat, rt_text: str = "RT 1 Simpang IV Sipin") -> No
 
 
 async def add_activity(app: App, rt: SeededRt, value: int) -> None:
-    """A draft counts as used budget (bot.coverage.budget_use)."""
+    """A draft counts as used budget (bot.activities.lifecycle.budget_use)."""
     await create_activity(app, rt.id, value=value)
 
 
