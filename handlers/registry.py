@@ -116,8 +116,3 @@ def _problems(dialogs: Iterable[Dialog]) -> Iterable[str]:
 
 
 REGISTRY = build()
-COMMANDS = REGISTRY.commands
-
-
-def all_dialogs() -> dict[str, Dialog]:
-    return dict(REGISTRY.dialogs)

@@ -23,7 +23,7 @@ from bot.core.identity import resolve_caller
 from bot.core.messages import IncomingMessage
 from bot.core.services import Services
 from handlers.catalogue import LANGUAGES
-from handlers.registry import COMMANDS, all_dialogs
+from handlers.registry import REGISTRY
 from support.activity_helpers import TITLE, confirm_directly, create_activity
 from support.chat import Chat
 from support.seeding import SeededRt, grant, seed_rt
@@ -63,7 +63,8 @@ EXPECTED: Mapping[str, frozenset[str]] = {
     "alert_settings": OFFICIALS,
     "admin": frozenset({ADMIN}),
 }
-REGISTERED = all_dialogs()
+REGISTERED = dict(REGISTRY.dialogs)
+COMMANDS = REGISTRY.commands
 TELANAIPURA = "15.71.01"
 SIMPANG_IV_SIPIN = "15.71.01.1001"
 BULURAN_KENALI = "15.71.01.1002"
