@@ -48,9 +48,7 @@ __all__ = [
     "Invite",
     "InviteRepository",
     "Kecamatan",
-    "KecamatanValue",
     "Kelurahan",
-    "KelurahanValue",
     "OutboxMessage",
     "OutboxRepository",
     "Participation",
@@ -499,26 +497,6 @@ class StatusCount(NamedTuple):
 IncidentRow = tuple[Incident, Rt | None, Kelurahan | None, Person | None]
 
 
-class KecamatanValue(Protocol):
-    """A kecamatan to seed (bot.domain.regions.Kecamatan)."""
-
-    @property
-    def code(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-
-
-class KelurahanValue(Protocol):
-    """A kelurahan to seed (bot.domain.regions.Kelurahan)."""
-
-    @property
-    def code(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def kecamatan_code(self) -> str: ...
-
-
 class EncryptedNik(Protocol):
     """Anything carrying an encrypted NIK: a `Person`, or an export row read with
     `full_nik`."""
@@ -924,9 +902,7 @@ class ProcessedMessageRepository(Protocol):
 class RegionRepository(Protocol):
     """`uow.regions` (storage.repositories.regions)."""
 
-    async def seed(
-        self, kecamatan: Iterable[KecamatanValue], kelurahan: Iterable[KelurahanValue]
-    ) -> int: ...
+    async def seed(self, kecamatan: Iterable[Kecamatan], kelurahan: Iterable[Kelurahan]) -> int: ...
     async def list_kecamatan(self) -> Sequence[Kecamatan]: ...
     async def list_kelurahan(self, kecamatan_code: str | None = None) -> Sequence[Kelurahan]: ...
     async def get_kecamatan(self, code: str) -> Kecamatan | None: ...

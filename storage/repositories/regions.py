@@ -6,14 +6,14 @@ from collections.abc import Iterable
 
 from sqlalchemy import select
 
-from bot.core.ports import KecamatanValue, KelurahanValue
+from bot.core import ports
 from storage.models import Kecamatan, Kelurahan
 from storage.repositories._base import Repository
 
 
 class RegionRepository(Repository):
     async def seed(
-        self, kecamatan: Iterable[KecamatanValue], kelurahan: Iterable[KelurahanValue]
+        self, kecamatan: Iterable[ports.Kecamatan], kelurahan: Iterable[ports.Kelurahan]
     ) -> int:
         """Insert or update regions (never deletes: RTs may still point at an old code).
         Returns how many rows were inserted or changed, so a re-seed reports 0."""

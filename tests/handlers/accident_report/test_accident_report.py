@@ -86,11 +86,14 @@ async def open_report(chat: Chat) -> None:
     await chat.taps("Lapor kecelakaan")
 
 
-async def up_to_severity(chat: Chat, activity: SeededActivity, victim: str = "Siti") -> None:
+async def up_to_severity(
+    chat: Chat, activity: SeededActivity, victim: str = "Siti", when: str | None = None
+) -> None:
+    """Through the report up to the severity question; `when` typed, or "Sekarang" tapped."""
     await open_report(chat)
     await chat.taps(activity.title[:20])
     await chat.taps(victim)
-    await chat.taps("Sekarang")
+    await (chat.says(when) if when else chat.taps("Sekarang"))
     await chat.taps("Di lokasi kegiatan")
     await chat.says(DESCRIPTION)
 
@@ -271,12 +274,7 @@ async def test_before_the_activity_started_the_participant_was_not_covered(
     app: App, ketua: Chat, rt: SeededRt
 ) -> None:
     activity = await confirmed_activity(app, rt)  # starts today, 2 March
-    await open_report(ketua)
-    await ketua.taps("drainase")
-    await ketua.taps("Siti")
-    await ketua.says("kemarin jam 8 pagi")
-    await ketua.taps("Di lokasi kegiatan")
-    await ketua.says(DESCRIPTION)
+    await up_to_severity(ketua, activity, when="kemarin jam 8 pagi")
     await ketua.taps("Cacat")
     await ketua.taps("Pakai data saya")
     assert "tidak terdaftar pada saat kejadian" in ketua.text
@@ -293,12 +291,7 @@ async def test_on_the_first_day_before_the_confirmation_the_victim_was_not_yet_c
     # Registered "hari ini" and confirmed at 08.30 WIB; the accident was at 08.00.
     confirmed_at = datetime(2026, 3, 2, 1, 30, tzinfo=UTC)
     activity = await confirmed_activity(app, rt, confirmed_at=confirmed_at)
-    await open_report(ketua)
-    await ketua.taps("drainase")
-    await ketua.taps("Siti")
-    await ketua.says("jam 8 pagi")
-    await ketua.taps("Di lokasi kegiatan")
-    await ketua.says(DESCRIPTION)
+    await up_to_severity(ketua, activity, when="jam 8 pagi")
     await ketua.taps("Cacat")
     await ketua.taps("Pakai data saya")
     card = ketua.text
