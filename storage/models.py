@@ -26,6 +26,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
     text,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -182,6 +183,8 @@ class Activity(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     confirmed_at: Mapped[datetime | None] = mapped_column(index=True)
     cancelled_at: Mapped[datetime | None]
+    # Why the chair cancelled it, as he typed it; shown wherever the cancellation is.
+    cancel_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
@@ -265,6 +268,9 @@ class Incident(Base):
     bpjs_reported_at: Mapped[datetime | None]
     bpjs_report_number: Mapped[str | None] = mapped_column(String(64))
     closed_at: Mapped[datetime | None]
+    # Stage II: how BPJS settled the claim when the report was closed.
+    outcome: Mapped[str | None] = mapped_column(String(24))
+    outcome_note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class Conversation(Base):
@@ -346,6 +352,7 @@ class AlertPreference(Base):
     daily_summary: Mapped[bool] = mapped_column(Boolean, default=True)
     starting_without_participants: Mapped[bool] = mapped_column(Boolean, default=True)
     unidentified_chairs: Mapped[bool] = mapped_column(Boolean, default=True)
+    correction_requests: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
