@@ -21,14 +21,18 @@ ID: dict[str, str] = {
         "Nomor: {number}\n"
         "Status: {status}\n"
         "{rt}\n"
+        "{chair}\n"
         "Jenis: {kind} · Tempat: {place}\n"
         "Tanggal: {dates}\n"
+        "Masa perlindungan: {period}\n"
         "Nilai: {value}\n"
-        "Premi: *{total}* (JKK {jkk} + JKM {jkm})\n"
+        "{premium}\n"
         "Peserta: {active} orang (dihapus: {removed})\n"
         "Perubahan tercatat: {changes}"
     ),
     "oa_confirmed_line": "Dikonfirmasi: {at}",
+    "oa_premium_line": "Premi: *{total}* (JKK {jkk} + JKM {jkm})",
+    "oa_status_cancelled_at": "dibatalkan {at}",
     "oa_choice_people": "Peserta",
     "oa_choice_letter": "Unduh surat tugas",
     "oa_choice_back": "Kembali ke daftar",
@@ -95,14 +99,18 @@ EN: dict[str, str] = {
         "Number: {number}\n"
         "Status: {status}\n"
         "{rt}\n"
+        "{chair}\n"
         "Kind: {kind} · Place: {place}\n"
         "Dates: {dates}\n"
+        "Coverage period: {period}\n"
         "Value: {value}\n"
-        "Premium: *{total}* (JKK {jkk} + JKM {jkm})\n"
+        "{premium}\n"
         "Participants: {active} (removed: {removed})\n"
         "Tracked changes: {changes}"
     ),
     "oa_confirmed_line": "Confirmed: {at}",
+    "oa_premium_line": "Premium: *{total}* (JKK {jkk} + JKM {jkm})",
+    "oa_status_cancelled_at": "cancelled {at}",
     "oa_choice_people": "Participants",
     "oa_choice_letter": "Download the surat tugas",
     "oa_choice_back": "Back to the list",
