@@ -122,8 +122,9 @@ async def test_cancelling_a_running_activity_ends_cover_now_and_tells_the_people
     await ketua.says("  Warga   menolak lokasi  ")
     ask = plain(ketua.last.text)
     assert "Alasan: Warga menolak lokasi" in ask
-    assert "perlindungan 1 peserta berakhir saat Anda menekan Ya (sekarang 4 Maret 2026 12.00 WIB)" in (
-        ask
+    assert (
+        "perlindungan 1 peserta berakhir saat Anda menekan Ya (sekarang 4 Maret 2026 12.00 WIB)"
+        in (ask)
     )
     await ketua.taps("Ya, batalkan kegiatan")
     assert "perlindungan berakhir 4 Maret 2026 12.00 WIB. 1 peserta diberi tahu" in plain(
