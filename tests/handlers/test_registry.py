@@ -23,8 +23,10 @@ STORED = {
         *("start_date", "summary", "title", "value"),
     ),
     "my_activities": (
-        *("cancel", "delete_draft", "detail", "extend", "extend_confirm", "list", "value"),
-        "value_confirm",
+        # Issue 11 added the cancellation's reason and confirmation, postponing, shortening.
+        *("cancel", "cancel_confirm", "cancel_reason", "delete_draft", "detail", "extend"),
+        *("extend_confirm", "list", "postpone", "postpone_confirm", "shorten"),
+        *("shorten_confirm", "value", "value_confirm"),
     ),
     "participants": (
         *("list", "main", "minor", "name", "name_conflict", "nik", "nik_century", "nik_confirm"),
