@@ -9,7 +9,6 @@ from datetime import date
 import pytest
 
 from bot.activities import lifecycle as coverage
-from bot.domain.coverage import coverage_window
 from support.activity_helpers import (
     SITI,
     add_participant,
