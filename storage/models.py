@@ -288,6 +288,8 @@ class Conversation(Base):
     choices: Mapped[list[Any]] = mapped_column(default=list)
     history: Mapped[list[Any]] = mapped_column(default=list)
     last_text: Mapped[str] = mapped_column(Text, default="")
+    # Unfinished work left by `menu`, by dialog (bot.core.unfinished): never a NIK.
+    paused: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default=text("'{}'"))
     version: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 

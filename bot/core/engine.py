@@ -2,10 +2,12 @@
 
 A dialog is a table of steps; a step asks (builds the prompt with its choices) and
 handles the answer (returns an outcome). The engine owns everything every step shares:
-`menu`, `batal`, `kembali` and `bantuan`; matching a typed number or button title to an
-offered choice; stale buttons; over-long input; a step that takes only a choice; the
-dialog's guard, checked before every answer; and recovery when a stored step no longer
-exists. It knows no channel and no SQL: state comes in and goes out as `State`.
+`menu`, `batal`, `kembali` and `bantuan` (with what they do to unfinished work:
+bot.core.unfinished); matching a typed number or button title to an offered choice, so
+that a typed number always does what its button does; stale buttons; over-long input; a
+step that takes only a choice; the dialog's guard, checked before every answer; and
+recovery when a stored step no longer exists. It knows no channel and no SQL: state comes
+in and goes out as `State`.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from bot.core import unfinished
 from bot.core.dialog import (
     ARGS,
     MAX_HANDOVERS,
@@ -56,6 +59,7 @@ NAV_WORDS = {
     "help": NAV_HELP,
 }
 
+NAV_CHOICES = frozenset({NAV_MENU, NAV_BACK, NAV_CANCEL, NAV_HELP})
 _NUMBER = re.compile(r"^\s*(\d{1,3})\s*[.)]?\s*$")
 # "/cek", "/start KODE", "/lapor@KampungBahagiaBot" (Telegram adds the bot's name in groups).
 _SLASH_COMMAND = re.compile(r"^(/[a-z_]+)(?:@\w+)?(?:\s+(.*))?$", re.IGNORECASE | re.DOTALL)
@@ -72,6 +76,7 @@ class DialogEngine:
         if MENU not in dialogs:
             raise ValueError("a dialog named 'menu' is required")
         self._dialogs = dict(dialogs)
+        self._own = {name: unfinished.own_steps(dialog) for name, dialog in dialogs.items()}
         self._commands = {
             name.casefold(): dialog
             for name, dialog in (commands or {}).items()
@@ -81,7 +86,7 @@ class DialogEngine:
     async def run(self, ctx: Context) -> list[Reply]:
         state = ctx.state
         dialog = self._dialogs.get(state.dialog)
-        step = dialog.steps.get(state.step) if dialog else None
+        step = self._step(dialog, state.step) if dialog else None
         if dialog is None or step is None:
             log.warning("stored step %s/%s no longer exists; reset", state.dialog, state.step)
             ctx.say(ctx.t("step_gone"))
@@ -93,21 +98,22 @@ class DialogEngine:
 
         text = ctx.message.text.strip()
         command = NAV_WORDS.get(text.casefold()) if text else None
-        if ctx.message.choice_id in (NAV_MENU, NAV_BACK, NAV_CANCEL, NAV_HELP):
+        if ctx.message.choice_id in NAV_CHOICES:
             command = ctx.message.choice_id
+        choice = self._match_choice(ctx) if command is None else None
+        if choice is not None and choice.id in NAV_CHOICES:
+            command = choice.id  # a typed "3" for the "Batal" button is `batal`
         if command is not None:
             return await self._navigate(ctx, dialog, step, command)
         slash = _SLASH_COMMAND.match(text)
         if slash and slash.group(1).casefold() in self._commands:
-            if dialog.on_leave is not None:
-                await dialog.on_leave(ctx)
+            await self._leave(ctx, dialog)
             target = self._commands[slash.group(1).casefold()]
             return await self._enter(ctx, target, {ARGS: (slash.group(2) or "").strip()})
 
         if len(text) > step.max_length:
             return await self._again(ctx, step, ctx.t("too_long", limit=step.max_length))
 
-        choice = self._match_choice(ctx)
         if ctx.message.choice_id and choice is None:
             return await self._again(ctx, step, ctx.t("stale_choice"))
 
@@ -124,6 +130,9 @@ class DialogEngine:
     async def start(self, ctx: Context, dialog_name: str) -> list[Reply]:
         """Enter a dialog directly (a command such as /cek, or the first contact)."""
         return await self._enter(ctx, dialog_name)
+
+    def _step(self, dialog: Dialog, name: str) -> Step | None:
+        return dialog.steps.get(name) or self._own[dialog.name].get(name)
 
     def _match_choice(self, ctx: Context) -> Choice | None:
         offered = [Choice(id=c[0], title=c[1]) for c in ctx.state.choices]
@@ -157,11 +166,34 @@ class DialogEngine:
             ctx.state.step = ctx.state.history.pop()
             return await self._ask(ctx, dialog.steps[ctx.state.step])
         if command == NAV_CANCEL and dialog.name != MENU:
-            told = await dialog.on_cancel(ctx) if dialog.on_cancel is not None else None
-            ctx.say(told or ctx.t("cancelled"))
-        elif dialog.on_leave is not None:
-            await dialog.on_leave(ctx)
+            return await self._cancel(ctx, dialog)
+        await self._leave(ctx, dialog)
         return await self._enter(ctx, MENU)
+
+    async def _cancel(self, ctx: Context, dialog: Dialog) -> list[Reply]:
+        """`batal` leaves one step: a sub-step goes back to its hub; unfinished work is
+        discarded only after the user says yes; otherwise the dialog ends."""
+        state = ctx.state
+        if state.step == unfinished.DISCARD:
+            return await self._apply(ctx, dialog, unfinished.keep(ctx, dialog))
+        if state.step == unfinished.RESUME:
+            ctx.say(ctx.t("unfinished_still_kept"))
+            return await self._enter(ctx, MENU)
+        hub = unfinished.hub_behind(dialog, state)
+        if hub is not None:
+            ctx.say(ctx.t("cancelled_step"))
+            return await self._ask(ctx, dialog.steps[hub])
+        if unfinished.describe(ctx, dialog) is not None:
+            unfinished.ask_to_discard(state)
+            return await self._ask(ctx, self._own[dialog.name][unfinished.DISCARD])
+        told = await dialog.on_cancel(ctx) if dialog.on_cancel is not None else None
+        ctx.say(told or ctx.t("cancelled"))
+        return await self._enter(ctx, MENU)
+
+    async def _leave(self, ctx: Context, dialog: Dialog) -> None:
+        """`menu` or a command: unfinished work is kept to be resumed, else tidied up."""
+        if not await unfinished.pause(ctx, dialog) and dialog.on_leave is not None:
+            await dialog.on_leave(ctx)
 
     async def _apply(self, ctx: Context, dialog: Dialog, outcome: Outcome) -> list[Reply]:
         if isinstance(outcome, Stay):
@@ -169,7 +201,7 @@ class DialogEngine:
         if isinstance(outcome, Go):
             if outcome.step not in dialog.steps:
                 raise LookupError(f"dialog {dialog.name} has no step {outcome.step}")
-            if outcome.step != ctx.state.step:
+            if outcome.step != ctx.state.step and ctx.state.step not in unfinished.STEPS:
                 ctx.state.history.append(ctx.state.step)
             ctx.state.step = outcome.step
             return await self._ask(ctx, dialog.steps[outcome.step])
@@ -187,6 +219,10 @@ class DialogEngine:
                 ctx.say(ctx.t("not_allowed"))
             dialog = self._dialogs[MENU]
             data = None
+        if unfinished.resumable(ctx.state, dialog, data):
+            ctx.state.dialog, ctx.state.step = dialog.name, unfinished.RESUME
+            ctx.state.data, ctx.state.history = dict(data or {}), []
+            return await self._ask(ctx, self._own[dialog.name][unfinished.RESUME])
         ctx.state.dialog, ctx.state.step = dialog.name, dialog.first
         ctx.state.data = data or {}
         ctx.state.history = []

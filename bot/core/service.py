@@ -95,6 +95,7 @@ class ConversationService:
                 choices=list(conversation.choices or []),
                 history=list(conversation.history or []),
                 last_text=conversation.last_text or "",
+                paused=dict(conversation.paused or {}),
             )
             caller = await resolve_caller(uow, account)
             services = Services(uow=uow, settings=self._settings, dialogs=self._dialogs)
@@ -107,6 +108,7 @@ class ConversationService:
             conversation.dialog, conversation.step = state.dialog, state.step
             conversation.data, conversation.choices = state.data, state.choices
             conversation.history, conversation.last_text = state.history, state.last_text
+            conversation.paused = state.paused
             conversation.account_id = account.id
             conversation.updated_at = now
             await uow.conversations.save(conversation, expected_version)
