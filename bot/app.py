@@ -102,9 +102,8 @@ async def build_app(
     database = database or Database(settings.database.url)
     if upgrade:
         await migrate.upgrade(database)
-    storage_factory = UnitOfWorkFactory(
-        database.sessionmaker, NikVault(key), serialize=database.is_sqlite
-    )
+    vault = NikVault(key)
+    storage_factory = UnitOfWorkFactory(database.sessionmaker, vault, serialize=database.is_sqlite)
     # Where storage meets the ports: this annotation makes the type checker prove that the
     # factory, its unit of work, every repository and every row satisfy bot.core.ports.
     uow_factory: ports.UnitOfWorkFactory = storage_factory
@@ -116,7 +115,7 @@ async def build_app(
     texts: ports.Texts = catalogue
     service = ConversationService(
         uow_factory,
-        DialogEngine(REGISTRY.dialogs, REGISTRY.commands),
+        DialogEngine(REGISTRY.dialogs, REGISTRY.commands, fingerprint=vault.text_digest),
         settings,
         texts,
         frozenset(REGISTRY.dialogs),

@@ -29,6 +29,7 @@ KEY_BYTES = 32
 MIN_SECRET_CHARS = 32
 _ENCRYPTION_INFO = b"kampung-bahagia/nik/aes-256-gcm/v1"
 _LOOKUP_INFO = b"kampung-bahagia/nik/hmac-sha256/v1"
+_TEXT_INFO = b"kampung-bahagia/text/hmac-sha256/v1"
 
 
 class NikVaultError(ValueError):
@@ -51,6 +52,7 @@ class NikVault:
         secret = secret_key.encode("utf-8")
         self._aead = AESGCM(_derive(secret, _ENCRYPTION_INFO))
         self._lookup_key = _derive(secret, _LOOKUP_INFO)
+        self._text_key = _derive(secret, _TEXT_INFO)
 
     @staticmethod
     def generate_key() -> str:
@@ -77,6 +79,11 @@ class NikVault:
     def lookup_hash(self, nik: str) -> str:
         """Deterministic keyed hash (64 hex chars) to find a person by NIK."""
         return hmac.new(self._lookup_key, nik.encode("utf-8"), hashlib.sha256).hexdigest()
+
+    def text_digest(self, text: str) -> str:
+        """Keyed digest of any text the bot recognises without keeping it (the last
+        message of a conversation, which may be a NIK); its own key, not the lookup's."""
+        return hmac.new(self._text_key, text.encode("utf-8"), hashlib.sha256).hexdigest()
 
     def __repr__(self) -> str:
         return "NikVault(<secret>)"

@@ -13,9 +13,11 @@ in and goes out as `State`.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import logging
+import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from bot.core import unfinished
@@ -38,6 +40,7 @@ from bot.core.dialog import (
     Step,
 )
 from bot.core.messages import Choice, Reply
+from bot.domain.text import hidden_controls
 
 log = logging.getLogger(__name__)
 
@@ -69,10 +72,16 @@ class DialogEngine:
     """Runs a message against the state and returns the replies, mutating the state."""
 
     def __init__(
-        self, dialogs: Mapping[str, Dialog], commands: Mapping[str, str] | None = None
+        self,
+        dialogs: Mapping[str, Dialog],
+        commands: Mapping[str, str] | None = None,
+        fingerprint: Callable[[str], str] | None = None,
     ) -> None:
         """`commands` maps slash commands to dialogs (`/cek` → coverage_check); a command
-        with words after it (`/start KODE`) hands them to the dialog as data["args"]."""
+        with words after it (`/start KODE`) hands them to the dialog as data["args"].
+        `fingerprint` is the keyed digest that recognises a repeated message without
+        keeping it (it may be a NIK); by default a key of this process only."""
+        self._fingerprint = fingerprint or _keyed_digest(os.urandom(32))
         if MENU not in dialogs:
             raise ValueError("a dialog named 'menu' is required")
         self._dialogs = dict(dialogs)
@@ -113,6 +122,8 @@ class DialogEngine:
 
         if len(text) > step.max_length:
             return await self._again(ctx, step, ctx.t("too_long", limit=step.max_length))
+        if choice is None and hidden_controls(text):
+            return await self._again(ctx, step, ctx.t("hidden_controls"))
 
         if ctx.message.choice_id and choice is None:
             return await self._again(ctx, step, ctx.t("stale_choice"))
@@ -240,7 +251,7 @@ class DialogEngine:
 
     async def _again(self, ctx: Context, step: Step, problem: str) -> list[Reply]:
         text = ctx.message.text.strip()
-        if text and fingerprint(text) == ctx.state.last_text:
+        if text and self._fingerprint(text) == ctx.state.last_text:
             problem = f"{ctx.t('repeated')} {problem}"
         ctx.say(problem)
         return await self._ask(ctx, step)
@@ -248,7 +259,8 @@ class DialogEngine:
     async def _ask(self, ctx: Context, step: Step) -> list[Reply]:
         prompt = await step.ask(ctx)
         ctx.state.choices = [[c.id, c.title] for c in prompt.choices]
-        ctx.state.last_text = fingerprint(ctx.message.text.strip())
+        text = ctx.message.text.strip()
+        ctx.state.last_text = self._fingerprint(text) if text else ""
         return [*ctx.said, prompt]
 
 
@@ -260,12 +272,15 @@ def _check_hand_off(dialog: Dialog, start: Start) -> None:
         raise LookupError(f"dialog {dialog.name} does not declare a hand-off to {start.dialog}")
 
 
-def fingerprint(text: str) -> str:
-    """What is kept of the last message to recognise a repeat: short texts as they are,
-    long ones (a pasted list) by a digest instead of thousands of characters."""
-    if len(text) <= 200:
-        return text
-    return f"{text[:120]}… sha256:{hashlib.sha256(text.encode()).hexdigest()}"
+def _keyed_digest(key: bytes) -> Callable[[str], str]:
+    """What is kept of the last message to recognise a repeat: a keyed digest, never the
+    text (a typed NIK must not rest in the database in clear, nor as a plain hash that
+    the small NIK space would give back)."""
+
+    def digest(text: str) -> str:
+        return hmac.new(key, text.encode("utf-8"), hashlib.sha256).hexdigest()
+
+    return digest
 
 
 def _title_key(text: str) -> str:

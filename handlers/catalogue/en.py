@@ -3,6 +3,7 @@
 TEXTS: dict[str, str] = {
     "step_gone": "Sorry, the previous conversation cannot continue because the service was updated. Let's start again from the menu.",
     "too_long": "Your message is too long (more than {limit} characters). Please send a shorter one.",
+    "hidden_controls": "Your message contains hidden characters (control or text-direction characters) that we cannot store. Please type it again without them.",
     "stale_choice": "That button is no longer valid. Please choose from the latest question below.",
     "no_back": "This is the first question; there is no previous step.",
     "cancelled": "Cancelled. Nothing was saved.",

@@ -4,6 +4,7 @@ TEXTS: dict[str, str] = {
     # Engine: commands and problems shared by every step.
     "step_gone": "Maaf, percakapan sebelumnya tidak bisa dilanjutkan karena layanan diperbarui. Kita mulai lagi dari menu.",
     "too_long": "Pesan Anda terlalu panjang (lebih dari {limit} huruf). Mohon kirim yang lebih singkat.",
+    "hidden_controls": "Pesan Anda memuat karakter tersembunyi (karakter kendali atau pembalik arah teks) yang tidak bisa kami simpan. Mohon ketik ulang tanpa karakter itu.",
     "stale_choice": "Tombol itu sudah tidak berlaku. Silakan pilih dari pertanyaan terakhir di bawah ini.",
     "no_back": "Ini pertanyaan pertama, tidak ada langkah sebelumnya.",
     "cancelled": "Dibatalkan. Tidak ada yang disimpan.",
