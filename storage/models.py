@@ -288,8 +288,20 @@ class Conversation(Base):
     choices: Mapped[list[Any]] = mapped_column(default=list)
     history: Mapped[list[Any]] = mapped_column(default=list)
     last_text: Mapped[str] = mapped_column(Text, default="")
+    # Unfinished work left by `menu`, by dialog (bot.core.unfinished): never a NIK.
+    paused: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default=text("'{}'"))
     version: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class KeyCheck(Base):
+    """A known text encrypted with the NIK key of `version`: proves at start-up that the
+    configured key is the one the data was encrypted with (storage.key_check)."""
+
+    __tablename__ = "key_checks"
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    check_value: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class ProcessedMessage(Base):

@@ -33,6 +33,9 @@ class State:
     choices: list[list[str]] = field(default_factory=list)
     history: list[str] = field(default_factory=list)
     last_text: str = ""
+    # Unfinished work left by `menu` or a command, by dialog name ({"step", "data",
+    # "history"}): offered again the next time that dialog is opened.
+    paused: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,9 @@ class End:
 Outcome = Go | Stay | Start | End
 Ask = Callable[[Context], Awaitable[Reply]]
 Handle = Callable[[Context, Answer], Awaitable[Outcome]]
+# What the user typed in the dialog's data that is not saved anywhere else, in words
+# ("pendaftaran kegiatan “Jl. Mawar”"), or None when nothing would be lost.
+Unfinished = Callable[["Context", Mapping[str, Any]], str | None]
 # Returns what to tell the user instead of the generic "cancelled", or None.
 OnCancel = Callable[[Context], Awaitable[str | None]]
 OnLeave = Callable[[Context], Awaitable[None]]
@@ -149,6 +155,9 @@ class Step:
     # What must hold for this step only (e.g. the person being entered still exists),
     # checked after the dialog's guard and before `choice_only`.
     guard: Guard | None = None
+    # A step that the steps after it return to on `batal` (the summary card, a list, an
+    # activity's detail): `batal` leaves only the sub-step, never the saved work.
+    hub: bool = False
 
 
 class StepTable(dict[str, Step]):
@@ -215,10 +224,14 @@ class Dialog:
     first: str = ""
     # Roles that may start it; empty means everyone.
     roles: frozenset[str] = frozenset()
-    # Undo what the dialog wrote so far (e.g. delete a draft) when the user cancels.
+    # What would be lost if the dialog ended now: `batal` then asks before discarding
+    # it, and `menu` or a command keeps it to be resumed (bot.core.unfinished).
+    unfinished: Unfinished | None = None
+    # Undo what the dialog wrote for its unfinished work (e.g. a person created for an
+    # entry) when the user cancels it; what it returns is said instead of "cancelled".
     on_cancel: OnCancel | None = None
-    # Tidy up when the user walks away without cancelling (`menu`, a slash command):
-    # e.g. a half-entered person; what the user would want to resume stays.
+    # Tidy up when the user walks away from work that is not kept to be resumed (or
+    # when kept work is discarded): e.g. a half-entered person.
     on_leave: OnLeave | None = None
     # Runs on entry, before the first question: may skip ahead (Go), refuse (End, Stay
     # with an explanation) or hand over to another dialog (Start); None asks as usual.

@@ -2,20 +2,25 @@
 
 A dialog is a table of steps; a step asks (builds the prompt with its choices) and
 handles the answer (returns an outcome). The engine owns everything every step shares:
-`menu`, `batal`, `kembali` and `bantuan`; matching a typed number or button title to an
-offered choice; stale buttons; over-long input; a step that takes only a choice; the
-dialog's guard, checked before every answer; and recovery when a stored step no longer
-exists. It knows no channel and no SQL: state comes in and goes out as `State`.
+`menu`, `batal`, `kembali` and `bantuan` (with what they do to unfinished work:
+bot.core.unfinished); matching a typed number or button title to an offered choice, so
+that a typed number always does what its button does; stale buttons; over-long input; a
+step that takes only a choice; the dialog's guard, checked before every answer; and
+recovery when a stored step no longer exists. It knows no channel and no SQL: state comes
+in and goes out as `State`.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import logging
+import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
+from bot.core import unfinished
 from bot.core.dialog import (
     ARGS,
     MAX_HANDOVERS,
@@ -35,6 +40,7 @@ from bot.core.dialog import (
     Step,
 )
 from bot.core.messages import Choice, Reply
+from bot.domain.text import hidden_controls
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +62,7 @@ NAV_WORDS = {
     "help": NAV_HELP,
 }
 
+NAV_CHOICES = frozenset({NAV_MENU, NAV_BACK, NAV_CANCEL, NAV_HELP})
 _NUMBER = re.compile(r"^\s*(\d{1,3})\s*[.)]?\s*$")
 # "/cek", "/start KODE", "/lapor@KampungBahagiaBot" (Telegram adds the bot's name in groups).
 _SLASH_COMMAND = re.compile(r"^(/[a-z_]+)(?:@\w+)?(?:\s+(.*))?$", re.IGNORECASE | re.DOTALL)
@@ -65,13 +72,20 @@ class DialogEngine:
     """Runs a message against the state and returns the replies, mutating the state."""
 
     def __init__(
-        self, dialogs: Mapping[str, Dialog], commands: Mapping[str, str] | None = None
+        self,
+        dialogs: Mapping[str, Dialog],
+        commands: Mapping[str, str] | None = None,
+        fingerprint: Callable[[str], str] | None = None,
     ) -> None:
         """`commands` maps slash commands to dialogs (`/cek` → coverage_check); a command
-        with words after it (`/start KODE`) hands them to the dialog as data["args"]."""
+        with words after it (`/start KODE`) hands them to the dialog as data["args"].
+        `fingerprint` is the keyed digest that recognises a repeated message without
+        keeping it (it may be a NIK); by default a key of this process only."""
+        self._fingerprint = fingerprint or _keyed_digest(os.urandom(32))
         if MENU not in dialogs:
             raise ValueError("a dialog named 'menu' is required")
         self._dialogs = dict(dialogs)
+        self._own = {name: unfinished.own_steps(dialog) for name, dialog in dialogs.items()}
         self._commands = {
             name.casefold(): dialog
             for name, dialog in (commands or {}).items()
@@ -81,7 +95,7 @@ class DialogEngine:
     async def run(self, ctx: Context) -> list[Reply]:
         state = ctx.state
         dialog = self._dialogs.get(state.dialog)
-        step = dialog.steps.get(state.step) if dialog else None
+        step = self._step(dialog, state.step) if dialog else None
         if dialog is None or step is None:
             log.warning("stored step %s/%s no longer exists; reset", state.dialog, state.step)
             ctx.say(ctx.t("step_gone"))
@@ -93,21 +107,24 @@ class DialogEngine:
 
         text = ctx.message.text.strip()
         command = NAV_WORDS.get(text.casefold()) if text else None
-        if ctx.message.choice_id in (NAV_MENU, NAV_BACK, NAV_CANCEL, NAV_HELP):
+        if ctx.message.choice_id in NAV_CHOICES:
             command = ctx.message.choice_id
+        choice = self._match_choice(ctx) if command is None else None
+        if choice is not None and choice.id in NAV_CHOICES:
+            command = choice.id  # a typed "3" for the "Batal" button is `batal`
         if command is not None:
             return await self._navigate(ctx, dialog, step, command)
         slash = _SLASH_COMMAND.match(text)
         if slash and slash.group(1).casefold() in self._commands:
-            if dialog.on_leave is not None:
-                await dialog.on_leave(ctx)
+            await self._leave(ctx, dialog)
             target = self._commands[slash.group(1).casefold()]
             return await self._enter(ctx, target, {ARGS: (slash.group(2) or "").strip()})
 
         if len(text) > step.max_length:
             return await self._again(ctx, step, ctx.t("too_long", limit=step.max_length))
+        if choice is None and hidden_controls(text):
+            return await self._again(ctx, step, ctx.t("hidden_controls"))
 
-        choice = self._match_choice(ctx)
         if ctx.message.choice_id and choice is None:
             return await self._again(ctx, step, ctx.t("stale_choice"))
 
@@ -124,6 +141,9 @@ class DialogEngine:
     async def start(self, ctx: Context, dialog_name: str) -> list[Reply]:
         """Enter a dialog directly (a command such as /cek, or the first contact)."""
         return await self._enter(ctx, dialog_name)
+
+    def _step(self, dialog: Dialog, name: str) -> Step | None:
+        return dialog.steps.get(name) or self._own[dialog.name].get(name)
 
     def _match_choice(self, ctx: Context) -> Choice | None:
         offered = [Choice(id=c[0], title=c[1]) for c in ctx.state.choices]
@@ -157,11 +177,34 @@ class DialogEngine:
             ctx.state.step = ctx.state.history.pop()
             return await self._ask(ctx, dialog.steps[ctx.state.step])
         if command == NAV_CANCEL and dialog.name != MENU:
-            told = await dialog.on_cancel(ctx) if dialog.on_cancel is not None else None
-            ctx.say(told or ctx.t("cancelled"))
-        elif dialog.on_leave is not None:
-            await dialog.on_leave(ctx)
+            return await self._cancel(ctx, dialog)
+        await self._leave(ctx, dialog)
         return await self._enter(ctx, MENU)
+
+    async def _cancel(self, ctx: Context, dialog: Dialog) -> list[Reply]:
+        """`batal` leaves one step: a sub-step goes back to its hub; unfinished work is
+        discarded only after the user says yes; otherwise the dialog ends."""
+        state = ctx.state
+        if state.step == unfinished.DISCARD:
+            return await self._apply(ctx, dialog, unfinished.keep(ctx, dialog))
+        if state.step == unfinished.RESUME:
+            ctx.say(ctx.t("unfinished_still_kept"))
+            return await self._enter(ctx, MENU)
+        hub = unfinished.hub_behind(dialog, state)
+        if hub is not None:
+            ctx.say(ctx.t("cancelled_step"))
+            return await self._ask(ctx, dialog.steps[hub])
+        if unfinished.describe(ctx, dialog) is not None:
+            unfinished.ask_to_discard(state)
+            return await self._ask(ctx, self._own[dialog.name][unfinished.DISCARD])
+        told = await dialog.on_cancel(ctx) if dialog.on_cancel is not None else None
+        ctx.say(told or ctx.t("cancelled"))
+        return await self._enter(ctx, MENU)
+
+    async def _leave(self, ctx: Context, dialog: Dialog) -> None:
+        """`menu` or a command: unfinished work is kept to be resumed, else tidied up."""
+        if not await unfinished.pause(ctx, dialog) and dialog.on_leave is not None:
+            await dialog.on_leave(ctx)
 
     async def _apply(self, ctx: Context, dialog: Dialog, outcome: Outcome) -> list[Reply]:
         if isinstance(outcome, Stay):
@@ -169,7 +212,7 @@ class DialogEngine:
         if isinstance(outcome, Go):
             if outcome.step not in dialog.steps:
                 raise LookupError(f"dialog {dialog.name} has no step {outcome.step}")
-            if outcome.step != ctx.state.step:
+            if outcome.step != ctx.state.step and ctx.state.step not in unfinished.STEPS:
                 ctx.state.history.append(ctx.state.step)
             ctx.state.step = outcome.step
             return await self._ask(ctx, dialog.steps[outcome.step])
@@ -187,6 +230,10 @@ class DialogEngine:
                 ctx.say(ctx.t("not_allowed"))
             dialog = self._dialogs[MENU]
             data = None
+        if unfinished.resumable(ctx.state, dialog, data):
+            ctx.state.dialog, ctx.state.step = dialog.name, unfinished.RESUME
+            ctx.state.data, ctx.state.history = dict(data or {}), []
+            return await self._ask(ctx, self._own[dialog.name][unfinished.RESUME])
         ctx.state.dialog, ctx.state.step = dialog.name, dialog.first
         ctx.state.data = data or {}
         ctx.state.history = []
@@ -204,7 +251,7 @@ class DialogEngine:
 
     async def _again(self, ctx: Context, step: Step, problem: str) -> list[Reply]:
         text = ctx.message.text.strip()
-        if text and fingerprint(text) == ctx.state.last_text:
+        if text and self._fingerprint(text) == ctx.state.last_text:
             problem = f"{ctx.t('repeated')} {problem}"
         ctx.say(problem)
         return await self._ask(ctx, step)
@@ -212,7 +259,8 @@ class DialogEngine:
     async def _ask(self, ctx: Context, step: Step) -> list[Reply]:
         prompt = await step.ask(ctx)
         ctx.state.choices = [[c.id, c.title] for c in prompt.choices]
-        ctx.state.last_text = fingerprint(ctx.message.text.strip())
+        text = ctx.message.text.strip()
+        ctx.state.last_text = self._fingerprint(text) if text else ""
         return [*ctx.said, prompt]
 
 
@@ -224,12 +272,15 @@ def _check_hand_off(dialog: Dialog, start: Start) -> None:
         raise LookupError(f"dialog {dialog.name} does not declare a hand-off to {start.dialog}")
 
 
-def fingerprint(text: str) -> str:
-    """What is kept of the last message to recognise a repeat: short texts as they are,
-    long ones (a pasted list) by a digest instead of thousands of characters."""
-    if len(text) <= 200:
-        return text
-    return f"{text[:120]}… sha256:{hashlib.sha256(text.encode()).hexdigest()}"
+def _keyed_digest(key: bytes) -> Callable[[str], str]:
+    """What is kept of the last message to recognise a repeat: a keyed digest, never the
+    text (a typed NIK must not rest in the database in clear, nor as a plain hash that
+    the small NIK space would give back)."""
+
+    def digest(text: str) -> str:
+        return hmac.new(key, text.encode("utf-8"), hashlib.sha256).hexdigest()
+
+    return digest
 
 
 def _title_key(text: str) -> str:

@@ -367,6 +367,7 @@ class Conversation(Protocol):
     choices: list[Any]
     history: list[Any]
     last_text: str
+    paused: dict[str, Any]
     updated_at: datetime
 
     @property

@@ -22,7 +22,10 @@ from bot.core.identity import resolve_caller
 from bot.core.messages import Address, IncomingMessage, Notification, Reply, reply_to_payload
 from bot.core.ports import Texts, UnitOfWork, UnitOfWorkFactory
 from bot.core.services import Services
+from bot.domain.text import display_name
 
+# accounts.name: a longer profile name (Telegram allows 129 characters) is cut to fit.
+ACCOUNT_NAME_MAX = 120
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
@@ -78,7 +81,7 @@ class ConversationService:
             account, conversation = await uow.conversations.load(channel, chat_id)
             if account is None:
                 account, created = await uow.accounts.get_or_create(
-                    channel, chat_id, message.sender_name
+                    channel, chat_id, display_name(message.sender_name, ACCOUNT_NAME_MAX)
                 )
                 if created:
                     account.language = self._settings.program.default_language
@@ -95,6 +98,7 @@ class ConversationService:
                 choices=list(conversation.choices or []),
                 history=list(conversation.history or []),
                 last_text=conversation.last_text or "",
+                paused=dict(conversation.paused or {}),
             )
             caller = await resolve_caller(uow, account)
             services = Services(uow=uow, settings=self._settings, dialogs=self._dialogs)
@@ -107,6 +111,7 @@ class ConversationService:
             conversation.dialog, conversation.step = state.dialog, state.step
             conversation.data, conversation.choices = state.data, state.choices
             conversation.history, conversation.last_text = state.history, state.last_text
+            conversation.paused = state.paused
             conversation.account_id = account.id
             conversation.updated_at = now
             await uow.conversations.save(conversation, expected_version)

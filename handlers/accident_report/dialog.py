@@ -5,7 +5,9 @@ what → severity → reporter → summary → send. Anyone else (issue 4's resi
 victim by NIK and/or name → RT → the same steps. The first step is the activity for a
 chair and the victim for everyone else (`card`); the victim (`victim`), the RT (`rt`),
 the details (`details`); sending saves the report and alerts every official in scope
-(`submit`); `batal` leaves nothing behind."""
+(`submit`). `batal` while changing one answer returns to the summary; elsewhere it asks
+before the answers are thrown away (and then leaves nothing behind); `menu` keeps them
+to continue."""
 
 from __future__ import annotations
 
@@ -33,12 +35,13 @@ DIALOG = Dialog(
         (flow.SEVERITY_STEP, Step(details.ask_severity, details.handle_severity)),
         (flow.REPORTER_STEP, Step(details.ask_reporter, details.handle_reporter)),
         # The card, then send it or change one answer (which returns here).
-        (flow.SUMMARY, Step(card.ask_summary, card.handle_summary)),
+        (flow.SUMMARY, Step(card.ask_summary, card.handle_summary, hub=True)),
         (flow.CHANGE, Step(card.ask_change, card.handle_change)),
     ),
     texts=texts,
     command=Command("/lapor", "command_accident_report"),
     entry=MenuEntry("menu_item_accident", 50),
+    unfinished=flow.unfinished,
     on_cancel=card.on_cancel,
     on_leave=flow.forget_created_person,
 )

@@ -8,6 +8,7 @@ stored as a `Person` (created when unknown) and only their id is kept here.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from bot.core.dialog import Context, Go, Outcome
@@ -85,3 +86,17 @@ async def forget_created_person(ctx: Context, keep: int | None = None) -> None:
         return
     await ctx.services.uow.persons.remove_if_unused(created)
     ctx.data.pop(CREATED_PERSON, None)
+
+
+# The report's own answers: once one is given, `batal` asks before throwing them away and
+# `menu` keeps them to continue (an accident report must not be lost by a slip).
+ANSWERS = (PERSON, VICTIM, OCCURRED, PLACE, DESCRIPTION, SEVERITY, REPORTER)
+
+
+def unfinished(ctx: Context, data: Mapping[str, Any]) -> str | None:
+    if all(data.get(key) in (None, "") for key in ANSWERS):
+        return None
+    victim = data.get(VICTIM)
+    if victim:
+        return ctx.t("accident_unfinished_named", name=victim)
+    return ctx.t("accident_unfinished")

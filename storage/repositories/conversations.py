@@ -18,7 +18,16 @@ from storage.models import Account, Conversation, utcnow
 from storage.repositories._base import Repository
 
 # Everything the dialog engine may change; `version` and `updated_at` are set here.
-STATE_COLUMNS = ("dialog", "step", "data", "choices", "history", "last_text", "account_id")
+STATE_COLUMNS = (
+    "dialog",
+    "step",
+    "data",
+    "choices",
+    "history",
+    "last_text",
+    "paused",
+    "account_id",
+)
 
 
 class StaleConversation(Exception):
@@ -76,6 +85,7 @@ class ConversationRepository(Repository):
                 choices=[],
                 history=[],
                 last_text="",
+                paused={},
                 version=0,
             )
         )

@@ -27,8 +27,12 @@ CHAIRS = frozenset({Role.KETUA_RT})
 DIALOG = Dialog(
     name=NAME,
     steps=StepTable(
-        ("list", Step(activities.ask_list, activities.handle_list)),
-        ("detail", Step(activities.ask_detail, activities.handle_detail, choice_only=True)),
+        # `batal` in a change returns to the activity, and from there to the list.
+        ("list", Step(activities.ask_list, activities.handle_list, hub=True)),
+        (
+            "detail",
+            Step(activities.ask_detail, activities.handle_detail, choice_only=True, hub=True),
+        ),
         (
             "delete_draft",
             Step(activities.ask_delete_draft, activities.handle_delete_draft, choice_only=True),

@@ -11,6 +11,7 @@ person created for an entry that is not finished is deleted again by `discard_pe
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from bot.core.dialog import Context, End, Go, Guard, Outcome, Start
@@ -123,6 +124,14 @@ async def discard_pending(ctx: Context) -> None:
     for held in ctx.data.pop(HELD, []):
         if held.get("new"):
             await persons.remove_if_unused(int(held["person"]))
+
+
+def unfinished(ctx: Context, data: Mapping[str, Any]) -> str | None:
+    """A person being entered, or minors of a paste waiting for the chair's word: what
+    `menu` keeps to continue (the list itself is saved with every message)."""
+    if data.get(PENDING) is None and not data.get(HELD):
+        return None
+    return ctx.t("participants_unfinished")
 
 
 def person_line(ctx: Context, person: Any, role: str) -> str:

@@ -6,9 +6,9 @@ The whole conversation in the order it asks: the main step (`overview`); adding 
 person: NIK, its birth date and sex confirmed, the children's-data confirmation, name
 (`add`), role, phone, wage (`details`); pasting a list and confirming the minors in it
 (`paste`); the list and removing one person (`listing`); changing one person's role
-(`roles`). Every change is saved with the
-message that made it; the guard re-checks on every answer that the activity is still the
-caller's.
+(`roles`). Every change is saved with the message that made it, so `batal` only leaves the
+sub-step (back to the main step or the list) and `menu` keeps a person being entered to
+continue; the guard re-checks on every answer that the activity is still the caller's.
 """
 
 from __future__ import annotations
@@ -26,7 +26,12 @@ from handlers.ketua_rt.participants import (
     roles,
     texts,
 )
-from handlers.ketua_rt.participants.common import OWN_ACTIVITY, PENDING_PERSON, discard_pending
+from handlers.ketua_rt.participants.common import (
+    OWN_ACTIVITY,
+    PENDING_PERSON,
+    discard_pending,
+    unfinished,
+)
 from handlers.ketua_rt.participants.paste import PASTE_MAX_LENGTH
 
 DIALOG = Dialog(
@@ -40,6 +45,7 @@ DIALOG = Dialog(
                 overview.handle_main,
                 help="participants_help_main",
                 guarded=False,
+                hub=True,
             ),
         ),
         # Adding one person.
@@ -89,7 +95,7 @@ DIALOG = Dialog(
         ),
         ("paste_minors", Step(paste.ask_minors, paste.handle_minors, choice_only=True)),
         # Looking at the list, removing one person.
-        ("list", Step(listing.ask_list, listing.handle_list)),
+        ("list", Step(listing.ask_list, listing.handle_list, hub=True)),
         ("remove", Step(listing.ask_remove, listing.handle_remove)),
         (
             "remove_confirm",
@@ -101,6 +107,7 @@ DIALOG = Dialog(
     ),
     texts=texts,
     roles=frozenset({Role.KETUA_RT}),
+    unfinished=unfinished,
     on_cancel=overview.on_cancel,
     on_leave=discard_pending,
     guard=OWN_ACTIVITY,

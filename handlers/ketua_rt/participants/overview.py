@@ -1,6 +1,7 @@
 """The participants conversation's main step: the activity, how many people are on its
 list, and what can be done now (add, paste, look, remove, change a role, go on to
-confirm the coverage, done); and `batal`, which deletes a draft with its list."""
+confirm the coverage, done); and `batal` there, which leaves the list as it is saved (a
+draft is deleted only from "Kegiatan saya", after a confirmation that names it)."""
 
 from __future__ import annotations
 
@@ -114,18 +115,13 @@ def confirm(ctx: Context, activity: Any, count: int) -> Outcome:
 
 
 async def on_cancel(ctx: Context) -> str | None:
-    """`batal`: a draft is deleted with its list (and the people who are on no other
-    list); a confirmed activity keeps every change already saved."""
+    """`batal` at the main step: the unfinished entry is dropped; everything saved stays,
+    a draft with its list included."""
     await discard_pending(ctx)
     activity = await current_activity(ctx)
     if activity is None:
         return None
     if activity.status != ActivityStatus.DRAFT:
         return ctx.t("participants_cancel_confirmed")
-    uow = ctx.services.uow
-    everyone = await uow.participations.for_activity(activity.id, include_removed=True)
-    title = activity.title
-    await uow.activities.delete_draft(activity)
-    for person_id in {p.person_id for p in everyone}:
-        await uow.persons.remove_if_unused(person_id)
-    return ctx.t("participants_draft_deleted", title=title)
+    count = await ctx.services.uow.participations.count_for_activity(activity.id)
+    return ctx.t("participants_cancel_draft_kept", title=activity.title, count=count)

@@ -3,8 +3,10 @@
 The whole conversation in the order it asks: an unfinished draft to continue or which
 RT, title, kind, place (`details`); start and end date, value and PPN (`period`); the
 summary card, changing one answer from it, and saving (`summary`). Until "Simpan &
-tambah peserta" everything is kept in ctx.data only, so `batal` leaves nothing in the
-database; saving hands over to the participants of the new draft.
+tambah peserta" everything is kept in ctx.data only: `batal` while changing one answer
+returns to the summary, elsewhere it asks before throwing the answers away, and `menu`
+keeps them to continue later (`fields.unfinished`); saving hands over to the
+participants of the new draft.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from bot.core.dialog import Command, Dialog, MenuEntry, Step, StepTable
 from bot.domain.vocabulary import Role
 from handlers.ketua_rt import participants
-from handlers.ketua_rt.register_activity import NAME, details, period, summary, texts
+from handlers.ketua_rt.register_activity import NAME, details, fields, period, summary, texts
 from handlers.ketua_rt.register_activity.details import PLACE_MAX, TITLE_MAX
 from handlers.ketua_rt.register_activity.period import DATE_MAX_LENGTH
 
@@ -36,11 +38,16 @@ DIALOG = Dialog(
         ("end_date", Step(period.ask_end_date, period.handle_end_date, max_length=DATE_MAX_LENGTH)),
         ("value", Step(period.ask_value, period.handle_value, max_length=DATE_MAX_LENGTH)),
         ("ppn", Step(period.ask_ppn, period.handle_ppn)),
-        ("summary", Step(summary.ask_summary, summary.handle_summary, choice_only=True)),
+        # `batal` while changing one answer comes back here.
+        (
+            "summary",
+            Step(summary.ask_summary, summary.handle_summary, choice_only=True, hub=True),
+        ),
         # "Ubah": which answer to change; that step then returns to the summary.
         ("edit", Step(summary.ask_edit, summary.handle_edit, choice_only=True)),
     ),
     texts=texts,
+    unfinished=fields.unfinished,
     roles=CHAIRS,
     command=Command("/daftar", "command_activity_registration"),
     entry=MenuEntry("menu_item_register", 10, roles=CHAIRS),

@@ -3,12 +3,25 @@ JSON only), "change a field, then back to the summary", and the checks on typed 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 from bot.core.dialog import Answer, Context, Go, Stay
 
 # Set while the user changes one field from the summary card: the step then returns there.
 EDITING = "editing"
+# The answers a chair types; until they are saved as a draft they live only in ctx.data.
+TYPED = ("title", "kind", "place", "start", "end", "value", "ppn")
+
+
+def unfinished(ctx: Context, data: Mapping[str, Any]) -> str | None:
+    """The registration in progress in words, once anything was answered: `batal` asks
+    before throwing it away, `menu` keeps it to continue."""
+    if all(data.get(key) is None for key in TYPED):
+        return None
+    title = data.get("title")
+    return ctx.t("reg_unfinished_titled", title=title) if title else ctx.t("reg_unfinished")
 
 
 def after(ctx: Context, next_step: str) -> Go:

@@ -47,7 +47,6 @@ ID: dict[str, str] = {
         "tidak ada yang terlindungi BPJS Ketenagakerjaan.\n"
         "Tambahkan peserta lewat *Kegiatan saya* sebelum pekerjaan dimulai."
     ),
-    "alert_starting_draft_short": "belum dikonfirmasi",
     "alert_starting_empty_short": "tanpa peserta",
     "alert_starting_line": "• {place} — {title}: {problem}",
     "alert_starting_official": (
@@ -72,12 +71,6 @@ ID: dict[str, str] = {
     ),
     # A Ketua RT who could not be identified.
     "alert_chair_no_phone": "{channel}, tanpa nomor HP",
-    "alert_chair_phone": (
-        "👤 *Ketua RT belum teridentifikasi*\n"
-        "{name} ({contact}) mencoba masuk sebagai Ketua RT, tetapi nomornya *tidak ada di "
-        "daftar RT*. Bila memang Ketua RT, perbarui daftar RT atau buatkan kode undangan "
-        "lewat /admin."
-    ),
     "alert_chair_codes": (
         "👤 *Ketua RT belum teridentifikasi*\n"
         "{name} ({contact}) sudah {count} kali memasukkan kode undangan yang salah{rt}. "
@@ -185,7 +178,6 @@ EN: dict[str, str] = {
         "nobody is covered by BPJS Ketenagakerjaan.\n"
         "Add participants in *My activities* before the work starts."
     ),
-    "alert_starting_draft_short": "not confirmed",
     "alert_starting_empty_short": "no participants",
     "alert_starting_line": "• {place} — {title}: {problem}",
     "alert_starting_official": (
@@ -206,12 +198,6 @@ EN: dict[str, str] = {
         "Chart and details: /ringkasan · incidents: /insiden"
     ),
     "alert_chair_no_phone": "{channel}, no phone number",
-    "alert_chair_phone": (
-        "👤 *Ketua RT not identified*\n"
-        "{name} ({contact}) tried to sign in as a Ketua RT, but the number is *not on the "
-        "RT list*. If they are a Ketua RT, update the RT list or create an invite code "
-        "in /admin."
-    ),
     "alert_chair_codes": (
         "👤 *Ketua RT not identified*\n"
         "{name} ({contact}) typed a wrong invite code {count} times{rt}. If they are a "

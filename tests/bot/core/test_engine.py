@@ -8,7 +8,19 @@ from types import SimpleNamespace
 
 import pytest
 
-from bot.core.dialog import Answer, Caller, Context, Dialog, End, Go, Outcome, State, Stay, Step
+from bot.core.dialog import (
+    NAV_CANCEL,
+    Answer,
+    Caller,
+    Context,
+    Dialog,
+    End,
+    Go,
+    Outcome,
+    State,
+    Stay,
+    Step,
+)
 from bot.core.engine import DialogEngine
 from bot.core.messages import Address, Choice, IncomingMessage, Reply
 from handlers.catalogue import Catalogue
@@ -286,3 +298,98 @@ async def test_a_role_taken_away_mid_dialog_ends_it() -> None:
     replies = await harness.send("Budi")
     assert "tidak tersedia" in texts(replies) and replies[-1].text == "MENU"
     assert harness.state.dialog == "menu"
+
+
+# A dialog with a hub (the summary) and unfinished work (the answers in its data).
+async def ask_summary(ctx: Context) -> Reply:
+    return Reply(
+        f"RINGKASAN {ctx.data.get('name')}",
+        choices=(Choice("edit", "Ubah nama"), Choice(NAV_CANCEL, "Batal")),
+    )
+
+
+async def handle_summary(ctx: Context, answer: Answer) -> Outcome:
+    return Go("rename")
+
+
+async def handle_rename(ctx: Context, answer: Answer) -> Outcome:
+    ctx.data["name"] = answer.text
+    return Go("summary")
+
+
+async def to_summary(ctx: Context, answer: Answer) -> Outcome:
+    ctx.data["name"] = answer.text
+    return Go("summary")
+
+
+def card_dialogs(left: list[str]) -> dict[str, Dialog]:
+    async def leave(ctx: Context) -> None:
+        left.append(str(ctx.data.get("name")))
+
+    card = Dialog(
+        "card",
+        {
+            "name": Step(ask_name, to_summary),
+            "summary": Step(ask_summary, handle_summary, hub=True, choice_only=True),
+            "rename": Step(ask_name, handle_rename),
+        },
+        unfinished=lambda ctx, data: f"kartu {data['name']}" if data.get("name") else None,
+        on_leave=leave,
+    )
+    return {**DIALOGS, "card": card}
+
+
+def card_harness(left: list[str]) -> Harness:
+    harness = Harness()
+    harness.engine = DialogEngine(card_dialogs(left), commands={"/kartu": "card"})
+    return harness
+
+
+async def test_batal_in_a_sub_step_returns_to_the_hub_with_everything_kept() -> None:
+    chat = card_harness([])
+    await chat.send("/kartu")
+    await chat.send("Sari")
+    await chat.send("1")  # Ubah nama
+    assert chat.state.step == "rename"
+    replies = await chat.send("batal")
+    assert "Langkah ini dibatalkan" in texts(replies)
+    assert replies[-1].text == "RINGKASAN Sari"
+    assert (chat.state.step, chat.state.history) == ("summary", ["name"])
+
+
+async def test_batal_with_unfinished_work_asks_and_a_typed_number_is_the_button() -> None:
+    chat = card_harness([])
+    await chat.send("/kartu")
+    await chat.send("Sari")
+    asked = texts(await chat.send("2"))  # the number of "Batal" is `batal`
+    assert "Batalkan kartu Sari?" in asked
+    assert texts(await chat.send("batal")).startswith("Baik, tidak jadi")  # batal again: keep
+    assert chat.state.step == "summary" and chat.state.data["name"] == "Sari"
+    await chat.send(choice_id=NAV_CANCEL)
+    replies = await chat.send("Ya, hapus isian")
+    assert "Dibatalkan: kartu Sari" in texts(replies) and replies[-1].text == "MENU"
+    assert chat.state.paused == {}
+
+
+async def test_menu_pauses_unfinished_work_and_the_next_visit_offers_it() -> None:
+    left: list[str] = []
+    chat = card_harness(left)
+    await chat.send("/kartu")
+    await chat.send("Sari")
+    await chat.send("1")
+    replies = await chat.send("menu")
+    assert "Isian Anda disimpan: kartu Sari" in texts(replies) and left == []
+    assert chat.state.paused["card"]["step"] == "rename"
+    replies = await chat.send("/kartu")
+    assert "Ada isian yang belum selesai: kartu Sari" in texts(replies)
+    replies = await chat.send("Lanjutkan")
+    assert replies[-1].text.startswith("NAMA?") and chat.state.step == "rename"
+    assert chat.state.history == ["name", "summary"] and chat.state.paused == {}
+    await chat.send("kembali")
+    assert chat.state.step == "summary"
+
+    await chat.send("menu")
+    await chat.send("/kartu")
+    await chat.send("2")  # Mulai baru: the kept work is tidied up as a walk-away
+    assert left == ["Sari"] and chat.state.step == "name"
+    assert chat.state.data == {"args": ""}  # as /kartu opens it

@@ -534,7 +534,12 @@ async def test_batal_leaves_nothing_behind(app: App, ketua: Chat, rt: SeededRt) 
     await ketua.says(f"{NEW_NIK} Rahmat Hidayat")
     await ketua.taps("Sekarang")
     await ketua.says("batal")
-    assert "Dibatalkan" in ketua.text
+    assert "Batalkan laporan kecelakaan atas nama Rahmat Hidayat?" in ketua.text
+    await ketua.taps("Tidak, lanjutkan")  # a slip: nothing typed is lost
+    assert await stored_step(ketua) == ("accident_report", "where")
+    await ketua.says("batal")
+    await ketua.taps("Ya, hapus isian")
+    assert "Dibatalkan: laporan kecelakaan atas nama Rahmat Hidayat" in ketua.text
     async with app.uow_factory() as uow:
         assert await uow.persons.find_by_nik(NEW_NIK) is None
     assert await incidents(app) == []
@@ -543,7 +548,23 @@ async def test_batal_leaves_nothing_behind(app: App, ketua: Chat, rt: SeededRt) 
     await ketua.taps("Luka ringan")
     await ketua.taps("Pakai data saya")
     await ketua.taps("Batal")
+    await ketua.says("1")  # "Ya, hapus isian", typed
     assert "Dibatalkan" in ketua.text and await incidents(app) == []
+
+
+async def test_menu_keeps_an_unsent_report_to_continue(app: App, ketua: Chat, rt: SeededRt) -> None:
+    activity = await confirmed_activity(app, rt)
+    await open_report(ketua)
+    await ketua.taps(activity.title[:20])
+    await ketua.says(f"{NEW_NIK} Rahmat Hidayat")
+    await ketua.taps("Sekarang")
+    await ketua.says("menu")
+    assert "Isian Anda disimpan: laporan kecelakaan atas nama Rahmat Hidayat" in ketua.text
+    await ketua.says("/lapor")
+    await ketua.taps("Lanjutkan")
+    assert await stored_step(ketua) == ("accident_report", "where")
+    async with app.uow_factory() as uow:
+        assert await uow.persons.find_by_nik(NEW_NIK) is not None  # kept with the report
 
 
 async def test_a_victim_created_then_replaced_is_not_kept(

@@ -1,7 +1,7 @@
 """The list after confirmation (tracked changes: covered from the moment of adding, until
 the moment of removal, a new surat tugas revision), read-only activities, going on to the
-coverage confirmation, and `batal` (a draft is deleted; a confirmed activity keeps every
-saved change)."""
+coverage confirmation, and `batal` (it leaves the entry, then the dialog; a draft and a
+confirmed activity keep every saved change)."""
 
 from __future__ import annotations
 
@@ -114,7 +114,7 @@ async def test_a_draft_goes_on_to_the_coverage_confirmation(
         assert "sedang disiapkan" in ketua.text
 
 
-async def test_batal_on_a_draft_deletes_it_and_its_people(
+async def test_batal_leaves_the_entry_then_the_dialog_and_never_deletes_the_draft(
     app: App, rt: SeededRt, ketua: Chat
 ) -> None:
     earlier = await make_activity(app, rt, status="confirmed", title="Gotong royong Februari")
@@ -128,12 +128,17 @@ async def test_batal_on_a_draft_deletes_it_and_its_people(
     await ketua.taps("Tambah satu peserta")
     await ketua.says(ADULT)  # an entry in progress
     await ketua.says("batal")
-    assert "Draf kegiatan *Normalisasi drainase RT 01* beserta daftar pesertanya" in ketua.text
+    assert "Langkah ini dibatalkan" in ketua.text
+    assert await step_of(ketua) == "participants/main"
+    async with app.uow_factory() as uow:
+        assert await uow.persons.find_by_nik(ADULT) is None  # the unfinished entry only
+    await ketua.says("batal")
+    assert "Draf *Normalisasi drainase RT 01* tetap tersimpan dengan 3 peserta" in ketua.text
     assert await step_of(ketua) == "menu/main"
     async with app.uow_factory() as uow:
-        assert await uow.activities.get(activity_id) is None
-        assert await uow.persons.find_by_nik(ADULT) is None
-        assert await uow.persons.get(known) is not None  # still on another list
+        activity = await uow.activities.get(activity_id)
+        assert activity is not None and activity.status == "draft"
+    assert len(await active_names(app, activity_id)) == 3
     assert await active_names(app, earlier) == ["Peserta Aa"]
 
 
@@ -145,6 +150,8 @@ async def test_batal_on_a_confirmed_activity_keeps_the_saved_changes(
     await add_budi(ketua)
     await ketua.taps("Tambah satu peserta")
     await ketua.says("1571014508900002")
+    await ketua.says("batal")
+    assert await step_of(ketua) == "participants/main"
     await ketua.says("batal")
     assert "sudah tersimpan sebelumnya tetap berlaku" in ketua.text
     async with app.uow_factory() as uow:
@@ -161,3 +168,44 @@ async def test_selesai_on_a_confirmed_activity(app: App, rt: SeededRt, ketua: Ch
     await ketua.taps("Selesai")
     assert "tersimpan: 3 orang" in ketua.text
     assert await step_of(ketua) == "menu/main"
+
+
+async def test_menu_keeps_a_person_being_entered_to_continue_from_kegiatan_saya(
+    app: App, rt: SeededRt, ketua: Chat
+) -> None:
+    activity_id = await make_activity(app, rt)
+    await open_participants(ketua, activity_id)
+    await ketua.taps("Tambah satu peserta")
+    await ketua.says(ADULT)
+    await ketua.taps("Ya, benar")
+    assert await step_of(ketua) == "participants/name"
+    await ketua.says("menu")
+    assert "Isian Anda disimpan: data peserta yang sedang diisi" in ketua.text
+
+    await ketua.taps("Kegiatan saya")
+    await ketua.taps("draf")
+    await ketua.taps("Lanjutkan")
+    assert "Ada isian yang belum selesai: data peserta yang sedang diisi" in ketua.text
+    await ketua.taps("Lanjutkan")
+    assert await step_of(ketua) == "participants/name"
+    await ketua.says("Budi Santoso")
+    await ketua.taps("PHL")
+    await ketua.taps("Lewati")
+    await ketua.taps("Lewati")
+    assert await active_names(app, activity_id) == ["Budi Santoso"]
+
+
+async def test_starting_again_drops_the_person_being_entered(
+    app: App, rt: SeededRt, ketua: Chat
+) -> None:
+    activity_id = await make_activity(app, rt)
+    await open_participants(ketua, activity_id)
+    await ketua.taps("Tambah satu peserta")
+    await ketua.says(ADULT)
+    await ketua.says("/kegiatan")
+    await ketua.taps("draf")
+    await ketua.taps("Lanjutkan")
+    await ketua.taps("Mulai baru")
+    assert await step_of(ketua) == "participants/main"
+    async with app.uow_factory() as uow:
+        assert await uow.persons.find_by_nik(ADULT) is None

@@ -249,7 +249,7 @@ async def test_a_paste_after_confirmation_is_tracked(
         assert added == [clock.now, clock.now]  # covered from the moment of adding
 
 
-async def test_batal_while_children_wait_deletes_the_draft_and_them(
+async def test_batal_while_children_wait_drops_only_them(
     app: App, rt: SeededRt, ketua: Chat
 ) -> None:
     activity_id = await make_activity(app, rt)
@@ -257,7 +257,7 @@ async def test_batal_while_children_wait_deletes_the_draft_and_them(
     await ketua.taps("Tempel daftar peserta")
     await ketua.says(f"{nik(1)}; Budi Santoso\n{nik(3, year=12)}; Andi Pratama")
     await ketua.says("batal")
-    assert "Draf kegiatan *Normalisasi drainase RT 01*" in ketua.text
+    assert "Langkah ini dibatalkan" in ketua.text and "Peserta: *1* orang" in ketua.text
     async with app.uow_factory() as uow:
-        assert await uow.activities.get(activity_id) is None
-    assert await person_count(app) == 0
+        assert await uow.activities.get(activity_id) is not None
+    assert await person_count(app) == 1  # Budi, saved with the paste; the child is gone

@@ -428,19 +428,61 @@ async def test_bad_input_at_every_step_is_answered_and_the_step_stays(
 
 
 @pytest.mark.parametrize("step", [*STEPS, "place_detail"])
-async def test_batal_at_every_step_leaves_nothing(ketua: Chat, step: str) -> None:
+async def test_batal_at_every_step_leaves_nothing_but_asks_before_deleting_answers(
+    ketua: Chat, step: str
+) -> None:
     await reach(ketua, step)
     await ketua.says("batal")
-    assert "Dibatalkan" in ketua.text
+    if step == "start":  # nothing typed yet: nothing to ask about
+        assert "Dibatalkan" in ketua.text
+    elif step == "edit":  # a sub-step of the summary: back to the card, answers kept
+        assert "Langkah ini dibatalkan" in ketua.text
+        assert (await stored_state(ketua))[:2] == (REG, "summary")
+        assert f"Nama: {TITLE}" in plain(ketua.last.text)
+        await ketua.says("batal")
+    if step != "start":
+        assert f"Batalkan pendaftaran kegiatan “{TITLE}”" in ketua.text
+        assert ketua.choices == ["Ya, hapus isian", "Tidak, lanjutkan"]
+        assert (await stored_state(ketua))[1] == "_discard"
+        await ketua.taps("Ya, hapus isian")
+        assert "Isiannya sudah dihapus" in ketua.text
     assert "Menu utama" in ketua.last.text
     assert (await stored_state(ketua))[:2] == ("menu", "main")
     assert await activities(ketua.app) == []
 
 
-async def test_the_batal_button_on_the_summary_leaves_nothing(ketua: Chat) -> None:
+@pytest.mark.parametrize("how", ["tap", "typed number", "batal again", "kembali"])
+async def test_not_discarding_returns_to_the_same_question_with_every_answer(
+    ketua: Chat, how: str
+) -> None:
+    await reach(ketua, "value")
+    question = ketua.last.text
+    await ketua.says("batal")
+    if how == "tap":
+        await ketua.taps("Tidak, lanjutkan")
+    else:
+        await ketua.says({"typed number": "2", "batal again": "batal", "kembali": "kembali"}[how])
+    dialog, step, data = await stored_state(ketua)
+    assert (dialog, step) == (REG, "value")
+    assert data["title"] == TITLE and data["place"] == PLACE
+    assert ketua.last.text == question
+    await ketua.says("25 juta")
+    assert (await stored_state(ketua))[1] == "ppn"
+
+
+async def test_the_batal_button_on_the_summary_asks_and_typing_its_number_is_the_same(
+    ketua: Chat,
+) -> None:
     await register(ketua)
     await ketua.taps("Batal")
-    assert "Dibatalkan" in ketua.text
+    tapped = ketua.text
+    assert "Batalkan pendaftaran kegiatan" in tapped
+    await ketua.taps("Tidak")
+    assert ketua.choices == ["Simpan & tambah peserta", "Ubah …", "Batal"]
+    await ketua.says("3")  # the number of "Batal": the same question, nothing saved
+    assert ketua.text == tapped
+    await ketua.says("1")  # "Ya, hapus isian"
+    assert "Isiannya sudah dihapus" in ketua.text
     assert await activities(ketua.app) == []
 
 
