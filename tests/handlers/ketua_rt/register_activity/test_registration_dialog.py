@@ -45,7 +45,7 @@ async def test_a_full_registration_shows_every_field_and_saves_a_draft(ketua: Ch
         "Premi JKK: Rp52.500",
         "Premi JKM: Rp7.500",
         "Total premi: Rp60.000",
-        "terpakai Rp25.000.000 · sisa Rp75.000.000",
+        "terpakai Rp0 · draf: Rp25.000.000 belum terpakai · sisa Rp75.000.000 (sesudah draf)",
     ):
         assert expected in card
     assert ketua.choices == ["Simpan & tambah peserta", "Ubah …", "Batal"]
