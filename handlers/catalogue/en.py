@@ -47,6 +47,7 @@ TEXTS: dict[str, str] = {
     "menu_item_activities": "Activities",
     "menu_item_export": "BPJS export",
     "menu_item_incidents": "Incidents",
+    "menu_item_corrections": "Data corrections",
     "menu_item_alerts": "Alert settings",
     "menu_item_admin": "Admin",
     "menu_item_premium": "Premium simulation",

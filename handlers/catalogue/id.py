@@ -49,6 +49,7 @@ TEXTS: dict[str, str] = {
     "menu_item_activities": "Daftar kegiatan",
     "menu_item_export": "Ekspor BPJS",
     "menu_item_incidents": "Insiden",
+    "menu_item_corrections": "Perbaikan data",
     "menu_item_alerts": "Pengaturan peringatan",
     "menu_item_admin": "Admin",
     "menu_item_premium": "Simulasi premi",

@@ -1,7 +1,8 @@
 """A correction request from "Data saya": whose data (when one phone is on record for
 several people), what to fix (free text, at most 1,000 characters), confirm → an open
 `CorrectionRequest` and a task for every official in scope of the RTs of the person's
-worker lists (city-wide officials when they are on none), audited.
+worker lists (city-wide officials when they are on none) who did not switch these alerts
+off, audited.
 
 NIK numbers in the text are masked before it is kept anywhere (conversation state,
 request, notifications): a NIK is stored only encrypted (DOMAIN.md §7).
@@ -12,10 +13,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.alerts.accident import officials_in_scope
 from bot.core.dialog import NAV_CANCEL, Answer, Context, End, Go, Outcome, Stay
 from bot.core.messages import Choice, Notification, Reply
 from bot.domain.nik import mask_nik
+from bot.workers.jobs.recipients import Officials
 from handlers.common.activity_views import rt_line
 from handlers.warga import coverage_rows as cover
 
@@ -140,9 +141,12 @@ async def notify_officials(ctx: Context, request: Any, person: Any) -> int:
         places.append(rt_row.kelurahan_code)
         lines.append(await rt_line(ctx, rt_id))
     officials: dict[int, Any] = {}
+    known = await Officials.load(uow)
     for kelurahan_code in list(dict.fromkeys(places)) or [None]:
-        for account in await officials_in_scope(uow, kelurahan_code):
-            officials.setdefault(account.id, account)
+        # Officials who switched correction requests off (alert settings) are not told;
+        # the request still waits for them under /perbaikan.
+        for official in known.for_place(kelurahan_code, wants=_wants_corrections):
+            officials.setdefault(official.account.id, official.account)
     recipients = [a for i, a in sorted(officials.items()) if i != ctx.caller.account_id]
     for official in recipients:
         language = official.language or "id"
@@ -165,6 +169,10 @@ async def notify_officials(ctx: Context, request: Any, person: Any) -> int:
             )
         )
     return len(recipients)
+
+
+def _wants_corrections(preference: Any) -> bool:
+    return bool(preference.correction_requests)
 
 
 async def on_cancel(ctx: Context) -> str | None:
