@@ -21,6 +21,7 @@ TEXTS: dict[str, str] = {
     "unfinished_still_kept": "Your unfinished answers are still kept.",
     "not_allowed": "Sorry, that menu is not available to you.",
     "repeated": "The same message arrived again.",
+    "helpdesk_line": "☎️ Need an official's help? {contact}",
     "help_generic": "Answer the question below, or type:\n• *kembali* (back) to change the previous answer\n• *batal* (cancel) to cancel\n• *menu* for the main menu",
     "nav_hint": "(type kembali · batal · menu)",
     "internal_error": "Sorry, something went wrong on our side. Your message was not processed; please try again shortly.",

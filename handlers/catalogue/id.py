@@ -22,6 +22,7 @@ TEXTS: dict[str, str] = {
     "unfinished_still_kept": "Isian yang belum selesai tetap disimpan.",
     "not_allowed": "Maaf, menu itu tidak tersedia untuk Anda.",
     "repeated": "Pesan yang sama terkirim lagi.",
+    "helpdesk_line": "☎️ Butuh bantuan petugas? {contact}",
     "help_generic": "Jawab pertanyaan di bawah ini, atau ketik:\n• *kembali* untuk mengubah jawaban sebelumnya\n• *batal* untuk membatalkan\n• *menu* untuk kembali ke menu utama",
     "nav_hint": "(ketik kembali · batal · menu)",
     "internal_error": "Maaf, terjadi gangguan di sistem kami. Pesan Anda belum diproses; silakan coba lagi sebentar lagi.",
