@@ -38,7 +38,7 @@ STORED = {
     ),
     "premium": ("value",),
     "benefits": ("topic",),
-    "my_data": ("after", "confirm", "fix", "share", "who"),
+    "my_data": ("after", "confirm", "field", "fix", "share", "who"),
     "official_summary": ("next",),
     "official_activities": (
         *("detail", "filter_dates", "filter_kelurahan", "filter_status", "filters", "list"),

@@ -32,6 +32,7 @@ async def requested(app: App, warga: Chat, rt: SeededRt, message: str) -> int:
         )  # fmt: skip
     await warga.says("/datasaya")
     await warga.taps("Minta perbaikan")
+    await warga.taps("Lainnya")
     await warga.says(message)
     await warga.taps("Ya, kirim")
     async with app.uow_factory() as uow:
