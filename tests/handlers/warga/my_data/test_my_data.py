@@ -160,7 +160,10 @@ async def test_a_correction_request_goes_to_the_officials_in_scope(
     assert "Menu utama" in warga.text
     assert request.status == "open"
     assert request.person_id == await person_id(app, SITI[0])
-    assert request.message == "Tanggal lahir: Tanggal lahir saya seharusnya 6 Juni 1990, NIK 1571********0009"
+    assert (
+        request.message
+        == "Tanggal lahir: Tanggal lahir saya seharusnya 6 Juni 1990, NIK 1571********0009"
+    )
 
     messages = await task_messages(app, clock)
     accounts = await account_ids(app, petugas, lurah, elsewhere)
