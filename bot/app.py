@@ -126,7 +126,7 @@ async def build_app(
         kecamatan, kelurahan = load_wilayah()
         await uow.regions.seed(kecamatan, kelurahan)
         await uow.commit()
-    catalogue = Catalogue()
+    catalogue = Catalogue(helpdesk=settings.program.helpdesk)
     texts: ports.Texts = catalogue
     service = ConversationService(
         uow_factory,

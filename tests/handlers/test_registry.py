@@ -41,7 +41,7 @@ STORED = {
     ),
     "premium": ("value",),
     "benefits": ("topic",),
-    "my_data": ("after", "confirm", "fix", "share", "who"),
+    "my_data": ("after", "confirm", "field", "fix", "share", "who"),
     "official_summary": ("next",),
     "official_activities": (
         *("detail", "filter_dates", "filter_kelurahan", "filter_status", "filters", "list"),
@@ -53,6 +53,10 @@ STORED = {
         "report_number",
     ),
     "alert_settings": ("new_activities", "roles", "settings"),
+    "official_corrections": (
+        *("approve_confirm", "detail", "fix_birth", "fix_field", "fix_name", "fix_phone"),
+        *("fix_sex", "list", "reject_confirm", "reject_reason"),
+    ),
     "admin": (
         *("audit_by_nik", "audit_by_official", "audit_log", "broadcast_preview"),
         *("broadcast_target", "broadcast_text", "budget_confirm", "budget_show"),

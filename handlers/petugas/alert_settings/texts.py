@@ -90,6 +90,7 @@ ID: dict[str, str] = {
         "• Ringkasan harian 07.00 WIB: *{daily_summary}*\n"
         "• Kegiatan mulai besok tanpa peserta: *{starting}*\n"
         "• Ketua RT belum teridentifikasi: *{chairs}*\n"
+        "• Permintaan perbaikan data warga: *{corrections}*\n"
         "Pilih yang ingin diubah:"
     ),
     "pref_on": "aktif",
@@ -104,11 +105,14 @@ ID: dict[str, str] = {
     "pref_turn_off_starting_without_participants": "Matikan mulai besok",
     "pref_turn_on_unidentified_chairs": "Aktifkan Ketua RT",
     "pref_turn_off_unidentified_chairs": "Matikan Ketua RT",
+    "pref_turn_on_correction_requests": "Aktifkan perbaikan data",
+    "pref_turn_off_correction_requests": "Matikan perbaikan data",
     "pref_choice_other_role": "Peran lain",
     "pref_choice_done": "Selesai",
     "pref_name_daily_summary": "Ringkasan harian 07.00 WIB",
     "pref_name_starting_without_participants": "Kegiatan mulai besok tanpa peserta",
     "pref_name_unidentified_chairs": "Ketua RT belum teridentifikasi",
+    "pref_name_correction_requests": "Permintaan perbaikan data warga",
     "pref_name_new_activities": "Kegiatan baru",
     "pref_changed": "✅ {what}: *{value}*.",
     "pref_unchanged": "{what} sudah *{value}*.",
@@ -216,6 +220,7 @@ EN: dict[str, str] = {
         "• Daily summary at 07.00 WIB: *{daily_summary}*\n"
         "• Activities starting tomorrow without participants: *{starting}*\n"
         "• Ketua RT not identified: *{chairs}*\n"
+        "• Residents' data correction requests: *{corrections}*\n"
         "Pick what to change:"
     ),
     "pref_on": "on",
@@ -230,11 +235,14 @@ EN: dict[str, str] = {
     "pref_turn_off_starting_without_participants": "Turn off starting tomorrow",
     "pref_turn_on_unidentified_chairs": "Turn on Ketua RT",
     "pref_turn_off_unidentified_chairs": "Turn off Ketua RT",
+    "pref_turn_on_correction_requests": "Turn on data corrections",
+    "pref_turn_off_correction_requests": "Turn off data corrections",
     "pref_choice_other_role": "Another role",
     "pref_choice_done": "Done",
     "pref_name_daily_summary": "Daily summary at 07.00 WIB",
     "pref_name_starting_without_participants": "Activities starting tomorrow without participants",
     "pref_name_unidentified_chairs": "Ketua RT not identified",
+    "pref_name_correction_requests": "Residents' data correction requests",
     "pref_name_new_activities": "New activities",
     "pref_changed": "✅ {what}: *{value}*.",
     "pref_unchanged": "{what} is already *{value}*.",
