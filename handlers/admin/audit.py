@@ -55,6 +55,12 @@ ACTIONS = {
     "correction_requested": "admin_action_correction_requested",
     "correction_approved": "admin_action_correction_approved",
     "correction_rejected": "admin_action_correction_rejected",
+    "activity_cancelled": "admin_action_activity_cancelled",
+    "activity_postponed": "admin_action_activity_postponed",
+    "activity_end_shortened": "admin_action_activity_end_shortened",
+    "activity_end_extended": "admin_action_activity_end_extended",
+    "activity_value_changed": "admin_action_activity_value_changed",
+    "activity_role_changed": "admin_action_activity_role_changed",
 }
 
 
