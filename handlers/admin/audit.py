@@ -36,6 +36,7 @@ ACTIONS = {
     "official_removed": "admin_action_official_removed",
     "invite_created": "admin_action_invite_created",
     "invite_redeemed": "admin_action_invite_redeemed",
+    "invite_failed": "admin_action_invite_failed",
     "budget_set": "admin_action_budget_set",
     "rt_import": "admin_action_rt_import",
     "broadcast": "admin_action_broadcast",
