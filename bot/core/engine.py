@@ -106,9 +106,11 @@ class DialogEngine:
             return await self._enter(ctx, MENU)
 
         text = ctx.message.text.strip()
-        command = NAV_WORDS.get(text.casefold()) if text else None
-        if ctx.message.choice_id in NAV_CHOICES:
-            command = ctx.message.choice_id
+        # A tapped button is its id, whatever its title says ("Bantuan" of the menu).
+        tapped = ctx.message.choice_id
+        command = NAV_WORDS.get(text.casefold()) if text and not tapped else None
+        if tapped in NAV_CHOICES:
+            command = tapped
         choice = self._match_choice(ctx) if command is None else None
         if choice is not None and choice.id in NAV_CHOICES:
             command = choice.id  # a typed "3" for the "Batal" button is `batal`

@@ -35,7 +35,6 @@ from hypothesis import strategies as st
 from bot.app import App
 from bot.core.dialog import MENU, Dialog
 from bot.core.dialog import Caller as DialogCaller
-from bot.core.engine import NAV_CHOICES, NAV_WORDS
 from bot.domain.vocabulary import Role
 from handlers.catalogue import Catalogue
 from handlers.registry import REGISTRY
@@ -459,24 +458,8 @@ def test_no_step_fails_on_any_answer(findings: list[Finding]) -> None:
     assert not found, _report(found)
 
 
-def _tapped_title_is_a_navigation_word(finding: Finding) -> bool:
-    """A button titled like a navigation word ("Bantuan" in the menu) whose id is the
-    dialog's own: the engine reads the tap's text as the word before the button's id."""
-    title = re.search(r"tapped '([^']*)' \(([^)]*)\)", finding.what)
-    return (
-        title is not None
-        and title.group(1).casefold() in NAV_WORDS
-        and (title.group(2) not in NAV_CHOICES)
-    )
-
-
 def test_a_typed_number_does_what_its_button_does(findings: list[Finding]) -> None:
     found = _only(findings, "b")
-    if found and all(_tapped_title_is_a_navigation_word(f) for f in found):
-        pytest.xfail(
-            "engine (bot/core/engine.py): a tap whose title is a navigation word is read as "
-            "the word, not as the button's id; the coordinator fixes it\n" + _report(found)
-        )
     assert not found, _report(found)
 
 
