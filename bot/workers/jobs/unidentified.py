@@ -1,7 +1,8 @@
-"""The "Ketua RT could not be identified" alert: someone says they chair an RT, but their
-verified phone is not on the RT list, or they typed wrong invite codes again and again.
-Officials who want it (Peringatan) hear of it: those covering the RT's kelurahan when a
-refused code belonged to a known RT, otherwise (place unknown) city-wide ones only.
+"""The "Ketua RT could not be identified" alert: someone typed wrong invite codes again and
+again, and a refused code belonged to a known RT. Only officials who want it (Peringatan)
+and cover that RT's kelurahan hear of it. When the place is unknown (a phone not on the
+RT list, codes of no RT) nobody is alerted: the person is told to ask their lurah or
+pendamping kelurahan, and no official is disturbed by a claim that names no RT.
 
 One alert per person per day reaches each official, whatever they try next: the dedup
 key holds the account and the WIB date, so a chair retrying all afternoon is not spam.
@@ -47,7 +48,10 @@ def _wants(preference: ports.AlertPreference) -> bool:
 async def unidentified_chair_alerts(
     uow: UnitOfWork, texts: Texts, attempt: Attempt, now: datetime
 ) -> list[Notification]:
-    """The notifications to queue (through ctx.notify) about this attempt."""
+    """The notifications to queue (through ctx.notify) about this attempt: none when it
+    names no RT's area."""
+    if attempt.kelurahan_code is None:
+        return []
     officials = (await Officials.load(uow)).for_place(attempt.kelurahan_code, _wants)
     day = today_wib(now).isoformat()
     notes = []

@@ -1,4 +1,9 @@
-"""Onboarding's steps: sharing the contact, the number not on the list, the invite code."""
+"""Onboarding's steps: sharing the contact, the number not on the list, the invite code.
+
+Saying "Saya Ketua RT" alerts no official: a chair is recognised by the RT list (phone) or
+an invite code; whoever is on neither is told to ask their lurah or pendamping kelurahan,
+who can add the number or create a code. Only repeated wrong codes for a known RT's code
+reach the officials of that RT's area (once per person and day)."""
 
 from __future__ import annotations
 
@@ -23,7 +28,6 @@ from bot.rts.invites import (
     redeem_invite,
 )
 from bot.workers.jobs.unidentified import (
-    PHONE_NOT_LISTED,
     REPEATED_FAILURES,
     WRONG_CODES,
     Attempt,
@@ -59,7 +63,8 @@ async def enter(ctx: Context) -> Outcome | None:
         ctx.say(ctx.t("onboarding_already", rts=await _labels(ctx, own_rt_ids(ctx))))
         return End()
     if ctx.caller.phone:
-        await _alert_unidentified(ctx, PHONE_NOT_LISTED, ctx.caller.phone)
+        # Not on the list: the answer says whom to ask (lurah, pendamping) for the list or
+        # an invite code; no official is alerted, since nobody named an RT yet.
         return Go("not_listed")
     return None
 
@@ -88,8 +93,7 @@ async def handle_identify(ctx: Context, answer: Answer) -> Outcome:
     if normalise_code(answer.text) is not None:
         return await _redeem(ctx, answer.text)
     if answer.message.phone and not answer.text:
-        # A shared contact whose number is not on the list.
-        await _alert_unidentified(ctx, PHONE_NOT_LISTED, answer.message.phone)
+        # A shared contact whose number is not on the list: told whom to ask, no alert.
         if ctx.state.step == "share":
             return Go("not_listed")
         return Stay(ctx.t("onboarding_still_not_listed"))
@@ -160,9 +164,10 @@ async def _redeem(ctx: Context, text: str) -> Outcome:
 async def _alert_unidentified(
     ctx: Context, reason: str, phone: str | None, code_text: str = ""
 ) -> None:
-    """Tell the officials who want to know that someone could not be identified as a
-    Ketua RT (a phone not on the list; wrong codes again and again). Deduplicated per
-    person and day in bot.workers.jobs.unidentified."""
+    """Tell the officials of the RT's area who want to know that someone typed wrong
+    codes again and again for a code of a known RT. Nobody else is alerted (a phone not on
+    the list, codes of no RT): the answer says whom to ask. Deduplicated per person and
+    day in bot.workers.jobs.unidentified."""
     uow = ctx.services.uow
     kelurahan_code, rt_label, failures = None, "", 0
     if reason == WRONG_CODES:

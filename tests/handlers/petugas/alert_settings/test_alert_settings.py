@@ -159,25 +159,22 @@ async def staff(app: App) -> tuple[int, int, int]:
     return tuple([await account_id(chat) for chat in chats])  # type: ignore[return-value]
 
 
-async def test_a_phone_not_on_the_rt_list_alerts_city_wide_officials_once_a_day(
+async def test_a_phone_not_on_the_rt_list_alerts_no_official(
     app: App, clock: Clock, warga: Chat, rt: SeededRt
 ) -> None:
-    city, kecamatan, _ = await staff(app)
+    """Saying "Saya Ketua RT" names no RT: the resident is told whom to ask (lurah,
+    pendamping kelurahan, who can add the number or create an invite code), and no
+    official, city-wide or local, is disturbed."""
+    await staff(app)
     for _ in range(3):
         await warga.says("menu")
         await warga.taps("Saya Ketua RT")
         assert "tidak ada di daftar RT" in plain(warga.text)
-    (alert,) = await outbox(app, "chair_unidentified")
-    # The place is unknown: only the city-wide official who wants it hears of it.
-    assert alert.account_id == city
-    assert "Siti Aminah" in alert.payload["text"] and "+6281300000001" in alert.payload["text"]
-    assert alert.payload["template"]["name"] == "chair_unidentified"
-
+        assert "lurah" in warga.text and "kode undangan" in warga.text
     clock.advance(days=1)
     await warga.says("menu")
     await warga.taps("Saya Ketua RT")
-    assert [m.account_id for m in await outbox(app, "chair_unidentified")] == [city, city]
-    assert kecamatan not in [m.account_id for m in await outbox(app, "chair_unidentified")]
+    assert await outbox(app, "chair_unidentified") == []
 
 
 async def test_repeated_wrong_codes_alert_officials_of_the_codes_rt(
@@ -203,3 +200,17 @@ async def test_repeated_wrong_codes_alert_officials_of_the_codes_rt(
     assert "RT 01 Kelurahan Simpang IV Sipin" in text
     await budi.says("K7Q2MX4R")
     assert len(await outbox(app, "chair_unidentified")) == 2
+
+
+async def test_wrong_codes_of_no_rt_alert_no_official(app: App, clock: Clock) -> None:
+    """Codes that belong to no RT name no area: whoever types them is told whom to ask,
+    and no official is alerted however often they try."""
+    await staff(app)
+    budi = Chat(app, "tg-budi", channel="telegram", name="Budi")
+    await budi.says("menu")
+    await budi.taps("Saya Ketua RT")
+    await budi.taps("Pakai kode undangan")
+    for code in ("K7Q2MX4P", "K7Q2MX4Q", "K7Q2MX4R", "K7Q2MX4S"):
+        await budi.says(code)
+        assert "tidak dikenal" in budi.text or "Terlalu" in budi.text or "coba" in budi.text
+    assert await outbox(app, "chair_unidentified") == []
