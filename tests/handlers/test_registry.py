@@ -28,7 +28,8 @@ STORED = {
     ),
     "participants": (
         *("list", "main", "minor", "name", "name_conflict", "nik", "nik_century", "nik_confirm"),
-        *("paste", "paste_minors", "phone", "remove", "remove_confirm", "role", "wage"),
+        *("paste", "paste_check", "paste_minors", "phone", "remove", "remove_confirm", "role"),
+        "wage",
     ),
     "coverage_confirmation": ("final",),
     "coverage_check": ("nik", "own"),

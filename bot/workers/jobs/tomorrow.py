@@ -62,9 +62,7 @@ async def starting_without_cover(run: Run, day: date) -> None:
             await run.send(account, _chair_notice(run, account, activity, tomorrow, key))
     for official in officials:
         key = lists[official.account.id]
-        mine = [
-            r for r in for_officials if official.covering(r[1].kelurahan_code, _wants_starting)
-        ]
+        mine = [r for r in for_officials if official.covering(r[1].kelurahan_code, _wants_starting)]
         if mine and key not in done:
             note = await _official_list(run, official.account, mine, tomorrow, key)
             await run.send(official.account, note)
