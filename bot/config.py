@@ -95,6 +95,9 @@ class ProgramSettings(Section):
     nik_lookups_per_hour: int = Field(default=5, ge=1, le=1000)
     invite_valid_days: int = Field(default=7, ge=1, le=365)
     default_language: Literal["id", "en"] = "id"
+    # Who to call when the bot cannot help, added to every Bantuan answer; empty: none
+    # is shown (never a made-up number).
+    helpdesk: str = Field(default="", max_length=200)
 
     @field_validator("timezone")
     @classmethod

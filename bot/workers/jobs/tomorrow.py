@@ -1,38 +1,29 @@
 """The day-before notices (07:00 WIB): activities starting tomorrow under which nobody
 will be covered — a draft not yet confirmed, or a confirmed activity whose worker list is
-empty — to the Ketua RT of that RT and to officials in scope who want to know; and
+empty — to the Ketua RT of that RT; the confirmed ones with an empty list also to
+officials in scope who want to know (a draft is the chair's own work in progress, no
+event for the city: officials hear of an activity when it is confirmed); and
 coverage ending tomorrow, to the Ketua RT, who can extend it in "Kegiatan saya" when the
-work goes on.
-
-A draft saved after the day's 07:00 notice (a chair registering today for tomorrow) is
-no news for officials: they hear of an activity when its coverage is confirmed. Only the
-chair is reminded that it still waits for confirmation."""
+work goes on."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from bot.core import ports
 from bot.core.messages import Notification, Reply
 from bot.domain.dates import format_date
 from bot.domain.vocabulary import ActivityStatus
-from bot.workers.jobs.base import Run, place_of, start_of_day
+from bot.workers.jobs.base import Run, place_of
 from bot.workers.jobs.recipients import Chairs, Officials
 
 STARTING_KIND = "activity_starting_empty"
-# The day-before notice's hour (the scheduler's DAILY_AT, WIB).
-NOTICE_HOUR = timedelta(hours=7)
 ENDING_KIND = "coverage_ending"
 OFFICIAL_LINES = 25
 
 
 def _wants_starting(preference: ports.AlertPreference) -> bool:
     return bool(preference.starting_without_participants)
-
-
-def _saved_after_notice(activity: ports.Activity, notice: datetime) -> bool:
-    """A draft saved after the day's notice time: the chair is still at work on it."""
-    return activity.status == ActivityStatus.DRAFT and activity.created_at > notice
 
 
 def _problem(activity: ports.Activity) -> str:
@@ -50,9 +41,8 @@ async def starting_without_cover(run: Run, day: date) -> None:
         for activity, rt, _ in rows
         for account in await chairs.accounts(run.uow, rt)
     ]
-    notice = start_of_day(day) + NOTICE_HOUR
-    for_officials = [r for r in rows if not _saved_after_notice(r[0], notice)]
-    officials = (await Officials.load(run.uow)).all(_wants_starting)
+    confirmed = [row for row in rows if row[0].status != ActivityStatus.DRAFT]
+    officials = (await Officials.load(run.uow)).all(_wants_starting) if confirmed else []
     lists = {
         o.account.id: f"starting_empty:{tomorrow.isoformat()}:{o.account.id}" for o in officials
     }
@@ -62,7 +52,7 @@ async def starting_without_cover(run: Run, day: date) -> None:
             await run.send(account, _chair_notice(run, account, activity, tomorrow, key))
     for official in officials:
         key = lists[official.account.id]
-        mine = [r for r in for_officials if official.covering(r[1].kelurahan_code, _wants_starting)]
+        mine = [r for r in confirmed if official.covering(r[1].kelurahan_code, _wants_starting)]
         if mine and key not in done:
             note = await _official_list(run, official.account, mine, tomorrow, key)
             await run.send(official.account, note)
@@ -96,7 +86,7 @@ async def _official_list(
 ) -> Notification:
     lines = []
     for activity, rt, _ in rows[:OFFICIAL_LINES]:
-        problem = run.text(account, f"alert_starting_{_problem(activity)}_short")
+        problem = run.text(account, "alert_starting_empty_short")
         place = await place_of(run, account, rt)
         lines.append(
             run.text(

@@ -1,9 +1,4 @@
-"""Onboarding's steps: sharing the contact, the number not on the list, the invite code.
-
-Saying "Saya Ketua RT" alerts no official: a chair is recognised by the RT list (phone) or
-an invite code; whoever is on neither is told to ask their lurah or pendamping kelurahan,
-who can add the number or create a code. Only repeated wrong codes for a known RT's code
-reach the officials of that RT's area (once per person and day)."""
+"""Onboarding's steps: sharing the contact, the number not on the list, the invite code."""
 
 from __future__ import annotations
 
@@ -27,12 +22,7 @@ from bot.rts.invites import (
     normalise_code,
     redeem_invite,
 )
-from bot.workers.jobs.unidentified import (
-    REPEATED_FAILURES,
-    WRONG_CODES,
-    Attempt,
-    unidentified_chair_alerts,
-)
+from bot.workers.jobs.unidentified import REPEATED_FAILURES, Attempt, unidentified_chair_alerts
 from handlers.common.access import own_rt_ids
 
 USE_CODE = "code"
@@ -63,8 +53,6 @@ async def enter(ctx: Context) -> Outcome | None:
         ctx.say(ctx.t("onboarding_already", rts=await _labels(ctx, own_rt_ids(ctx))))
         return End()
     if ctx.caller.phone:
-        # Not on the list: the answer says whom to ask (lurah, pendamping) for the list or
-        # an invite code; no official is alerted, since nobody named an RT yet.
         return Go("not_listed")
     return None
 
@@ -93,7 +81,7 @@ async def handle_identify(ctx: Context, answer: Answer) -> Outcome:
     if normalise_code(answer.text) is not None:
         return await _redeem(ctx, answer.text)
     if answer.message.phone and not answer.text:
-        # A shared contact whose number is not on the list: told whom to ask, no alert.
+        # A shared contact whose number is not on the list: the reply says whom to ask.
         if ctx.state.step == "share":
             return Go("not_listed")
         return Stay(ctx.t("onboarding_still_not_listed"))
@@ -155,40 +143,35 @@ async def _redeem(ctx: Context, text: str) -> Outcome:
         ctx.caller = await resolve_caller(uow, account)
         return End()
     if result.outcome in (UNKNOWN, EXPIRED, USED, LIMITED):
-        await _alert_unidentified(ctx, WRONG_CODES, ctx.caller.phone, text)
+        await _alert_unidentified(ctx, ctx.caller.phone, text)
     if result.outcome == LIMITED and result.retry_at is not None:
         return Stay(ctx.t("onboarding_code_limited", time=format_datetime(result.retry_at)))
     return Stay(ctx.t(_REFUSALS.get(result.outcome, "onboarding_code_unknown")))
 
 
-async def _alert_unidentified(
-    ctx: Context, reason: str, phone: str | None, code_text: str = ""
-) -> None:
-    """Tell the officials of the RT's area who want to know that someone typed wrong
-    codes again and again for a code of a known RT. Nobody else is alerted (a phone not on
-    the list, codes of no RT): the answer says whom to ask. Deduplicated per person and
-    day in bot.workers.jobs.unidentified."""
+async def _alert_unidentified(ctx: Context, phone: str | None, code_text: str) -> None:
+    """Tell the officials of an RT's area who want to know that someone typed wrong codes
+    again and again, the last one this RT's. A phone not on the list, or codes of no known
+    RT, alert nobody: anyone can tap "Saya Ketua RT", and the reply already says whom to
+    ask (issue 11). Deduplicated per person and day in bot.workers.jobs.unidentified."""
     uow = ctx.services.uow
-    kelurahan_code, rt_label, failures = None, "", 0
-    if reason == WRONG_CODES:
-        since = ctx.now - ATTEMPT_WINDOW
-        failures = len(await uow.invites.failures_after(ctx.caller.account_id, since))
-        if failures < REPEATED_FAILURES:
-            return
-        code = normalise_code(code_text)
-        invite = await uow.invites.find(code) if code else None
-        rt = await uow.rts.get(invite.rt_id) if invite is not None else None
-        if rt is not None:
-            kelurahan_code, rt_label = rt.kelurahan_code, await _labels(ctx, (rt.id,))
+    since = ctx.now - ATTEMPT_WINDOW
+    failures = len(await uow.invites.failures_after(ctx.caller.account_id, since))
+    if failures < REPEATED_FAILURES:
+        return
+    code = normalise_code(code_text)
+    invite = await uow.invites.find(code) if code else None
+    rt = await uow.rts.get(invite.rt_id) if invite is not None else None
+    if rt is None:
+        return
     attempt = Attempt(
         account_id=ctx.caller.account_id,
         name=ctx.caller.name,
         channel=ctx.message.address.channel,
         phone=phone,
-        reason=reason,
-        kelurahan_code=kelurahan_code,
+        kelurahan_code=rt.kelurahan_code,
         failures=failures,
-        rt_label=rt_label,
+        rt_label=await _labels(ctx, (rt.id,)),
     )
     for note in await unidentified_chair_alerts(uow, ctx.texts, attempt, ctx.now):
         ctx.notify(note)
