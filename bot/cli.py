@@ -244,6 +244,8 @@ async def import_rt_list(app: App, file: Path, skip_invalid: bool, year: int | N
         await uow.commit()
     for error in report.errors:
         print(f"baris {error.line}: {error.reason}", file=sys.stderr)
+    for change in report.chair_changes:
+        print(f"ketua RT berubah (baris {change.line}): {change}")
     print(
         f"RT baru: {report.created}, diperbarui: {report.updated}, "
         f"tidak berubah: {report.unchanged}, baris salah: {len(report.errors)}"

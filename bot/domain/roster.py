@@ -5,10 +5,14 @@ Decisions (so the chat layer can explain them):
 - Separators: `;`, `|` or tab; a line with none of those is split on commas, and a line
   with no separator at all is read as "NIK name [role] [phone]" by the shape of its words.
   An optional fifth field is the daily wage or honorarium.
-- A missing role means "warga" (most participants are residents); an unknown one is an
-  error, never a guess. Role words are matched loosely (case, apostrophes, "RT 01").
+- A missing role means "warga" (most participants are residents); an unknown one is never
+  a guess: the line is read with `role=None` and the word as typed (`role_text`), so the
+  chat can ask which role it means. A role column with digits (a NIK or phone in the wrong
+  column) is an error. Role words are matched loosely (case, apostrophes, "RT 01").
 - A line without digits that mentions "nik" or "nama" is a header and is skipped; blank
-  lines are ignored; a leading list number ("1.", "2)") is dropped.
+  lines are ignored; a leading list number ("1.", "2)") is dropped; a line that is only
+  a short number ("1", "2." — a menu choice left in the message) is no participant line.
+- Each NIK once: a NIK repeated in one paste is rejected on its later lines.
 - Names: spaces collapsed, ALL-CAPS or all-lowercase turned into Title Case; digits,
   emoji and other symbols are refused. Two names are "clearly different" unless one is
   the other with words left out or initials ("M. Yusuf" ~ "Muhammad Yusuf") or a typo.
@@ -30,7 +34,9 @@ from bot.domain.vocabulary import ParticipantRole
 ROLES: tuple[ParticipantRole, ...] = tuple(ParticipantRole)
 DEFAULT_ROLE = ParticipantRole.WARGA
 ADULT_AGE = 18
-MAX_NAME_LENGTH = 120
+# The longest name taken from a chat (the column holds 120): a KTP name is far shorter, and
+# a longer text is a sentence or two fields run together.
+MAX_NAME_LENGTH = 80
 
 # Words people use for each role, already in matching form (see _role_key).
 ROLE_WORDS: dict[str, frozenset[str]] = {
@@ -69,6 +75,7 @@ _ROLE_PUNCTUATION = re.compile(r"[_\-./()]+")
 _TRAILING_NUMBER = re.compile(r"(?:\s+(?:no\s*)?\d+)+$")
 _NAME_EXTRA = frozenset(" .,'-")
 _LIST_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.)]\s+")
+_STALE_NUMBER = re.compile(r"^\d{1,3}\s*[.)]?$")
 _STRONG_SEPARATORS = re.compile(r"[;|\t]")
 _NIK_TOKEN = re.compile(r"^[0-9][0-9.\-]*$")
 _PHONE_TOKEN = re.compile(r"^\+?[0-9][0-9\-.]{7,}$")
@@ -170,14 +177,21 @@ def is_minor(birth_date: date, day: date) -> bool:
 
 @dataclass(frozen=True)
 class RosterEntry:
-    """A readable line: a valid NIK, a usable name, a role, and the optional extras."""
+    """A readable line: a valid NIK, a usable name, a role, and the optional extras.
+    `role` is None when the role word was not recognised: `role_text` is that word, to be
+    asked back (it never holds digits)."""
 
     line: int
     nik: Nik
     name: str
-    role: str
+    role: str | None
     phone: str | None = None
     wage: int | None = None
+    role_text: str = ""
+
+    @property
+    def role_unknown(self) -> bool:
+        return self.role is None
 
 
 @dataclass(frozen=True)
@@ -247,11 +261,10 @@ def _read_line(number: int, fields: list[str], today: date) -> RosterEntry | Rej
         reason = REASON_NAME_MISSING if error.reason == NAME_MISSING else REASON_NAME_INVALID
         return Rejection(number, reason, error.reason)
     role = match_role(role_text) if role_text else DEFAULT_ROLE
-    if role is None:
-        # The role as typed is echoed in the report, unless it has digits (a NIK or a
-        # phone number in the wrong column must not be repeated back).
-        shown = "" if any(ch.isdigit() for ch in role_text) else role_text[:30]
-        return Rejection(number, REASON_ROLE, shown)
+    if role is None and any(ch.isdigit() for ch in role_text):
+        # A NIK or a phone number in the role column: an error, and never repeated back.
+        return Rejection(number, REASON_ROLE, "")
+    unknown = "" if role is not None else " ".join(role_text.split())[:30]
     try:
         phone = normalise_phone(phone_text) if phone_text else None
     except PhoneError as error:
@@ -264,7 +277,7 @@ def _read_line(number: int, fields: list[str], today: date) -> RosterEntry | Rej
             return Rejection(number, REASON_WAGE, error.reason)
         if wage <= 0:
             return Rejection(number, REASON_WAGE, "zero")
-    return RosterEntry(number, nik, name, role, phone, wage)
+    return RosterEntry(number, nik, name, role, phone, wage, role_text=unknown)
 
 
 def _is_header(line: str) -> bool:
@@ -278,7 +291,7 @@ def read_roster(text: str, today: date) -> Roster:
     first_line_of: dict[str, int] = {}
     for number, raw in enumerate(text.splitlines(), start=1):
         line = _LIST_NUMBER.sub("", raw).strip()
-        if not line or _is_header(line):
+        if not line or _is_header(line) or _STALE_NUMBER.fullmatch(line):
             continue
         result = _read_line(number, _fields(line), today)
         if isinstance(result, RosterEntry):

@@ -6,6 +6,15 @@ reads them in the chat; each carries the row's line number in the file.
 
 All or nothing: if any row is bad, nothing is staged unless `skip_invalid` is set. The
 caller owns the unit of work and commits it.
+
+The list is the official word on who chairs an RT, so a change of chair is applied — but
+never silently: `ImportReport.chair_changes` says, a line per RT, whose phone now makes an
+account Ketua RT and whose no longer does. A chair is recognised by the phone on the list,
+so the previous chair's phone stops giving the role by itself; a Ketua RT role that came
+from an invite code for that RT is revoked (and audited) when the list names a chair with
+another phone, unless it belongs to the new chair's own account. A phone on the list that
+already belongs to an account of the bot (a resident) is reported too: that account is a
+Ketua RT from now on.
 """
 
 from __future__ import annotations
@@ -14,16 +23,25 @@ import logging
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from bot.core.ports import UnitOfWork
 from bot.domain.money import REASON_AMBIGUOUS, MoneyError, parse_rupiah
 from bot.domain.phone import REASON_LENGTH, REASON_NOT_MOBILE, PhoneError, normalise_phone
 from bot.domain.regions import Kelurahan, RegionIndex, name_key
+from bot.domain.vocabulary import Role
 from bot.rts.rt_file import RtFileError, RtRow, read_rt_rows
 
 # Reading is re-exported: callers import the whole RT-list workflow from here.
-__all__ = ["ImportReport", "RowError", "RtFileError", "RtRow", "import_rts", "read_rt_rows"]
+__all__ = [
+    "ChairChange",
+    "ImportReport",
+    "RowError",
+    "RtFileError",
+    "RtRow",
+    "import_rts",
+    "read_rt_rows",
+]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -44,12 +62,61 @@ class RowError:
         return f"Baris {self.line}: {self.reason}"
 
 
+@dataclass(frozen=True)
+class ChairChange:
+    """Who is Ketua RT of one RT after the import, as the admin reads it: `old_*` the chair
+    before (None for a new RT), `known_account` when the new phone already belonged to an
+    account of the bot, `revoked` the invite-code grants of this RT that were revoked."""
+
+    line: int
+    rt: str  # "RT 03 Kel. Simpang IV Sipin"
+    new_name: str
+    new_phone: str | None
+    old_name: str | None = None
+    old_phone: str | None = None
+    known_account: bool = False
+    revoked: int = 0
+
+    def __str__(self) -> str:
+        new = _chair(self.new_name, self.new_phone)
+        if self.old_name is None:
+            text = f"{self.rt} (RT baru): ketua {new}."
+        elif self.new_phone is None:
+            text = (
+                f"{self.rt}: nomor HP ketua dihapus ({_chair(self.old_name, self.old_phone)}); "
+                "ketua RT ini hanya dikenali lewat kode undangan."
+            )
+        elif self.old_phone is None and self.old_name.casefold() == self.new_name.casefold():
+            text = f"{self.rt}: nomor HP ketua diisi, {new}."
+        elif self.old_name.casefold() == self.new_name.casefold():
+            text = (
+                f"{self.rt}: nomor HP ketua {self.new_name} berganti dari {self.old_phone} "
+                f"ke {self.new_phone}."
+            )
+        else:
+            text = (
+                f"{self.rt}: ketua berganti dari {_chair(self.old_name, self.old_phone)} ke {new}."
+            )
+        if self.old_phone and self.old_name is not None:
+            text += f" Nomor {self.old_phone} tidak lagi dikenali sebagai Ketua RT {self.rt}."
+        if self.known_account and self.new_phone:
+            text += f" Nomor {self.new_phone} sudah terdaftar di bot: akun itu kini Ketua RT."
+        if self.revoked:
+            text += f" Peran Ketua RT dari kode undangan dicabut ({self.revoked} akun)."
+        return text
+
+
+def _chair(name: str, phone: str | None) -> str:
+    return f"{name} ({phone or 'tanpa nomor HP'})"
+
+
 @dataclass
 class ImportReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
     errors: list[RowError] = field(default_factory=list)
+    chair_changes: list[ChairChange] = field(default_factory=list)
 
     @property
     def written(self) -> bool:
@@ -212,12 +279,19 @@ async def import_rts(
             if item.budget is not None:
                 await uow.rts.set_budget(rt.id, year, item.budget)
             report.created += 1
+            if item.phone and await uow.accounts.by_phone(item.phone):
+                report.chair_changes.append(
+                    ChairChange(
+                        item.line, _rt_label(item), item.chair_name, item.phone, known_account=True
+                    )
+                )
             continue
         changed = False
+        if item.has_phone and rt.chair_phone != item.phone:
+            report.chair_changes.append(await _change_chair(uow, rt, item))
+            changed = True
         if rt.chair_name != item.chair_name:
             rt.chair_name, changed = item.chair_name, True
-        if item.has_phone and rt.chair_phone != item.phone:
-            rt.chair_phone, changed = item.phone, True
         if item.budget is not None and budgets.get(rt.id) != item.budget:
             await uow.rts.set_budget(rt.id, year, item.budget)
             changed = True
@@ -227,10 +301,53 @@ async def import_rts(
             report.unchanged += 1
     await uow.flush()
     log.info(
-        "RT import: %d created, %d updated, %d unchanged, %d rows with errors",
+        "RT import: %d created, %d updated, %d unchanged, %d chair changes, %d rows with errors",
         report.created,
         report.updated,
         report.unchanged,
+        len(report.chair_changes),
         len({e.line for e in errors}),
     )
     return report
+
+
+def _rt_label(item: _ValidRt) -> str:
+    return f"RT {item.number:02d} Kel. {item.kelurahan.name}"
+
+
+async def _change_chair(uow: UnitOfWork, rt: Any, item: _ValidRt) -> ChairChange:
+    """Give the RT the chair phone of the list; revoke the invite-code grants of this RT
+    that belong to another account than the new chair's (when the list names a phone)."""
+    old_name, old_phone = rt.chair_name, rt.chair_phone
+    rt.chair_phone = item.phone
+    known = bool(item.phone and await uow.accounts.by_phone(item.phone))
+    revoked: list[int] = []
+    if item.phone is not None:
+        for grant in await uow.roles.list(Role.KETUA_RT):
+            if grant.scope_kind != "rt" or grant.scope_code != str(rt.id):
+                continue
+            account = await uow.accounts.get(grant.account_id) if grant.account_id else None
+            if account is not None and account.phone == item.phone:
+                continue  # the new chair came in with a code before: the same person
+            if await uow.roles.revoke(grant.id):
+                revoked.append(grant.id)
+    await uow.audit.record(
+        "rt_chair_changed_by_import",
+        detail={
+            "rt_id": rt.id,
+            "old_name": old_name,
+            "new_name": item.chair_name,
+            "phone_changed": True,
+            "revoked_role_ids": revoked,
+        },
+    )
+    return ChairChange(
+        item.line,
+        _rt_label(item),
+        item.chair_name,
+        item.phone,
+        old_name=old_name,
+        old_phone=old_phone,
+        known_account=known,
+        revoked=len(revoked),
+    )

@@ -120,6 +120,7 @@ async def _done(ctx: Context, file_name: str, report: ImportReport, skipped: int
         updated=report.updated,
         unchanged=report.unchanged,
         skipped_rows=skipped,
+        chair_changes=len(report.chair_changes),
     )
     text = ctx.t(
         "admin_import_done",
@@ -129,6 +130,14 @@ async def _done(ctx: Context, file_name: str, report: ImportReport, skipped: int
     )
     if skipped:
         text += "\n" + ctx.t("admin_import_skipped", count=skipped)
+    if report.chair_changes:
+        # Applied (the list is the official word), never silently: a line per RT.
+        changes = [f"• {change}" for change in report.chair_changes[:MAX_ERRORS_SHOWN]]
+        more = len(report.chair_changes) - MAX_ERRORS_SHOWN
+        if more > 0:
+            changes.append(ctx.t("admin_import_more_errors", count=more))
+        text += "\n\n" + ctx.t("admin_import_chair_changes", count=len(report.chair_changes))
+        text += "\n" + "\n".join(changes)
     ctx.say(text)
     return to_menu(ctx, ROWS, FILE_NAME)
 

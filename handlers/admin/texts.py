@@ -50,6 +50,7 @@ ID: dict[str, str] = {
     "admin_import_nothing": "Baik, tidak ada yang diimpor.",
     "admin_import_done": "✅ *Impor selesai.* RT baru: {created} · diperbarui: {updated} · tidak berubah: {unchanged}.",
     "admin_import_skipped": "{count} baris salah dilewati (tidak diimpor).",
+    "admin_import_chair_changes": "👤 *Ketua RT berubah di {count} RT* (sudah diterapkan sesuai daftar resmi):",
     # Picking an RT.
     "admin_rt_ask": "RT yang mana? Ketik kelurahan dan nomor RT, mis. *Simpang IV Sipin RT 3*, atau nama kelurahannya saja.",
     "admin_rt_format": "Kelurahan itu tidak saya kenal. Ketik kelurahan dan nomor RT, mis. *Simpang IV Sipin RT 3* atau *RT 5 Thehok*.",
@@ -236,6 +237,7 @@ EN: dict[str, str] = {
     "admin_import_nothing": "OK, nothing was imported.",
     "admin_import_done": "✅ *Import finished.* New RTs: {created} · updated: {updated} · unchanged: {unchanged}.",
     "admin_import_skipped": "{count} wrong rows were skipped (not imported).",
+    "admin_import_chair_changes": "👤 *Ketua RT changed in {count} RTs* (applied, as the official list says):",
     # Picking an RT.
     "admin_rt_ask": "Which RT? Type the kelurahan and the RT number, e.g. *Simpang IV Sipin RT 3*, or just the kelurahan.",
     "admin_rt_format": "I do not know that kelurahan. Type the kelurahan and RT number, e.g. *Simpang IV Sipin RT 3* or *RT 5 Thehok*.",

@@ -30,7 +30,7 @@ STORED = {
     ),
     "participants": (
         *("list", "main", "minor", "name", "name_conflict", "nik", "nik_century", "nik_confirm"),
-        *("paste", "paste_minors", "phone", "remove", "remove_confirm", "role"),
+        *("paste", "paste_check", "paste_minors", "phone", "remove", "remove_confirm", "role"),
         *("role_change", "role_change_new", "wage"),
     ),
     "coverage_confirmation": ("final",),

@@ -4,11 +4,12 @@ coverage. Entered with `start_participants(activity_id)`.
 
 The whole conversation in the order it asks: the main step (`overview`); adding one
 person: NIK, its birth date and sex confirmed, the children's-data confirmation, name
-(`add`), role, phone, wage (`details`); pasting a list and confirming the minors in it
-(`paste`); the list and removing one person (`listing`); changing one person's role
-(`roles`). Every change is saved with the message that made it, so `batal` only leaves the
-sub-step (back to the main step or the list) and `menu` keeps a person being entered to
-continue; the guard re-checks on every answer that the activity is still the caller's.
+(`add`), role, phone, wage (`details`); pasting a list, the lines it asks back (an unknown
+role, a birth year) and confirming the minors in it (`paste`); the list and removing one
+person (`listing`); changing one person's role (`roles`). Every change is saved with the
+message that made it, so `batal` only leaves the sub-step (back to the main step or the
+list) and `menu` keeps a person being entered to continue; the guard re-checks on every
+answer that the activity is still the caller's.
 """
 
 from __future__ import annotations
@@ -92,6 +93,11 @@ DIALOG = Dialog(
                 max_length=PASTE_MAX_LENGTH,
                 help="participants_help_paste",
             ),
+        ),
+        # Only for pasted lines with an unknown role word or a NIK year of two plausible ages.
+        (
+            "paste_check",
+            Step(paste.ask_check, paste.handle_check, help="participants_help_check"),
         ),
         ("paste_minors", Step(paste.ask_minors, paste.handle_minors, choice_only=True)),
         # Looking at the list, removing one person.

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.domain.roster import (
+    MAX_NAME_LENGTH,
     BadName,
     Rejection,
     age_on,
@@ -160,7 +161,11 @@ def test_bad_lines_are_rejected_with_their_reason() -> None:
         ),
         TODAY,
     )
-    assert [e.line for e in roster.entries] == [1]
+    # An unknown role word is no rejection: the line is read, its role asked back.
+    assert [(e.line, e.role, e.role_text) for e in roster.entries] == [
+        (1, "warga", ""),
+        (10, None, "astronot"),
+    ]
     assert roster.rejections == (
         Rejection(2, "duplicate", "1"),
         Rejection(3, "nik", "length"),
@@ -170,7 +175,6 @@ def test_bad_lines_are_rejected_with_their_reason() -> None:
         Rejection(7, "nik", "serial"),
         Rejection(8, "name_missing", "missing"),
         Rejection(9, "name_invalid", "invalid"),
-        Rejection(10, "role", "astronot"),
         Rejection(11, "phone", "format"),
         Rejection(12, "wage", "ambiguous"),  # "seratus": 100, or 100 juta?
         Rejection(13, "nik", "length"),
@@ -188,3 +192,35 @@ def test_any_text_is_read_without_error_and_no_nik_leaks(text: str) -> None:
     for rejection in roster.rejections:
         if rejection.reason != "duplicate":
             assert not any(ch.isdigit() for ch in rejection.cause)
+
+
+def test_a_stale_number_is_no_participant_line() -> None:
+    """A menu number left in the message ("1", "2.") is neither read nor rejected."""
+    assert read_roster("1", TODAY).is_empty
+    roster = read_roster("2.\n1571010101900001; Budi Santoso\n3", TODAY)
+    assert [e.line for e in roster.entries] == [2] and roster.rejections == ()
+
+
+def test_an_unknown_role_is_kept_as_typed_for_the_question() -> None:
+    roster = read_roster("1571010101900001; Budi Santoso;  Satpam   Malam ", TODAY)
+    (entry,) = roster.entries
+    assert entry.role is None and entry.role_unknown and entry.role_text == "Satpam Malam"
+
+
+def test_each_nik_once_in_a_paste() -> None:
+    roster = read_roster(
+        "1571010101900001; Budi Santoso\n1571010101900002; Siti\n1571 0101 0190 0001; Budi S",
+        TODAY,
+    )
+    assert [e.line for e in roster.entries] == [1, 2]
+    assert roster.rejections == (Rejection(3, "duplicate", "1"),)
+
+
+def test_a_name_longer_than_the_limit_is_refused() -> None:
+    assert MAX_NAME_LENGTH == 80
+    assert normalise_name("Ab" * 40) == "Ab" * 40
+    with pytest.raises(BadName) as error:
+        normalise_name("Budi " * 17)  # 84 characters
+    assert error.value.reason == "too_long"
+    roster = read_roster("1571010101900001; " + "Budi Santoso " * 9, TODAY)
+    assert roster.rejections == (Rejection(1, "name_invalid", "too_long"),)

@@ -282,3 +282,71 @@ async def test_xlsx_import_end_to_end(uow_factory: UnitOfWorkFactory, regions: R
         assert rina is not None and rina.chair_phone == "+6281234567890"
         assert joko is not None and joko.chair_phone == "+6281311112222"
         assert await uow.rts.budget(joko.id, YEAR, default=0) == 70_000_000
+
+
+# --- a change of chair is applied and reported -------------------------------------
+
+
+async def _account(uow_factory: UnitOfWorkFactory, chat_id: str, phone: str | None) -> int:
+    async with uow_factory() as uow:
+        account, _ = await uow.accounts.get_or_create("whatsapp", chat_id, chat_id)
+        if phone:
+            await uow.accounts.set_phone(account, phone)
+        await uow.commit()
+        return int(account.id)
+
+
+async def test_a_change_of_chair_is_reported_and_the_old_invite_role_revoked(
+    uow_factory: UnitOfWorkFactory, regions: RegionIndex
+) -> None:
+    from bot.core.identity import resolve_caller
+    from bot.domain.vocabulary import Role
+
+    # A resident who already uses the bot, and whose phone the list now names as chair.
+    resident = await _account(uow_factory, "warga-1", "+6281399990000")
+    first = await _import(uow_factory, regions, read_rt_rows("rt.csv", _csv(GOOD_CSV)))
+    assert first.chair_changes == []  # no phone of the new RTs belonged to anyone yet
+    # Ahmad (RT 03, no phone on the list) came in with an invite code; so did someone
+    # for RT 02 while its chair's number was not theirs.
+    ahmad = await _account(uow_factory, "ahmad", "+6281200001111")
+    other = await _account(uow_factory, "lain", None)
+    async with uow_factory() as uow:
+        rt2, rt3 = await uow.rts.find(RAWA_SARI, 2), await uow.rts.find(RAWA_SARI, 3)
+        assert rt2 is not None and rt3 is not None
+        for account_id, rt in ((ahmad, rt3), (other, rt2)):
+            await uow.roles.grant(
+                Role.KETUA_RT, account_id=account_id, scope_kind="rt", scope_code=str(rt.id)
+            )
+        await uow.commit()
+
+    changed = GOOD_CSV.replace("+62 813 1111 2222", "0813 9999 0000").replace(
+        "RT.003,Ahmad,,", "RT.003,Ahmad,0812 0000 1111,"
+    )
+    changed += "Alam Barajo,Rawa Sari,5,Rina,0813-9999-0000,\n"
+    report = await _import(uow_factory, regions, read_rt_rows("rt.csv", _csv(changed)))
+    assert (report.created, report.updated, report.unchanged) == (1, 2, 1)
+    assert [str(change) for change in report.chair_changes] == [
+        "RT 02 Kel. Rawa Sari: nomor HP ketua Siti Aminah berganti dari +6281311112222 ke"
+        " +6281399990000. Nomor +6281311112222 tidak lagi dikenali sebagai Ketua RT RT 02"
+        " Kel. Rawa Sari. Nomor +6281399990000 sudah terdaftar di bot: akun itu kini Ketua RT."
+        " Peran Ketua RT dari kode undangan dicabut (1 akun).",
+        "RT 03 Kel. Rawa Sari: nomor HP ketua diisi, Ahmad (+6281200001111). Nomor"
+        " +6281200001111 sudah terdaftar di bot: akun itu kini Ketua RT.",
+        "RT 05 Kel. Rawa Sari (RT baru): ketua Rina (+6281399990000). Nomor +6281399990000"
+        " sudah terdaftar di bot: akun itu kini Ketua RT.",
+    ]
+    async with uow_factory() as uow:
+        grants = await uow.roles.list(Role.KETUA_RT)
+        # Ahmad's own code role stays (his phone is the one on the list); the other goes.
+        assert [g.account_id for g in grants] == [ahmad]
+        account = await uow.accounts.get(resident)
+        assert account is not None
+        caller = await resolve_caller(uow, account)
+        assert caller.has(Role.KETUA_RT)
+        from sqlalchemy import select
+
+        from storage.models import AuditEvent
+
+        query = select(AuditEvent).where(AuditEvent.action == "rt_chair_changed_by_import")
+        events = list(await uow.session.scalars(query))
+        assert len(events) == 2 and events[0].detail["revoked_role_ids"] != []

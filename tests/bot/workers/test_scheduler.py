@@ -336,6 +336,25 @@ async def test_only_a_draft_starting_tomorrow_alerts_no_official(
     assert [m.account_id for m in sent] == [chair]
 
 
+async def test_a_draft_saved_today_for_tomorrow_alerts_no_official(
+    app: App, clock: Clock, rt: SeededRt
+) -> None:
+    """Officials hear of an activity when it is confirmed: a draft saved after the 07:00
+    notice (registering today for tomorrow) goes to no official; the chair is reminded."""
+    staff = await officials(app)
+    chair = await account(app, "ketua-1", rt.chair_phone)
+    saved = SEVEN_WIB + timedelta(hours=3)
+    draft = await confirmed_activity(
+        app, rt, "draft", confirmed_at=saved, start=date(2026, 3, 3), status="draft"
+    )
+    clock.now = saved + timedelta(minutes=5)
+    await rounds(app, clock)
+    sent = await outbox(app, "activity_starting_empty")
+    assert [m.account_id for m in sent] == [chair]
+    assert sent[0].dedup_key == f"starting_empty:{draft}:2026-03-03:{chair}"
+    assert staff.telanaipura not in [m.account_id for m in sent]
+
+
 async def test_coverage_ending_tomorrow_tells_the_ketua_rt_once(
     app: App, clock: Clock, rt: SeededRt
 ) -> None:

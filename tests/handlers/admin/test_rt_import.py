@@ -183,3 +183,29 @@ async def test_a_file_without_extension_is_taken_by_its_type(app: App, admin: Ch
     await open_import(admin)
     await admin.sends(attachment=Attachment("daftar", CSV, GOOD.encode()))
     assert "RT baru: 2" in admin.text
+
+
+async def test_a_change_of_chair_is_applied_and_reported_line_by_line(
+    app: App, admin: Chat
+) -> None:
+    """The list is the official word: the new chair's phone is applied, and the result
+    says exactly what changed, including a resident who is Ketua RT from now on."""
+    resident = Chat(app, "warga-x", channel="whatsapp", phone="+6281200000009", name="Rina")
+    await resident.says("menu")
+    assert "Ketua RT" not in resident.text
+    await open_import(admin)
+    await admin.sends(attachment=csv_file(GOOD))
+    await admin.taps("Impor daftar RT")
+    await admin.sends(attachment=csv_file(GOOD.replace("081200000001", "081200000009")))
+    text = admin.text
+    assert "diperbarui: 1" in text and "Ketua RT berubah di 1 RT" in text
+    assert (
+        "• RT 01 Kel. Simpang IV Sipin: nomor HP ketua Budi Santoso berganti dari"
+        " +6281200000001 ke +6281200000009." in text
+    )
+    assert "Nomor +6281200000009 sudah terdaftar di bot: akun itu kini Ketua RT." in text
+    actions = dict(reversed(await audit_actions(app)))  # the newest of each action
+    assert actions["rt_import"]["chair_changes"] == 1
+    assert actions["rt_chair_changed_by_import"]["new_name"] == "Budi Santoso"
+    await resident.says("menu")
+    assert "Ketua RT 01, Kel. Simpang IV Sipin" in resident.text

@@ -445,3 +445,18 @@ async def test_the_limit_is_checked_again_when_saving(
     assert "Batas *1 peserta*" in ketua.text
     assert await participations(app, activity_id) == [("Peserta Aa", "phl", None)]
     assert [name for name, _ in await people(app)] == ["Peserta Aa"]
+
+
+async def test_a_name_over_the_limit_is_asked_again_with_the_limit(
+    app: App, rt: SeededRt, ketua: Chat
+) -> None:
+    """One by one as in a paste: at most 80 characters (the column holds 120)."""
+    await open_participants(ketua, await make_activity(app, rt))
+    await ketua.taps("Tambah satu peserta")
+    await ketua.says(ADULT)
+    await ketua.taps("Ya, benar")
+    await ketua.says("Budi Santoso " * 9)  # 116 characters
+    assert "Nama terlalu panjang (paling banyak 80 huruf)" in ketua.text
+    assert await step_of(ketua) == "participants/name"
+    await ketua.says("Budi Santoso")
+    assert await step_of(ketua) == "participants/role"

@@ -69,7 +69,7 @@ async def test_a_pasted_list_gets_a_report_per_line(app: App, rt: SeededRt, ketu
     assert "Masih bisa 200 orang lagi" in ketua.text
     await ketua.says(MESSY_LIST)
     text = ketua.text
-    assert "4 ditambahkan, 8 ditolak, 0 menunggu" in text
+    assert "4 ditambahkan, 7 ditolak, 1 menunggu" in text
     assert "• Budi Santoso — 1571********0001 — PHL (pekerja harian lepas)" in text
     assert "• Siti Aminah — 1571********0002 — Warga" in text
     assert "• Joko Susilo — 1571********0004 — Petugas syara'" in text
@@ -78,20 +78,31 @@ async def test_a_pasted_list_gets_a_report_per_line(app: App, rt: SeededRt, ketu
     assert "Baris 7: NIK harus tepat 16 angka." in text
     assert "Baris 8: Dua angka pertama NIK bukan kode provinsi" in text
     assert "Baris 9: Nama belum ditulis." in text
-    assert 'Baris 10: peran "astronot" tidak dikenal' in text
     assert "Baris 11: Nomor HP itu tidak bisa saya baca" in text
     assert "Baris 13: Nama hanya boleh berisi huruf" in text
     assert "Baris 14: kolom peran tidak berisi peran" in text
     assert "Perbaiki baris yang ditolak" in text
+    # The unknown role is asked back, never taken as PHL or warga.
+    assert "1 baris perlu jawaban Anda" in text
+    assert 'Baris 10: peran *"astronot"* tidak saya kenal' in ketua.last.text
+    assert "• Baris 10: Rudi Hartono — 1571********0007" in ketua.last.text
+    assert text.count("Rudi Hartono") == 1
+    assert len(ketua.choices) == 5 and ketua.choices[-1] == "Lewati baris ini"
+    assert await step_of(ketua) == "participants/paste_check"
+    assert len(await listed(app, activity_id)) == 4
+    await ketua.taps("Warga")
+    assert "1 ditambahkan* setelah dijawab" in ketua.text
+    assert "• Rudi Hartono — 1571********0007 — Warga" in ketua.text
     assert await step_of(ketua) == "participants/main"
-    assert "*4* orang" in ketua.last.text
+    assert "*5* orang" in ketua.last.text
     assert await listed(app, activity_id) == [
         ("Budi Santoso", "phl", "+6281234567890"),
         ("Siti Aminah", "warga", None),
         ("Joko Susilo", "petugas_syara", "+6281311112222"),
         ("Eko Prasetyo", "ketua_rt", None),
+        ("Rudi Hartono", "warga", None),
     ]
-    assert await person_count(app) == 4
+    assert await person_count(app) == 5
     assert_no_nik_shown(seen, "1571010101900001", "1571014508900002", "1571010303900013")
     await assert_nik_not_in_state(ketua, "1571010101900001", "1571014508900002")
 
@@ -143,6 +154,7 @@ async def test_children_are_held_back_until_confirmed(app: App, rt: SeededRt, ke
     text = ketua.text
     assert "1 ditambahkan, 0 ditolak, 1 menunggu konfirmasi" in text
     assert "Baris 2: Andi Pratama — 1571********0003 — 14 tahun" in text
+    assert text.count("Andi Pratama") == 1  # listed in the question, not twice
     assert "Data anak" in ketua.last.text
     assert ketua.choices == ["Ya, tambahkan 1 anak", "Jangan tambahkan"]
     assert await step_of(ketua) == "participants/paste_minors"
@@ -261,3 +273,87 @@ async def test_batal_while_children_wait_drops_only_them(
     async with app.uow_factory() as uow:
         assert await uow.activities.get(activity_id) is not None
     assert await person_count(app) == 1  # Budi, saved with the paste; the child is gone
+
+
+async def test_one_answer_settles_every_line_with_the_same_unknown_role(
+    app: App, rt: SeededRt, ketua: Chat
+) -> None:
+    activity_id = await make_activity(app, rt)
+    await open_participants(ketua, activity_id)
+    await ketua.taps("Tempel daftar peserta")
+    await ketua.says(
+        f"{nik(1)}; Budi Santoso; satpam\n{nik(2)}; Siti Aminah; Satpam\n"
+        f"{nik(4)}; Joko Susilo; juru masak"
+    )
+    assert "0 ditambahkan, 0 ditolak, 3 menunggu" in ketua.text
+    assert 'Baris 1, 2: peran *"satpam"*' in ketua.last.text
+    assert "Budi Santoso" in ketua.last.text and "Siti Aminah" in ketua.last.text
+    await ketua.says("astronot")  # still no role: asked again
+    assert "Pilih salah satu tombol" in ketua.text
+    await ketua.says("phl")  # a role word typed is as good as the button
+    assert 'Baris 3: peran *"juru masak"*' in ketua.last.text
+    await ketua.taps("Lewati baris ini")
+    assert "Baris 3 dilewati" in ketua.text
+    assert "2 ditambahkan* setelah dijawab" in ketua.text
+    assert await listed(app, activity_id) == [
+        ("Budi Santoso", "phl", None),
+        ("Siti Aminah", "phl", None),
+    ]
+    assert await person_count(app) == 2  # Joko's data is not kept
+    assert await step_of(ketua) == "participants/main"
+
+
+async def test_a_paste_asks_the_birth_year_when_both_centuries_are_plausible(
+    app: App, rt: SeededRt, ketua: Chat
+) -> None:
+    activity_id = await make_activity(app, rt)
+    await open_participants(ketua, activity_id)
+    await ketua.taps("Tempel daftar peserta")
+    old, child = nik(5, year=20), nik(6, year=19)
+    await ketua.says(f"{nik(1)}; Budi Santoso\n{old}; Mbah Karto\n{child}; Andi Pratama")
+    assert "1 ditambahkan, 0 ditolak, 2 menunggu" in ketua.text
+    assert "Baris 2: *Mbah Karto* (1571********0005)" in ketua.last.text
+    assert ketua.choices == ["2020 (6 tahun)", "1920 (106 tahun)", "Lewati baris ini"]
+    await ketua.says("2")  # the second button: 1920
+    assert "Baris 3: *Andi Pratama*" in ketua.last.text
+    await ketua.says("2019")  # the year typed in full
+    assert "1 ditambahkan* setelah dijawab" in ketua.text
+    assert "Mbah Karto" in ketua.text
+    # Born 2019, Andi is a child: the children's-data confirmation follows.
+    assert await step_of(ketua) == "participants/paste_minors"
+    assert "Baris 3: Andi Pratama — 1571********0006 — 7 tahun" in ketua.last.text
+    await ketua.taps("Jangan tambahkan")
+    async with app.uow_factory() as uow:
+        person = await uow.persons.find_by_nik(old)
+        assert person is not None and person.birth_date == date(1920, 1, 1)
+        assert await uow.persons.find_by_nik(child) is None
+    assert [name for name, _, _ in await listed(app, activity_id)] == [
+        "Budi Santoso",
+        "Mbah Karto",
+    ]
+    await assert_nik_not_in_state(ketua, old, child)
+
+
+async def test_a_stale_menu_number_is_not_a_participant_line(
+    app: App, rt: SeededRt, ketua: Chat
+) -> None:
+    activity_id = await make_activity(app, rt)
+    await open_participants(ketua, activity_id)
+    await ketua.taps("Tempel daftar peserta")
+    await ketua.says("1")
+    assert "tidak menemukan NIK" in ketua.text and "ditolak" not in ketua.text
+    assert await step_of(ketua) == "participants/paste"
+    await ketua.says(f"2\n{nik(1)}; Budi Santoso")
+    assert "1 ditambahkan, 0 ditolak" in ketua.text
+    assert await person_count(app) == 1
+
+
+async def test_a_name_over_the_limit_is_refused_with_the_limit(
+    app: App, rt: SeededRt, ketua: Chat
+) -> None:
+    activity_id = await make_activity(app, rt)
+    await open_participants(ketua, activity_id)
+    await ketua.taps("Tempel daftar peserta")
+    await ketua.says(f"{nik(1)}; {'Budi Santoso ' * 9}\n{nik(2)}; Siti Aminah")
+    assert "1 ditambahkan, 1 ditolak" in ketua.text
+    assert "Baris 1: Nama terlalu panjang (paling banyak 80 huruf)" in ketua.text

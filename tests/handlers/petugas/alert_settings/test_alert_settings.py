@@ -194,3 +194,17 @@ async def test_repeated_wrong_codes_alert_officials_of_the_codes_rt(
     assert "RT 01 Kelurahan Simpang IV Sipin" in text
     await budi.says("K7Q2MX4R")
     assert len(await outbox(app, "chair_unidentified")) == 2
+
+
+async def test_wrong_codes_of_no_rt_alert_no_official(app: App, clock: Clock) -> None:
+    """Codes that belong to no RT name no area: whoever types them is told whom to ask,
+    and no official is alerted however often they try."""
+    await staff(app)
+    budi = Chat(app, "tg-budi", channel="telegram", name="Budi")
+    await budi.says("menu")
+    await budi.taps("Saya Ketua RT")
+    await budi.taps("Pakai kode undangan")
+    for code in ("K7Q2MX4P", "K7Q2MX4Q", "K7Q2MX4R", "K7Q2MX4S"):
+        await budi.says(code)
+        assert "lurah" in budi.text or "Terlalu" in budi.text or "coba" in budi.text
+    assert await outbox(app, "chair_unidentified") == []
