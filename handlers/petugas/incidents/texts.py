@@ -93,6 +93,23 @@ ID: dict[str, str] = {
     ),
     # Its line in Telegram's command menu.
     "command_official_incidents": "Insiden kecelakaan (petugas)",
+    # Scheduled reminders (bot/workers/jobs/incidents.py) past the deadline and in stage II.
+    "alert_incident_still_overdue": (
+        "🚨 *Insiden {reference} masih belum ditandai dilaporkan ke BPJS*\n"
+        "Batas 2×24 jam sudah lewat ({deadline}, {left}).\n"
+        "{place} · korban {victim} · {severity}\n"
+        "Karena laporannya terlambat, pemberi kerja kini menanggung sendiri manfaatnya. "
+        "Tetap buat laporan tahap I ke BPJS Ketenagakerjaan dan Disnaker secepatnya, lalu "
+        "tandai lewat /insiden. Pengingat ini datang setiap hari sampai insiden ditandai "
+        "atau ditutup."
+    ),
+    "alert_incident_follow_up": (
+        "📋 *Insiden {reference} belum ditutup*\n"
+        "{place} · korban {victim}\n"
+        "Ditandai dilaporkan ke BPJS pada {marked} (no. {number}). Setelah BPJS memutuskan "
+        "(klaim dibayar, ditolak, atau tidak perlu klaim), tutup insiden dengan hasilnya "
+        "lewat /insiden. Pengingat ini datang sekali seminggu sampai insiden ditutup."
+    ),
 }
 
 EN: dict[str, str] = {
@@ -183,4 +200,19 @@ EN: dict[str, str] = {
     ),
     # Its line in Telegram's command menu.
     "command_official_incidents": "Accident incidents (officials)",
+    "alert_incident_still_overdue": (
+        "🚨 *Incident {reference} is still not marked as reported to BPJS*\n"
+        "The 2×24 hours have passed ({deadline}, {left}).\n"
+        "{place} · victim {victim} · {severity}\n"
+        "Because the report is late, the employer now owes the benefits itself. Still file "
+        "the stage-I report to BPJS Ketenagakerjaan and Disnaker as soon as possible, then "
+        "mark it in /insiden. This reminder comes daily until the incident is marked or closed."
+    ),
+    "alert_incident_follow_up": (
+        "📋 *Incident {reference} is not closed yet*\n"
+        "{place} · victim {victim}\n"
+        "Marked as reported to BPJS on {marked} (no. {number}). Once BPJS has decided (claim "
+        "paid, rejected, or no claim needed), close the incident with its outcome in "
+        "/insiden. This reminder comes weekly until the incident is closed."
+    ),
 }
