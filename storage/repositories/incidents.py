@@ -150,15 +150,16 @@ class IncidentRepository(Repository):
     async def mark_reported(
         self, incident: ports.Incident, report_number: str, at: datetime
     ) -> bool:
-        """Record the formal stage-I report to BPJS; False when the incident was no longer
-        open (another official got there first). Conditional, so two cannot both win."""
+        """Record the formal stage-I report to BPJS (`report_number` "" when the receipt
+        has none yet: stored as none); False when the incident was no longer open (another
+        official got there first). Conditional, so two cannot both win."""
         statement = (
             update(Incident)
             .where(Incident.id == incident.id, Incident.status == IncidentStatus.OPEN)
             .values(
                 status=IncidentStatus.REPORTED,
                 bpjs_reported_at=at,
-                bpjs_report_number=report_number,
+                bpjs_report_number=report_number or None,
             )
         )
         return await self._change(incident, statement)
