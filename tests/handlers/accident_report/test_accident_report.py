@@ -162,6 +162,9 @@ async def test_a_participants_accident_is_saved_and_every_official_in_scope_aler
     assert "LK-20260302-0001" in text
     assert "paling lambat 4 Maret 2026 09.00 WIB" in text
     assert "bukan* laporan resmi" in text and "Disnaker" in text
+    # Honest: the bot's report reaches the city officials, who file the one with BPJS.
+    assert "sampai ke petugas Pemkot" in text and "dibuat oleh petugas Pemkot" in text
+    assert "petugaslah yang membuat laporan resmi ke BPJS" in text
     assert "kuitansi" in text and "surat keterangan dokter" in text and "175" in text
     assert "4 orang" in text
     assert await stored_step(ketua) == ("menu", "main")
