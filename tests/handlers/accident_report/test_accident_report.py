@@ -489,6 +489,36 @@ async def test_an_hour_still_to_come_today_is_offered_from_yesterday(
     assert await stored_step(ketua) != ("accident_report", "when")
 
 
+@pytest.mark.parametrize("typed", ["kemarin jam 2", "jam 2 kemarin", "1/3/2026 pukul 2"])
+async def test_a_day_with_a_bare_hour_is_asked_back_with_both_readings(
+    app: App, ketua: Chat, rt: SeededRt, typed: str
+) -> None:
+    await _at_when(app, ketua, rt)  # 09.00 WIB on 2 March
+    await ketua.says(typed)
+    assert "pagi/malam atau siang/sore" in ketua.text
+    assert ketua.choices == ["Sekarang", "1 Maret 2026 14.00 WIB", "1 Maret 2026 02.00 WIB"]
+    await ketua.taps("1 Maret 2026 14.00 WIB")
+    assert await stored_step(ketua) == ("accident_report", "where")
+    await ketua.taps("Di lokasi kegiatan")
+    await ketua.says(DESCRIPTION)
+    await ketua.taps("Rawat inap")
+    await ketua.taps("Pakai data saya")
+    assert "1 Maret 2026 14.00 WIB" in ketua.text
+
+
+async def test_today_with_an_hour_still_to_come_has_one_reading(
+    app: App, ketua: Chat, rt: SeededRt
+) -> None:
+    await _at_when(app, ketua, rt)  # 09.00 WIB: "hari ini jam 2" can only be 02.00
+    await ketua.says("hari ini jam 2")
+    assert await stored_step(ketua) == ("accident_report", "where")
+    await ketua.taps("Di lokasi kegiatan")
+    await ketua.says(DESCRIPTION)
+    await ketua.taps("Rawat inap")
+    await ketua.taps("Pakai data saya")
+    assert "2 Maret 2026 02.00 WIB" in ketua.text
+
+
 @pytest.mark.parametrize("typed", ["jam 2 pagi", "07.15", "pukul 07.15 WIB", "hari ini jam 8 pagi"])
 async def test_an_unambiguous_time_is_taken(
     app: App, ketua: Chat, rt: SeededRt, typed: str
