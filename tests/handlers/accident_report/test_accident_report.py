@@ -847,3 +847,21 @@ async def test_a_chair_of_two_rts_says_which_rt_when_no_activity(
     await ketua.taps("Kirim laporan")
     (incident,) = await incidents(app)
     assert (incident.rt_id, incident.activity_id, incident.covered) == (second.id, None, False)
+
+
+async def test_a_new_victims_nik_with_two_plausible_centuries_is_asked(
+    app: App, warga: Chat, rt: SeededRt
+) -> None:
+    """Born 1 January 20: 6 or 106 years old on 2 March 2026; never guessed."""
+    await open_report(warga)
+    await warga.says("1571010101200005 Mbah Sastro")
+    assert "Lahir tahun 2020 atau 1920?" in warga.text
+    assert warga.choices == ["2020", "1920"]
+    assert await stored_step(warga) == ("accident_report", "victim_century")
+    await warga.says("2021")  # neither reading: asked again
+    assert await stored_step(warga) == ("accident_report", "victim_century")
+    await warga.taps("1920")
+    assert "RT mana" in warga.text
+    async with app.uow_factory() as uow:
+        person = await uow.persons.find_by_nik("1571010101200005")
+        assert person.birth_date == date(1920, 1, 1)
