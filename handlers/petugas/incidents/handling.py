@@ -297,6 +297,9 @@ async def ask_close_confirm(ctx: Context) -> Reply:
 async def handle_close_confirm(ctx: Context, answer: Answer) -> Outcome:
     if answer.picked == "close_edit":
         return Go("close_reason")
+    if ctx.data.get(REASON) and not ctx.data.get(OUTCOME):
+        # A confirmation asked before outcomes existed: its reason is the note.
+        ctx.data[OUTCOME] = IncidentOutcome.OTHER
     return await settle(ctx, OUTCOME, close)
 
 

@@ -12,7 +12,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from bot.app import App
-from storage.models import AuditEvent, OutboxMessage
+from storage.models import AuditEvent, Conversation, OutboxMessage
 from support.chat import Chat, Clock
 from support.incidents import MASKED, SITI, seed_incident
 from support.seeding import SeededRt, grant
@@ -312,3 +312,24 @@ async def test_no_open_incidents(petugas: Chat) -> None:
     assert "Tidak ada insiden terbuka" in petugas.text
     await petugas.taps("Menu utama")
     assert "Menu utama" in petugas.text
+
+
+async def test_a_close_confirmation_saved_before_outcomes_still_closes(
+    petugas: Chat, clock: Clock, rt: SeededRt
+) -> None:
+    """A conversation stored at close_confirm with only a reason (the older version)."""
+    app = petugas.app
+    incident_id, reference = await seed_incident(app, rt, clock.now - timedelta(hours=1))
+    await petugas.says("/insiden")
+    await petugas.taps(reference)
+    await petugas.taps("Tutup")
+    await petugas.says("Korban ternyata tidak sedang bekerja")
+    async with app.uow_factory() as uow:
+        query = select(Conversation).where(Conversation.chat_id == petugas.address.chat_id)
+        conversation = await uow.session.scalar(query)
+        conversation.data = {k: v for k, v in conversation.data.items() if k != "close_outcome"}
+        await uow.commit()
+    await petugas.taps("Ya, tutup")
+    incident = await stored(app, incident_id)
+    assert incident.status == "closed" and incident.outcome == "other"
+    assert incident.outcome_note == "Korban ternyata tidak sedang bekerja"
