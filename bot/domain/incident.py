@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, time, timedelta
 
-from bot.domain.dates import WIB, DateError, parse_date, parse_time, to_wib
+from bot.domain.dates import WIB, DateError, hour_readings, parse_date, parse_time, to_wib
 
 SEVERITIES: tuple[str, ...] = ("luka_ringan", "rawat_inap", "cacat", "meninggal")
 
@@ -121,6 +121,36 @@ def parse_occurred_at(text: str, now: datetime) -> datetime:
     occurred = _read(cleaned, to_wib(now).date())
     check_occurred_at(occurred, now)
     return occurred
+
+
+def dated_hour_readings(text: str, now: datetime) -> tuple[datetime, ...]:
+    """The moments a date with a bare clock hour may mean ("kemarin jam 2": yesterday
+    02.00 or 14.00), newest first, leaving out those in the future or too long ago; ()
+    when the text is not a date and a bare hour (either order). One reading left means
+    the text is not ambiguous after all ("hari ini jam 8" at 10.00 can only be 08.00)."""
+    cleaned = " ".join(_SEPARATORS.sub(" ", text.lower()).split())
+    words = cleaned.split()
+    today = to_wib(now).date()
+    for cut in range(1, len(words)):
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        for date_part, hour_part in ((head, tail), (tail, head)):
+            hours = hour_readings(hour_part)
+            if not hours:
+                continue
+            try:
+                day = parse_date(date_part, today)
+            except DateError:
+                continue
+            moments = []
+            for clock in hours:
+                moment = _at(day, clock)
+                try:
+                    check_occurred_at(moment, now)
+                except WhenError:
+                    continue
+                moments.append(moment)
+            return tuple(sorted(moments, reverse=True))
+    return ()
 
 
 def check_occurred_at(occurred: datetime, now: datetime) -> None:

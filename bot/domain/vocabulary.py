@@ -69,6 +69,18 @@ class IncidentStatus(StrEnum):
     CLOSED = "closed"
 
 
+class IncidentOutcome(StrEnum):
+    """How an accident report ended when an official closes it (stage II; stored in
+    incidents.outcome, String(24)), with a free note beside it."""
+
+    CLAIM_PAID = "claim_paid"
+    CLAIM_REJECTED = "claim_rejected"
+    NO_CLAIM = "no_claim"
+    NOT_WORK = "not_work"
+    DUPLICATE = "duplicate"
+    OTHER = "other"
+
+
 class CorrectionStatus(StrEnum):
     """A resident's request to correct their data."""
 

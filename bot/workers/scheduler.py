@@ -4,8 +4,9 @@ is sent — a restart misses nothing — and every message carries an outbox ded
 however often a round runs (or several processes run it) nothing is queued twice.
 
 Timing (all times of day WIB):
-- every round: incident reminders (24 h, 40 h, deadline passed) and immediate
-  new-activity alerts;
+- every round: incident reminders (24 h, 40 h, 47 h, then daily from the deadline until
+  marked reported to BPJS, then weekly until closed: bot/workers/jobs/incidents.py) and
+  immediate new-activity alerts;
 - daily at 07:00: the new-activity digest (the previous day's), the daily summary, the
   "starts tomorrow with nobody covered" and "coverage ends tomorrow" notices;
 - about hourly: housekeeping (the only thing timed from memory: after a restart it simply

@@ -13,6 +13,7 @@ from bot.domain.incident import (
     SEVERITIES,
     WhenError,
     clean_name,
+    dated_hour_readings,
     needs_confirmation,
     parse_occurred_at,
     split_name_and_phone,
@@ -90,8 +91,13 @@ async def handle_when(ctx: Context, answer: Answer) -> Outcome:
         moments = sorted({_latest_at(clock, ctx.now) for clock in hours}, reverse=True)
         ctx.data[READINGS] = [moment.isoformat() for moment in moments]
         return Stay(ctx.t("accident_when_which", typed=answer.text.strip()))
+    dated = dated_hour_readings(answer.text, ctx.now) if choice is None else ()
+    if len(dated) > 1:
+        # "kemarin jam 2": 02.00 or 14.00 of that day, asked back as a bare hour is.
+        ctx.data[READINGS] = [moment.isoformat() for moment in dated]
+        return Stay(ctx.t("accident_when_which", typed=answer.text.strip()))
     try:
-        occurred = parse_occurred_at(answer.text, ctx.now)
+        occurred = dated[0] if dated else parse_occurred_at(answer.text, ctx.now)
     except WhenError as error:
         return Stay(ctx.t(f"accident_when_{error.reason}"))
     if needs_confirmation(occurred, ctx.now):

@@ -24,6 +24,8 @@ DIALOG = Dialog(
             flow.PERSON_STEP,
             Step(victim.ask_person, victim.handle_person, help="accident_help_person"),
         ),
+        # Only when a new victim's NIK reads as two believable birth years.
+        (flow.CENTURY_STEP, Step(victim.ask_century, victim.handle_century, choice_only=True)),
         # Only when the RT is not known from the victim or the activity.
         (flow.RT_STEP, Step(accident_rt.ask_rt, accident_rt.handle_rt)),
         (flow.WHEN, Step(details.ask_when, details.handle_when)),

@@ -37,6 +37,7 @@ EDITING = "editing"
 
 START = "start"
 PERSON_STEP = "person"
+CENTURY_STEP = "victim_century"  # "Lahir tahun 2020 atau 1920?" for a new victim's NIK
 RT_STEP = "rt"
 WHEN = "when"
 WHERE = "where"

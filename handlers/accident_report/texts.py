@@ -14,7 +14,9 @@ ID: dict[str, str] = {
     "accident_next_page": "Berikutnya ▶",
     "accident_ask_victim": "🚑 *Lapor kecelakaan kerja*\nSiapa korbannya? Ketik *NIK dan nama* korban, contoh: *1571014107900001 Siti Aminah*.\nBila NIK tidak diketahui, ketik namanya saja.\n(ketik *batal* untuk membatalkan)",
     "accident_victim_myself": "Saya sendiri",
-    "accident_need_nik": "Mohon ketik *NIK* korban (16 angka, ada di KTP/KK) diikuti namanya, contoh: *1571014107900001 Siti Aminah*. NIK diperlukan untuk laporan ke BPJS.",
+    "accident_ask_century": "Tahun lahir di NIK korban bisa dibaca *{young}* atau *{old}*. Lahir tahun {young} atau {old}?",
+    "accident_century_problem": "Pilih tahun lahir korban dengan tombol di bawah.",
+    "accident_need_nik": "Mohon ketik *NIK* korban (16 angka, ada di KTP/KK) diikuti namanya, contoh: *1571014107900001 Siti Aminah*. NIK diperlukan agar petugas Pemkot bisa membuat laporan resmi ke BPJS.",
     "accident_bad_victim": "Itu belum bisa saya baca sebagai nama atau NIK. Contoh: *1571014107900001 Siti Aminah*, atau nama saja: *Siti Aminah*.",
     "accident_need_name": "NIK itu tidak ada di daftar peserta. Kirim NIK *beserta nama* korban dalam satu pesan, contoh: *1571014107900001 Siti Aminah*.",
     "accident_bad_name": "Nama korban hanya boleh berisi huruf (tanpa angka atau simbol). Contoh: *1571014107900001 Siti Aminah*.",
@@ -78,7 +80,7 @@ ID: dict[str, str] = {
         "Akibat: {severity}\n"
         "Status peserta: {covered}\n"
         "Pelapor: {reporter}, {phone}\n\n"
-        "Kirim laporan ini?"
+        "Kirim laporan ini ke petugas Pemkot?"
     ),
     "accident_no_activity": "bukan kegiatan terdaftar",
     "accident_rt_unknown": "RT tidak diketahui",
@@ -104,16 +106,16 @@ ID: dict[str, str] = {
     "accident_field_reporter": "Pelapor",
     # Sent.
     "accident_saved": "✅ *Laporan kecelakaan tersimpan.*\nNomor laporan: *{reference}*",
-    "accident_deadline": "⏰ Laporan resmi tahap I ke BPJS Ketenagakerjaan dan Disnaker wajib dibuat *paling lambat {deadline}* (2×24 jam sejak kejadian).",
-    "accident_deadline_passed": "⏰ Batas 2×24 jam sejak kejadian sudah lewat (*{deadline}*). Segera buat laporan resmi tahap I ke BPJS Ketenagakerjaan dan Disnaker.",
-    "accident_not_formal": "⚠️ Pesan ini *bukan* laporan resmi ke BPJS. Laporan resmi tahap I tetap harus dibuat.",
+    "accident_deadline": "⏰ Laporan resmi tahap I ke BPJS Ketenagakerjaan dan Disnaker dibuat oleh petugas Pemkot, *paling lambat {deadline}* (2×24 jam sejak kejadian).",
+    "accident_deadline_passed": "⏰ Batas 2×24 jam sejak kejadian sudah lewat (*{deadline}*). Petugas Pemkot diminta segera membuat laporan resmi tahap I ke BPJS Ketenagakerjaan dan Disnaker.",
+    "accident_not_formal": "⚠️ Laporan ini sampai ke petugas Pemkot, *bukan* laporan resmi ke BPJS: petugaslah yang membuat laporan resmi ke BPJS Ketenagakerjaan. Anda diberi tahu bila laporan resmi sudah dibuat dan bila laporan ini ditutup.",
     "accident_saved_not_covered": "ℹ️ Korban *tidak terdaftar pada saat kejadian*. Laporan tetap diteruskan ke petugas untuk ditindaklanjuti.",
     "accident_saved_not_yet_covered": "ℹ️ Korban terdaftar, tetapi *belum terlindungi saat kejadian*: perlindungan kegiatan ini baru berlaku sejak {start}. Laporan tetap diteruskan ke petugas untuk ditindaklanjuti.",
-    "accident_alerted": "Petugas Pemkot ({count} orang) sudah diberi tahu dan akan membantu laporan resminya.",
+    "accident_alerted": "Petugas Pemkot ({count} orang) sudah diberi tahu.",
     "accident_alerted_none": "Belum ada petugas Pemkot untuk wilayah ini di sistem; hubungi kelurahan atau pendamping Anda.",
     "accident_keep": "Simpan baik-baik: kuitansi dan bukti biaya berobat, surat keterangan dokter, foto KTP korban, dan surat tugas kegiatan.\nInformasi: call centre BPJS Ketenagakerjaan *175*.",
     # Help.
-    "accident_help_start": "Laporan ini memberi tahu petugas Pemkot secepatnya. Jawab pertanyaan satu per satu; ketik *kembali* untuk mengubah jawaban sebelumnya atau *batal* untuk membatalkan (tidak ada yang disimpan).",
+    "accident_help_start": "Laporan ini memberi tahu petugas Pemkot secepatnya (tidak langsung ke BPJS: petugas yang membuat laporan resmi ke BPJS). Jawab pertanyaan satu per satu; ketik *kembali* untuk mengubah jawaban sebelumnya atau *batal* untuk membatalkan (tidak ada yang disimpan).",
     "accident_help_person": "Pilih korban dari daftar peserta (tekan tombol atau ketik nomornya, atau ketik namanya). Bila korban tidak ada di daftar, ketik NIK dan namanya: laporan tetap dibuat.",
     # The alert to officials.
     "accident_alert": (
@@ -127,7 +129,8 @@ ID: dict[str, str] = {
         "Akibat: {severity}\n"
         "Status peserta: {covered}\n"
         "Pelapor: {reporter}, {phone}\n"
-        "⏰ Laporan tahap I ke BPJS dan Disnaker paling lambat *{deadline}*."
+        "⏰ Laporan tahap I ke BPJS dan Disnaker paling lambat *{deadline}*.\n"
+        "Laporan ini belum sampai ke BPJS: buat laporan resminya, lalu tandai lewat /insiden."
     ),
     # Its line in Telegram's command menu.
     "command_accident_report": "Lapor kecelakaan kerja",
@@ -145,7 +148,9 @@ EN: dict[str, str] = {
     "accident_next_page": "Next ▶",
     "accident_ask_victim": "🚑 *Report a work accident*\nWho was hurt? Type the victim's *NIK and name*, e.g. *1571014107900001 Siti Aminah*.\nIf you do not know the NIK, type the name only.\n(type *batal* to cancel)",
     "accident_victim_myself": "Myself",
-    "accident_need_nik": "Please type the victim's *NIK* (16 digits, on the KTP/family card) followed by the name, e.g. *1571014107900001 Siti Aminah*. BPJS needs the NIK.",
+    "accident_ask_century": "The year of birth in the victim's NIK reads as *{young}* or *{old}*. Born in {young} or {old}?",
+    "accident_century_problem": "Pick the victim's year of birth with the buttons below.",
+    "accident_need_nik": "Please type the victim's *NIK* (16 digits, on the KTP/family card) followed by the name, e.g. *1571014107900001 Siti Aminah*. The city officials need the NIK for the formal report to BPJS.",
     "accident_bad_victim": "I cannot read that as a name or a NIK. Example: *1571014107900001 Siti Aminah*, or the name only: *Siti Aminah*.",
     "accident_need_name": "That NIK is not on the participant list. Send the NIK *and the victim's name* in one message, e.g. *1571014107900001 Siti Aminah*.",
     "accident_bad_name": "The victim's name may contain letters only (no digits or symbols). Example: *1571014107900001 Siti Aminah*.",
@@ -202,7 +207,7 @@ EN: dict[str, str] = {
         "Outcome: {severity}\n"
         "Participant status: {covered}\n"
         "Reporter: {reporter}, {phone}\n\n"
-        "Send this report?"
+        "Send this report to the city officials?"
     ),
     "accident_no_activity": "not a registered activity",
     "accident_rt_unknown": "RT unknown",
@@ -227,15 +232,15 @@ EN: dict[str, str] = {
     "accident_field_severity": "Outcome",
     "accident_field_reporter": "Reporter",
     "accident_saved": "✅ *Accident report saved.*\nReference: *{reference}*",
-    "accident_deadline": "⏰ The formal stage-I report to BPJS Ketenagakerjaan and Disnaker is due *by {deadline} at the latest* (2×24 hours from the accident).",
-    "accident_deadline_passed": "⏰ The 2×24 hours from the accident have passed (*{deadline}*). File the formal stage-I report to BPJS Ketenagakerjaan and Disnaker at once.",
-    "accident_not_formal": "⚠️ This message is *not* the formal report to BPJS. The formal stage-I report is still needed.",
+    "accident_deadline": "⏰ The city officials file the formal stage-I report to BPJS Ketenagakerjaan and Disnaker, due *by {deadline} at the latest* (2×24 hours from the accident).",
+    "accident_deadline_passed": "⏰ The 2×24 hours from the accident have passed (*{deadline}*). The city officials are asked to file the formal stage-I report to BPJS Ketenagakerjaan and Disnaker at once.",
+    "accident_not_formal": "⚠️ This report reaches the city officials; it is *not* the formal report to BPJS: the officials file that with BPJS Ketenagakerjaan. You are told when the formal report is filed and when this report is closed.",
     "accident_saved_not_covered": "ℹ️ The victim was *not registered at the time of the accident*. The report still goes to the officials for follow-up.",
     "accident_saved_not_yet_covered": "ℹ️ The victim is on the list but was *not yet covered at the time*: the activity's cover began {start}. The report still goes to the officials for follow-up.",
-    "accident_alerted": "City officials ({count}) have been alerted and will help with the formal report.",
+    "accident_alerted": "City officials ({count}) have been alerted.",
     "accident_alerted_none": "No city official is set up for this area yet; contact your kelurahan or facilitator.",
     "accident_keep": "Keep: receipts and proof of treatment costs, the doctor's statement, a photo of the victim's KTP, and the activity's surat tugas.\nInformation: BPJS Ketenagakerjaan call centre *175*.",
-    "accident_help_start": "This report alerts the city officials at once. Answer one question at a time; type *kembali* to change the previous answer or *batal* to cancel (nothing is kept).",
+    "accident_help_start": "This report alerts the city officials at once (not BPJS directly: the officials file the formal report with BPJS). Answer one question at a time; type *kembali* to change the previous answer or *batal* to cancel (nothing is kept).",
     "accident_help_person": "Pick the victim from the participant list (tap, type the number or the name). If the victim is not on the list, type their NIK and name: the report is still made.",
     "accident_alert": (
         "⚠️ *WORK ACCIDENT* — {reference}\n"
@@ -248,7 +253,8 @@ EN: dict[str, str] = {
         "Outcome: {severity}\n"
         "Participant status: {covered}\n"
         "Reporter: {reporter}, {phone}\n"
-        "⏰ Stage-I report to BPJS and Disnaker due by *{deadline}*."
+        "⏰ Stage-I report to BPJS and Disnaker due by *{deadline}*.\n"
+        "This report has not reached BPJS: file the formal report, then mark it in /insiden."
     ),
     # Its line in Telegram's command menu.
     "command_accident_report": "Report a work accident",

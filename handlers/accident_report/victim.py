@@ -25,6 +25,8 @@ PAGE_SIZE = 8
 MAX_ACTIVITIES = 8
 # Confirmed activities that ended longer ago than this are not offered.
 ACTIVITY_LOOKBACK = timedelta(days=366)
+# Both birth dates a new victim's NIK may mean ("…0620…": 2020 or 1920), ISO, while asked.
+BIRTH_READINGS = "victim_birth_readings"
 
 
 def _order(activity: Any, today: date) -> tuple[int, int]:
@@ -135,7 +137,7 @@ async def handle_person(ctx: Context, answer: Answer) -> Outcome:
         await flow.forget_created_person(ctx, keep=named[0].id)
         return flow.after_victim(ctx)
     problem = await identify_victim(ctx, answer.text, people, nik_required=True)
-    return Stay(problem) if problem else flow.after_victim(ctx)
+    return Stay(problem) if problem else after_identified(ctx)
 
 
 def nik_problem(ctx: Context, error: NikError) -> str:
@@ -171,10 +173,18 @@ async def identify_victim(
     if name is None:
         return ctx.t("accident_need_name" if not rest else "accident_bad_name")
     await flow.forget_created_person(ctx, keep=person.id if person is not None else None)
+    ctx.data.pop(BIRTH_READINGS, None)
     if person is None:
         # Stored now so that only its id travels in the conversation state.
         person = await uow.persons.add(nik.value, name, nik.birth_date, nik.sex)
         ctx.data[flow.CREATED_PERSON] = person.id
+        if nik.other_birth_date is not None:
+            # Both centuries give a believable age: ask (`ask_century`). A known person
+            # keeps the date chosen before.
+            ctx.data[BIRTH_READINGS] = [
+                nik.birth_date.isoformat(),
+                nik.other_birth_date.isoformat(),
+            ]
     ctx.data[flow.PERSON], ctx.data[flow.VICTIM] = person.id, name
     if people or flow.optional_int(ctx.data.get(flow.ACTIVITY)) is not None:
         ctx.say(ctx.t("accident_not_on_list"))
@@ -204,4 +214,35 @@ async def handle_victim(ctx: Context, answer: Answer) -> Outcome:
         _pick(ctx, me)
         return flow.after_victim(ctx)
     problem = await identify_victim(ctx, answer.text, [], nik_required=False)
-    return Stay(problem) if problem else flow.after_victim(ctx)
+    return Stay(problem) if problem else after_identified(ctx)
+
+
+def after_identified(ctx: Context) -> Outcome:
+    """On to the next question, after asking the century of a new victim's NIK when
+    both readings give a believable age."""
+    if ctx.data.get(BIRTH_READINGS):
+        return Go(flow.CENTURY_STEP)
+    return flow.after_victim(ctx)
+
+
+async def ask_century(ctx: Context) -> Reply:
+    readings = [date.fromisoformat(d) for d in ctx.data.get(BIRTH_READINGS) or []]
+    if len(readings) != 2:
+        return Reply(ctx.t("accident_century_problem"))
+    young, old = readings
+    choices = tuple(Choice(d.isoformat(), str(d.year)) for d in (young, old))
+    text = ctx.t("accident_ask_century", young=young.year, old=old.year)
+    return Reply(text, choices=choices)
+
+
+async def handle_century(ctx: Context, answer: Answer) -> Outcome:
+    readings = ctx.data.get(BIRTH_READINGS) or []
+    picked = answer.choice.id if answer.choice is not None else ""
+    person_id = flow.optional_int(ctx.data.get(flow.PERSON))
+    uow = ctx.services.uow
+    person = await uow.persons.get(person_id) if person_id is not None else None
+    if picked not in readings or person is None:
+        return Stay(ctx.t("accident_century_problem"))
+    ctx.data.pop(BIRTH_READINGS, None)
+    await uow.persons.update_birth_date(person, date.fromisoformat(picked))
+    return flow.after_victim(ctx)

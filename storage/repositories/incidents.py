@@ -150,25 +150,39 @@ class IncidentRepository(Repository):
     async def mark_reported(
         self, incident: ports.Incident, report_number: str, at: datetime
     ) -> bool:
-        """Record the formal stage-I report to BPJS; False when the incident was no longer
-        open (another official got there first). Conditional, so two cannot both win."""
+        """Record the formal stage-I report to BPJS (`report_number` "" when the receipt
+        has none yet: stored as none); False when the incident was no longer open (another
+        official got there first). Conditional, so two cannot both win."""
         statement = (
             update(Incident)
             .where(Incident.id == incident.id, Incident.status == IncidentStatus.OPEN)
             .values(
                 status=IncidentStatus.REPORTED,
                 bpjs_reported_at=at,
-                bpjs_report_number=report_number,
+                bpjs_report_number=report_number or None,
             )
         )
         return await self._change(incident, statement)
 
-    async def close(self, incident: ports.Incident, at: datetime) -> bool:
-        """Close an open or reported incident; False when it was closed already."""
+    async def close(
+        self,
+        incident: ports.Incident,
+        at: datetime,
+        outcome: str | None = None,
+        outcome_note: str = "",
+    ) -> bool:
+        """Close an open or reported incident with its outcome (stage II, see
+        bot.domain.vocabulary.IncidentOutcome) and a note; False when it was closed
+        already."""
         statement = (
             update(Incident)
             .where(Incident.id == incident.id, Incident.status.in_(ACTIVE))
-            .values(status=IncidentStatus.CLOSED, closed_at=at)
+            .values(
+                status=IncidentStatus.CLOSED,
+                closed_at=at,
+                outcome=outcome,
+                outcome_note=outcome_note,
+            )
         )
         return await self._change(incident, statement)
 
@@ -193,6 +207,20 @@ class IncidentRepository(Repository):
                 Incident.occurred_at <= latest,
             )
             .order_by(Incident.occurred_at, Incident.id)
+        )
+        return [(row[0], row[1]) for row in (await self.session.execute(query)).all()]
+
+    async def reported_before(self, latest: datetime) -> list[tuple[Incident, Rt | None]]:
+        """Incidents marked reported to BPJS at or before `latest` and not yet closed,
+        with their RT (None when unknown), oldest mark first: the stage-II reminders."""
+        query = (
+            select(Incident, Rt)
+            .outerjoin(Rt, Rt.id == Incident.rt_id)
+            .where(
+                Incident.status == IncidentStatus.REPORTED,
+                Incident.bpjs_reported_at <= latest,
+            )
+            .order_by(Incident.bpjs_reported_at, Incident.id)
         )
         return [(row[0], row[1]) for row in (await self.session.execute(query)).all()]
 

@@ -36,8 +36,8 @@ STORED = {
     "coverage_confirmation": ("final",),
     "coverage_check": ("nik", "own"),
     "accident_report": (
-        *("change", "person", "reporter", "rt", "severity", "start", "summary", "what"),
-        *("when", "where"),
+        *("change", "person", "reporter", "rt", "severity", "start", "summary"),
+        *("victim_century", "what", "when", "where"),
     ),
     "premium": ("value",),
     "benefits": ("topic",),
@@ -49,8 +49,8 @@ STORED = {
     ),
     "official_export": ("area", "format", "period"),
     "official_incidents": (
-        *("close_confirm", "close_reason", "detail", "list", "report_confirm"),
-        "report_number",
+        *("close_confirm", "close_note", "close_reason", "detail", "list"),
+        *("report_confirm", "report_number"),
     ),
     "alert_settings": ("new_activities", "roles", "settings"),
     "official_corrections": (

@@ -1,5 +1,6 @@
 """Insiden: officials' accident reports in their scope, newest first; one incident's detail;
-marking it reported to BPJS with the report number, or closing it with a reason.
+marking it reported to BPJS with the report number, or closing it with its outcome and a
+note (stage II).
 
 The whole conversation in the order it asks: the list and the detail (`listing`), then
 reporting or closing with its confirmation (`handling`); each ends on a fresh list."""
@@ -35,6 +36,15 @@ DIALOG = Dialog(
             Step(
                 handling.ask_reason,
                 handling.handle_reason,
+                max_length=handling.REASON_MAX,
+                help=handling.HELP,
+            ),
+        ),
+        (
+            "close_note",
+            Step(
+                handling.ask_note,
+                handling.handle_note,
                 max_length=handling.REASON_MAX,
                 help=handling.HELP,
             ),

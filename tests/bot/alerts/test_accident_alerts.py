@@ -128,6 +128,7 @@ def test_the_alert_is_urgent_masked_and_queued_once_per_incident_and_account() -
                      "tidak terdaftar pada saat kejadian", "Budi Santoso, +6281200000001",
                      "paling lambat *4 Maret 2026 09.00 WIB*"):  # fmt: skip
         assert expected in text
+    assert "belum sampai ke BPJS" in text and "/insiden" in text  # the officials file it
     assert note.template == "accident_alert"
     assert note.template_params == (
         "LK-20260302-0007",

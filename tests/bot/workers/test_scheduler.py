@@ -1,7 +1,7 @@
 """The scheduler as officials and Ketua RT live it: what lands in the outbox, when, for
-whom — incident reminders at 24 h and 40 h and the deadline warning (each exactly once,
-however often a round runs and across restarts, never after the incident is marked
-reported, only in scope), new activities immediately or in the 07:00 WIB digest as each
+whom — incident reminders at 24 h, 40 h and 47 h, then daily past the deadline until it
+is marked reported, then weekly until it is closed (each exactly once, however often a
+round runs and across restarts, only in scope), new activities immediately or in the 07:00 WIB digest as each
 official chose, the daily summary once a day, the "starts tomorrow with nobody covered"
 and "coverage ends tomorrow" notices, catch-up after a restart, and housekeeping."""
 
@@ -120,7 +120,7 @@ async def confirmed_activity(
 # --- incident reminders -----------------------------------------------------------------
 
 
-async def test_reminders_at_24_and_40_hours_and_the_deadline_warning_each_once(
+async def test_reminders_at_24_40_47_hours_then_daily_past_the_deadline_each_once(
     app: App, clock: Clock, rt: SeededRt, other_rt: SeededRt
 ) -> None:
     staff = await officials(app)
@@ -152,18 +152,106 @@ async def test_reminders_at_24_and_40_hours_and_the_deadline_warning_each_once(
     assert len(keys) == 4 and f"incident:{incident_id}:reminder40:{staff.city}" in keys
     assert "sisa 8 jam" in (await outbox(app, "accident_reminder"))[-1].payload["text"]
 
-    clock.advance(hours=8, minutes=30)  # past the deadline
+    clock.advance(hours=7)  # 47 hours: the last hour
     await rounds(app, clock)
-    late = (await outbox(app, "accident_reminder"))[4:]
+    last_hour = (await outbox(app, "accident_reminder"))[4:]
+    assert [m.dedup_key for m in last_hour] == [
+        f"incident:{incident_id}:reminder47:{staff.city}",
+        f"incident:{incident_id}:reminder47:{staff.telanaipura}",
+    ]
+    assert "sisa 1 jam" in last_hour[0].payload["text"]
+
+    clock.advance(hours=1, minutes=30)  # past the deadline
+    await rounds(app, clock)
+    late = (await outbox(app, "accident_reminder"))[6:]
     assert [m.dedup_key for m in late] == [
         f"incident:{incident_id}:overdue:{staff.city}",
         f"incident:{incident_id}:overdue:{staff.telanaipura}",
     ]
     assert "LEWAT 30 menit" in late[0].payload["text"]
+    assert "menanggung sendiri manfaatnya" in late[0].payload["text"]
 
+    # Then once a day, each day once however often the scheduler runs or restarts.
+    clock.advance(hours=23)
+    await rounds(app, clock)
+    assert len(await outbox(app, "accident_reminder")) == 8
+    clock.advance(minutes=30)  # 72 hours
+    await rounds(app, clock, times=4)
+    daily = (await outbox(app, "accident_reminder"))[8:]
+    assert [m.dedup_key for m in daily] == [
+        f"incident:{incident_id}:overdue72:{staff.city}",
+        f"incident:{incident_id}:overdue72:{staff.telanaipura}",
+    ]
+    text = daily[0].payload["text"]
+    assert "masih belum ditandai" in text and "menanggung sendiri manfaatnya" in text
+    assert "setiap hari" in text
+    clock.advance(days=1)
+    await rounds(app, clock)
+    assert [m.dedup_key for m in await outbox(app, "accident_reminder")][10:] == [
+        f"incident:{incident_id}:overdue96:{staff.city}",
+        f"incident:{incident_id}:overdue96:{staff.telanaipura}",
+    ]
+
+
+async def test_daily_reminders_stop_once_marked_reported_then_weekly_until_closed(
+    app: App, clock: Clock, rt: SeededRt
+) -> None:
+    staff = await officials(app)
+    incident_id, reference = await seed_incident(app, rt, clock.now)
+    clock.advance(hours=49)
+    await rounds(app, clock)
+    assert len(await outbox(app, "accident_reminder")) == 2  # the deadline passed
+    async with app.uow_factory() as uow:
+        incident = await uow.incidents.get(incident_id)
+        assert await uow.incidents.mark_reported(incident, "KK1-0001", clock.now)
+        await uow.commit()
+    for _ in range(6):
+        clock.advance(days=1)
+        await rounds(app, clock)
+    assert len(await outbox(app, "accident_reminder")) == 2  # no more daily ones
+    assert await outbox(app, "incident_follow_up") == []
+
+    clock.advance(days=1)  # a week after the mark
+    await rounds(app, clock, times=4)
+    weekly = await outbox(app, "incident_follow_up")
+    assert [m.dedup_key for m in weekly] == [
+        f"incident:{incident_id}:followup1w:{staff.city}",
+        f"incident:{incident_id}:followup1w:{staff.telanaipura}",
+    ]
+    text = weekly[0].payload["text"]
+    assert reference in text and "KK1-0001" in text and "sekali seminggu" in text
+    clock.advance(days=6)
+    await rounds(app, clock)
+    assert len(await outbox(app, "incident_follow_up")) == 2
+    clock.advance(days=1)  # two weeks
+    await rounds(app, clock)
+    assert len(await outbox(app, "incident_follow_up")) == 4
+
+    async with app.uow_factory() as uow:
+        incident = await uow.incidents.get(incident_id)
+        assert await uow.incidents.close(incident, clock.now, "claim_paid", "")
+        await uow.commit()
+    clock.advance(weeks=3)
+    await rounds(app, clock)
+    assert len(await outbox(app, "incident_follow_up")) == 4
+    assert len(await outbox(app, "accident_reminder")) == 2
+
+
+async def test_a_closed_open_incident_gets_no_more_daily_reminders(
+    app: App, clock: Clock, rt: SeededRt
+) -> None:
+    await officials(app)
+    incident_id, _ = await seed_incident(app, rt, clock.now)
+    clock.advance(hours=48)
+    await rounds(app, clock)
+    assert len(await outbox(app, "accident_reminder")) == 2
+    async with app.uow_factory() as uow:
+        incident = await uow.incidents.get(incident_id)
+        assert await uow.incidents.close(incident, clock.now, "duplicate", "")
+        await uow.commit()
     clock.advance(days=3)
     await rounds(app, clock)
-    assert len(await outbox(app, "accident_reminder")) == 6
+    assert len(await outbox(app, "accident_reminder")) == 2
 
 
 async def test_no_reminder_once_the_incident_is_marked_reported(

@@ -162,6 +162,9 @@ async def test_a_participants_accident_is_saved_and_every_official_in_scope_aler
     assert "LK-20260302-0001" in text
     assert "paling lambat 4 Maret 2026 09.00 WIB" in text
     assert "bukan* laporan resmi" in text and "Disnaker" in text
+    # Honest: the bot's report reaches the city officials, who file the one with BPJS.
+    assert "sampai ke petugas Pemkot" in text and "dibuat oleh petugas Pemkot" in text
+    assert "petugaslah yang membuat laporan resmi ke BPJS" in text
     assert "kuitansi" in text and "surat keterangan dokter" in text and "175" in text
     assert "4 orang" in text
     assert await stored_step(ketua) == ("menu", "main")
@@ -484,6 +487,36 @@ async def test_an_hour_still_to_come_today_is_offered_from_yesterday(
     assert await stored_step(ketua) == ("accident_report", "when")
     await ketua.says("2")
     assert await stored_step(ketua) != ("accident_report", "when")
+
+
+@pytest.mark.parametrize("typed", ["kemarin jam 2", "jam 2 kemarin", "1/3/2026 pukul 2"])
+async def test_a_day_with_a_bare_hour_is_asked_back_with_both_readings(
+    app: App, ketua: Chat, rt: SeededRt, typed: str
+) -> None:
+    await _at_when(app, ketua, rt)  # 09.00 WIB on 2 March
+    await ketua.says(typed)
+    assert "pagi/malam atau siang/sore" in ketua.text
+    assert ketua.choices == ["Sekarang", "1 Maret 2026 14.00 WIB", "1 Maret 2026 02.00 WIB"]
+    await ketua.taps("1 Maret 2026 14.00 WIB")
+    assert await stored_step(ketua) == ("accident_report", "where")
+    await ketua.taps("Di lokasi kegiatan")
+    await ketua.says(DESCRIPTION)
+    await ketua.taps("Rawat inap")
+    await ketua.taps("Pakai data saya")
+    assert "1 Maret 2026 14.00 WIB" in ketua.text
+
+
+async def test_today_with_an_hour_still_to_come_has_one_reading(
+    app: App, ketua: Chat, rt: SeededRt
+) -> None:
+    await _at_when(app, ketua, rt)  # 09.00 WIB: "hari ini jam 2" can only be 02.00
+    await ketua.says("hari ini jam 2")
+    assert await stored_step(ketua) == ("accident_report", "where")
+    await ketua.taps("Di lokasi kegiatan")
+    await ketua.says(DESCRIPTION)
+    await ketua.taps("Rawat inap")
+    await ketua.taps("Pakai data saya")
+    assert "2 Maret 2026 02.00 WIB" in ketua.text
 
 
 @pytest.mark.parametrize("typed", ["jam 2 pagi", "07.15", "pukul 07.15 WIB", "hari ini jam 8 pagi"])
@@ -814,3 +847,21 @@ async def test_a_chair_of_two_rts_says_which_rt_when_no_activity(
     await ketua.taps("Kirim laporan")
     (incident,) = await incidents(app)
     assert (incident.rt_id, incident.activity_id, incident.covered) == (second.id, None, False)
+
+
+async def test_a_new_victims_nik_with_two_plausible_centuries_is_asked(
+    app: App, warga: Chat, rt: SeededRt
+) -> None:
+    """Born 1 January 20: 6 or 106 years old on 2 March 2026; never guessed."""
+    await open_report(warga)
+    await warga.says("1571010101200005 Mbah Sastro")
+    assert "Lahir tahun 2020 atau 1920?" in warga.text
+    assert warga.choices == ["2020", "1920"]
+    assert await stored_step(warga) == ("accident_report", "victim_century")
+    await warga.says("2021")  # neither reading: asked again
+    assert await stored_step(warga) == ("accident_report", "victim_century")
+    await warga.taps("1920")
+    assert "RT mana" in warga.text
+    async with app.uow_factory() as uow:
+        person = await uow.persons.find_by_nik("1571010101200005")
+        assert person.birth_date == date(1920, 1, 1)

@@ -1,7 +1,8 @@
 """Insiden as an official lives it: the open accident reports of their area, most urgent
 first with the time left to the 2×24-hour deadline; one report's details; marking it
-reported to BPJS with the report number (stored, audited, the reporting Ketua RT told) or
-closing it with a reason; and every refusal — another area, a report already handled by
+reported to BPJS with the report number or without one (stored, audited, the reporter and
+the victim told), closing it with its outcome and a note (stage II, the reporter and the
+victim told); and every refusal — another area, a report already handled by
 someone else, a closed one, nonsense at each step."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from bot.app import App
-from storage.models import AuditEvent, OutboxMessage
+from storage.models import AuditEvent, Conversation, OutboxMessage
 from support.chat import Chat, Clock
 from support.incidents import MASKED, SITI, seed_incident
 from support.seeding import SeededRt, grant
@@ -78,8 +79,20 @@ async def test_a_kecamatan_official_sees_only_their_kecamatan(
     assert "Tidak ada insiden dengan nomor" in camat.text
 
 
+async def victim_reachable(app: App, incident_id: int, warga: Chat) -> int:
+    """The victim's person row carries the phone the resident's chat verified."""
+    await warga.says("menu")
+    async with app.uow_factory() as uow:
+        incident = await uow.incidents.get(incident_id)
+        person = await uow.persons.get(incident.person_id)
+        await uow.persons.update_phone(person, warga.phone)
+        account = await uow.accounts.find("whatsapp", warga.address.chat_id)
+        await uow.commit()
+        return int(account.id)
+
+
 async def test_mark_reported_with_the_bpjs_number(
-    petugas: Chat, ketua: Chat, clock: Clock, rt: SeededRt
+    petugas: Chat, ketua: Chat, warga: Chat, clock: Clock, rt: SeededRt
 ) -> None:
     app = petugas.app
     await ketua.says("menu")  # the Ketua RT who reported has an account
@@ -88,6 +101,7 @@ async def test_mark_reported_with_the_bpjs_number(
     incident_id, reference = await seed_incident(
         app, rt, clock.now - timedelta(hours=3), reporter_account_id=chair.id
     )
+    victim = await victim_reachable(app, incident_id, warga)
     await petugas.says("/insiden")
     await petugas.taps(reference)
     detail = plain(petugas.text)
@@ -98,7 +112,7 @@ async def test_mark_reported_with_the_bpjs_number(
     await petugas.says("apa ini")  # not a button
     assert "pilih salah satu" in petugas.text
     await petugas.taps("Tandai sudah dilaporkan")
-    for nonsense in ("😀😀😀", "ab", "1", "x" * 120, "nomor saya tidak tahu"):
+    for nonsense in ("😀😀😀", "ab", "x" * 120, "nomor saya tidak tahu"):
         await petugas.says(nonsense)
         assert "bukan nomor laporan" in petugas.text or "terlalu panjang" in petugas.text
     await petugas.says("KK1/2026/00O12")  # a typo the official then corrects
@@ -118,42 +132,121 @@ async def test_mark_reported_with_the_bpjs_number(
     (event,) = await audit(app, "incident_marked_reported")
     assert event.detail["number"] == "KK1/2026/00012"
     assert event.subject_person_id == incident.person_id
-    (notice,) = await outbox(app, "incident_reported")
-    assert notice.account_id == chair.id
-    assert notice.dedup_key == f"incident:{incident_id}:reported:{chair.id}"
-    assert reference in notice.payload["text"] and "KK1/2026/00012" in notice.payload["text"]
+    notices = sorted(await outbox(app, "incident_reported"), key=lambda m: m.account_id)
+    assert [m.account_id for m in notices] == sorted([chair.id, victim])
+    for notice in notices:
+        assert notice.dedup_key == f"incident:{incident_id}:reported:{notice.account_id}"
+        text = notice.payload["text"]
+        assert reference in text and "KK1/2026/00012" in text and "oleh petugas" in text
     # Back on the list, now as reported; `kembali` cannot replay the confirmation.
     assert "sudah dilaporkan ke BPJS (no. KK1/2026/00012)" in plain(petugas.text)
     await petugas.says("kembali")
     assert "tidak ada langkah sebelumnya" in petugas.text
 
 
-async def test_close_with_a_reason(petugas: Chat, clock: Clock, rt: SeededRt) -> None:
+async def test_close_an_unreported_incident_with_a_reason(
+    petugas: Chat, clock: Clock, rt: SeededRt
+) -> None:
     app = petugas.app
     incident_id, reference = await seed_incident(app, rt, clock.now - timedelta(hours=1))
     await petugas.says("/insiden")
     await petugas.says("1")
     await petugas.taps("Tutup")
     assert "Mengapa insiden" in plain(petugas.text)
+    assert "Klaim dibayar BPJS" not in petugas.choices  # not reported: no BPJS decision
     await petugas.says("🙏🙏")
     assert "tulis alasannya" in petugas.text
     await petugas.says("Korban ternyata tidak sedang bekerja")
-    assert "Alasan: Korban ternyata tidak sedang bekerja" in petugas.text
+    assert "Hasil: Lainnya" in petugas.text
+    assert "Catatan: Korban ternyata tidak sedang bekerja" in petugas.text
     assert "belum ditandai dilaporkan" in plain(petugas.text)
-    await petugas.taps("Ubah alasan")
+    await petugas.taps("Ubah hasil")
     await petugas.taps("Laporan ganda")
+    await petugas.taps("Tanpa catatan")
     await petugas.says("👍")
-    assert "pilih salah satu" in petugas.text and "Alasan: Laporan ganda" in petugas.text
+    assert "pilih salah satu" in petugas.text and "Hasil: Laporan ganda" in petugas.text
+    assert "Catatan:" not in petugas.text
     await petugas.taps("Ya, tutup")
 
     assert f"Insiden {reference} ditutup" in plain(petugas.text)
     assert "Tidak ada insiden terbuka" in petugas.text
     incident = await stored(app, incident_id)
     assert incident.status == "closed" and incident.closed_at == clock.now
+    assert incident.outcome == "duplicate" and incident.outcome_note == ""
     (event,) = await audit(app, "incident_closed")
-    assert event.detail["reason"] == "Laporan ganda" and event.detail["was"] == "open"
+    assert event.detail["outcome"] == "duplicate" and event.detail["was"] == "open"
     await petugas.says(reference)
     assert "sudah ditutup" in petugas.text
+
+
+async def test_mark_reported_without_a_number_then_close_with_the_claim_outcome(
+    petugas: Chat, ketua: Chat, warga: Chat, clock: Clock, rt: SeededRt
+) -> None:
+    """Stage II: BPJS paid the claim; the reporter and the victim hear it with the note."""
+    app = petugas.app
+    await ketua.says("menu")
+    async with app.uow_factory() as uow:
+        chair = await uow.accounts.find("whatsapp", "ketua-1")
+    incident_id, reference = await seed_incident(
+        app, rt, clock.now - timedelta(hours=20), reporter_account_id=chair.id
+    )
+    victim = await victim_reachable(app, incident_id, warga)
+    await petugas.says("/insiden")
+    await petugas.taps(reference)
+    await petugas.taps("Tandai sudah dilaporkan")
+    await petugas.taps("Belum ada nomor")
+    assert "tanpa nomor laporan" in plain(petugas.text)
+    await petugas.taps("Ya, simpan")
+    assert "tanpa nomor" in plain(petugas.text)
+    incident = await stored(app, incident_id)
+    assert incident.status == "reported" and incident.bpjs_report_number is None
+    sent = await outbox(app, "incident_reported")
+    assert sorted(m.account_id for m in sent) == sorted([chair.id, victim])
+    assert "sudah dilaporkan resmi ke BPJS" in sent[0].payload["text"]
+
+    clock.advance(days=10)
+    await petugas.taps(reference)
+    await petugas.taps("Tutup")
+    assert "Apa hasil laporan" in plain(petugas.text)
+    assert petugas.choices[:4] == [
+        "Klaim dibayar BPJS",
+        "Klaim ditolak BPJS",
+        "Tidak perlu klaim",
+        "Lainnya",
+    ]
+    await petugas.taps("Klaim dibayar BPJS")
+    await petugas.says("🙂")
+    assert "tulis alasannya" in petugas.text
+    await petugas.says("Biaya rawat inap dibayar penuh")
+    assert "Hasil: Klaim dibayar BPJS" in petugas.text
+    assert "belum ditandai" not in plain(petugas.text)
+    await petugas.taps("Ya, tutup")
+
+    incident = await stored(app, incident_id)
+    assert incident.status == "closed" and incident.outcome == "claim_paid"
+    assert incident.outcome_note == "Biaya rawat inap dibayar penuh"
+    (event,) = await audit(app, "incident_closed")
+    assert event.detail["outcome"] == "claim_paid" and event.detail["was"] == "reported"
+    closed = sorted(await outbox(app, "incident_closed"), key=lambda m: m.account_id)
+    assert [m.account_id for m in closed] == sorted([chair.id, victim])
+    for notice in closed:
+        assert notice.dedup_key == f"incident:{incident_id}:closed:{notice.account_id}"
+        text = plain(notice.payload["text"])
+        assert reference in text and "Hasil: Klaim dibayar BPJS" in text
+        assert "Biaya rawat inap dibayar penuh" in text
+
+
+async def test_other_needs_words(petugas: Chat, clock: Clock, rt: SeededRt) -> None:
+    _, reference = await seed_incident(petugas.app, rt, clock.now - timedelta(hours=1))
+    await petugas.says("/insiden")
+    await petugas.taps(reference)
+    await petugas.taps("Tutup")
+    await petugas.taps("Lainnya")
+    assert "Tanpa catatan" not in petugas.choices
+    await petugas.says("ok")
+    assert "tulis alasannya" in petugas.text
+    await petugas.says("Korban menolak mengurus klaim")
+    assert "Hasil: Lainnya" in petugas.text and "Korban menolak" in petugas.text
 
 
 async def test_a_report_already_handled_by_another_official_is_refused(
@@ -177,9 +270,11 @@ async def test_a_report_already_handled_by_another_official_is_refused(
     await petugas.taps("Tutup")
     await admin.taps(reference)
     await admin.taps("Tutup")
-    await admin.taps("Sudah selesai")
+    await admin.taps("Klaim dibayar BPJS")
+    await admin.taps("Tanpa catatan")
     await admin.taps("Ya, tutup")
-    await petugas.taps("Bukan kecelakaan")
+    await petugas.taps("Klaim ditolak BPJS")
+    await petugas.taps("Tanpa catatan")
     await petugas.taps("Ya, tutup")
     assert "sudah ditangani petugas lain" in petugas.text
     assert len(await audit(app, "incident_closed")) == 1
@@ -217,3 +312,24 @@ async def test_no_open_incidents(petugas: Chat) -> None:
     assert "Tidak ada insiden terbuka" in petugas.text
     await petugas.taps("Menu utama")
     assert "Menu utama" in petugas.text
+
+
+async def test_a_close_confirmation_saved_before_outcomes_still_closes(
+    petugas: Chat, clock: Clock, rt: SeededRt
+) -> None:
+    """A conversation stored at close_confirm with only a reason (the older version)."""
+    app = petugas.app
+    incident_id, reference = await seed_incident(app, rt, clock.now - timedelta(hours=1))
+    await petugas.says("/insiden")
+    await petugas.taps(reference)
+    await petugas.taps("Tutup")
+    await petugas.says("Korban ternyata tidak sedang bekerja")
+    async with app.uow_factory() as uow:
+        query = select(Conversation).where(Conversation.chat_id == petugas.address.chat_id)
+        conversation = await uow.session.scalar(query)
+        conversation.data = {k: v for k, v in conversation.data.items() if k != "close_outcome"}
+        await uow.commit()
+    await petugas.taps("Ya, tutup")
+    incident = await stored(app, incident_id)
+    assert incident.status == "closed" and incident.outcome == "other"
+    assert incident.outcome_note == "Korban ternyata tidak sedang bekerja"
