@@ -39,6 +39,7 @@ ACTIONS = {
     "invite_failed": "admin_action_invite_failed",
     "budget_set": "admin_action_budget_set",
     "rt_import": "admin_action_rt_import",
+    "rt_chair_changed_by_import": "admin_action_rt_chair_changed_by_import",
     "broadcast": "admin_action_broadcast",
     "audit_search": "admin_action_audit_search",
     "nik_lookup": "admin_action_nik_lookup",

@@ -15,8 +15,12 @@ from handlers.petugas.incidents.handling import HELP, NAME
 DIALOG = Dialog(
     name=NAME,
     steps=StepTable(
-        ("list", Step(listing.ask_list, listing.handle_list, max_length=100, help=HELP)),
-        ("detail", Step(listing.ask_detail, listing.handle_detail, choice_only=True, help=HELP)),
+        # `batal` while handling a report returns to it, and from there to the list.
+        ("list", Step(listing.ask_list, listing.handle_list, max_length=100, help=HELP, hub=True)),
+        (
+            "detail",
+            Step(listing.ask_detail, listing.handle_detail, choice_only=True, help=HELP, hub=True),
+        ),
         # Marking it reported to BPJS, or closing it (`handling`).
         (
             "report_number",
