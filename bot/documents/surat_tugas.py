@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 
 import matplotlib
-from fontTools.ttLib import TTFont
+from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 from fpdf import FPDF, FontFace
 from fpdf.enums import Align, TableBordersLayout, XPos, YPos
 

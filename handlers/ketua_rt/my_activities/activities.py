@@ -24,7 +24,7 @@ from handlers.common.activity_views import (
     surat_tugas_reply,
     value_text,
 )
-from handlers.common.amounts import rounding
+from handlers.common.amounts import premium_of
 from handlers.ketua_rt import register_activity
 from handlers.ketua_rt.my_activities import changes
 from handlers.ketua_rt.participants import start_participants
@@ -134,7 +134,7 @@ async def ask_detail(ctx: Context) -> Reply:
         period=coverage_period(ctx, activity.start_date, activity.end_date, activity.confirmed_at),
         people=len(people),
         value=value_text(ctx, activity.value, activity.value_includes_ppn),
-        premium=premium_text(ctx, coverage.premium(activity.value, rounding(ctx))),
+        premium=premium_text(ctx, premium_of(ctx, activity.value, activity.value_includes_ppn)),
     )
     text += record_lines(ctx, activity)
     return Reply(text, choices=tuple(choice(ctx, a) for a in actions(ctx, activity)))

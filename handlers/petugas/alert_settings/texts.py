@@ -94,7 +94,7 @@ ID: dict[str, str] = {
         "🔔 *Pengaturan peringatan* — {role}\n"
         "• Kecelakaan kerja: *selalu aktif* (tidak bisa dimatikan)\n"
         "• Kegiatan baru: *{new_activities}*\n"
-        "• Ringkasan harian 07.00 WIB: *{daily_summary}*\n"
+        "• Ringkasan harian 07.00 {zone}: *{daily_summary}*\n"
         "• Kegiatan mulai besok tanpa peserta: *{starting}*\n"
         "• Ketua RT belum teridentifikasi: *{chairs}*\n"
         "Pilih yang ingin diubah:"
@@ -113,7 +113,7 @@ ID: dict[str, str] = {
     "pref_turn_off_unidentified_chairs": "Matikan Ketua RT",
     "pref_choice_other_role": "Peran lain",
     "pref_choice_done": "Selesai",
-    "pref_name_daily_summary": "Ringkasan harian 07.00 WIB",
+    "pref_name_daily_summary": "Ringkasan harian 07.00 {zone}",
     "pref_name_starting_without_participants": "Kegiatan mulai besok tanpa peserta",
     "pref_name_unidentified_chairs": "Ketua RT belum teridentifikasi",
     "pref_name_new_activities": "Kegiatan baru",
@@ -122,7 +122,7 @@ ID: dict[str, str] = {
     "pref_ask_new": (
         "🆕 *Kegiatan baru* di wilayah Anda (sekarang: *{current}*)\n"
         "• *Langsung*: satu pesan untuk setiap kegiatan yang dikonfirmasi\n"
-        "• *Ringkasan harian*: satu daftar setiap pagi pukul 07.00 WIB\n"
+        "• *Ringkasan harian*: satu daftar setiap pagi pukul 07.00 {zone}\n"
         "• *Mati*: tidak ada pesan"
     ),
     "pref_choice_immediate": "Langsung",
@@ -227,7 +227,7 @@ EN: dict[str, str] = {
         "🔔 *Alert settings* — {role}\n"
         "• Work accidents: *always on* (cannot be switched off)\n"
         "• New activities: *{new_activities}*\n"
-        "• Daily summary at 07.00 WIB: *{daily_summary}*\n"
+        "• Daily summary at 07.00 {zone}: *{daily_summary}*\n"
         "• Activities starting tomorrow without participants: *{starting}*\n"
         "• Ketua RT not identified: *{chairs}*\n"
         "Pick what to change:"
@@ -246,7 +246,7 @@ EN: dict[str, str] = {
     "pref_turn_off_unidentified_chairs": "Turn off Ketua RT",
     "pref_choice_other_role": "Another role",
     "pref_choice_done": "Done",
-    "pref_name_daily_summary": "Daily summary at 07.00 WIB",
+    "pref_name_daily_summary": "Daily summary at 07.00 {zone}",
     "pref_name_starting_without_participants": "Activities starting tomorrow without participants",
     "pref_name_unidentified_chairs": "Ketua RT not identified",
     "pref_name_new_activities": "New activities",
@@ -255,7 +255,7 @@ EN: dict[str, str] = {
     "pref_ask_new": (
         "🆕 *New activities* in your area (now: *{current}*)\n"
         "• *Immediately*: one message for every confirmed activity\n"
-        "• *Daily digest*: one list every morning at 07.00 WIB\n"
+        "• *Daily digest*: one list every morning at 07.00 {zone}\n"
         "• *Off*: no messages"
     ),
     "pref_choice_immediate": "Immediately",
