@@ -22,6 +22,8 @@ ID: dict[str, str] = {
     "ppn_excluded": "tanpa PPN",
     "premium_lines": "Premi JKK: {jkk}\nPremi JKM: {jkm}\n*Total premi: {total}*",
     "premium_basis_excluding": "Dasar premi: {value} (nilai tanpa PPN {rate}%)",
+    "region_suggest": "Maksud Anda {names}? Pilih tombolnya, atau ketik lagi nama kelurahannya.",
+    "region_suggest_or": " atau ",
     "budget_line": "Anggaran RT tahun {year}: {budget} · terpakai {used} · sisa {remaining}",
     # Roles in an activity (shared).
     "role_ketua_rt": "Ketua RT",
@@ -50,6 +52,8 @@ EN: dict[str, str] = {
     "ppn_excluded": "without VAT",
     "premium_lines": "JKK premium: {jkk}\nJKM premium: {jkm}\n*Total premium: {total}*",
     "premium_basis_excluding": "Premium basis: {value} (value without {rate}% VAT)",
+    "region_suggest": "Did you mean {names}? Tap its button, or type the kelurahan's name again.",
+    "region_suggest_or": " or ",
     "budget_line": "RT budget {year}: {budget} · used {used} · remaining {remaining}",
     "role_ketua_rt": "RT chair",
     "role_phl": "PHL (casual day labourer)",
