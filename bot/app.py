@@ -23,6 +23,7 @@ from handlers.catalogue import Catalogue
 from handlers.registry import REGISTRY
 from storage import migrate
 from storage.database import Database
+from storage.key_check import KeyMismatch, ensure_key_matches
 from storage.nik_vault import NikVault
 from storage.uow import StaleConversation, UnitOfWorkFactory
 
@@ -73,7 +74,14 @@ class App:
 def secret_key(settings: Settings, demo_key_file: Path | None = None) -> str:
     """The NIK encryption key: from the settings, or (demo only) kept in a local file."""
     if settings.security.secret_key is not None:
-        return settings.security.secret_key.get_secret_value()
+        key = settings.security.secret_key.get_secret_value()
+        weakness = NikVault.weakness(key)
+        if weakness is not None:
+            raise ConfigError(
+                f"setting security.secret_key: {weakness}; generate one with "
+                "`kampung-bahagia keygen`"
+            )
+        return key
     if demo_key_file is None:
         raise ConfigError(
             "setting security.secret_key: required (set KB_SECURITY__SECRET_KEY; "
@@ -103,6 +111,13 @@ async def build_app(
     if upgrade:
         await migrate.upgrade(database)
     vault = NikVault(key)
+    try:
+        await ensure_key_matches(database, vault)
+    except KeyMismatch as exc:
+        raise ConfigError(
+            f"setting security.secret_key: not the key of this database ({exc}); "
+            "start with the key the data was encrypted with"
+        ) from None
     storage_factory = UnitOfWorkFactory(database.sessionmaker, vault, serialize=database.is_sqlite)
     # Where storage meets the ports: this annotation makes the type checker prove that the
     # factory, its unit of work, every repository and every row satisfy bot.core.ports.
@@ -111,7 +126,7 @@ async def build_app(
         kecamatan, kelurahan = load_wilayah()
         await uow.regions.seed(kecamatan, kelurahan)
         await uow.commit()
-    catalogue = Catalogue()
+    catalogue = Catalogue(helpdesk=settings.program.helpdesk)
     texts: ports.Texts = catalogue
     service = ConversationService(
         uow_factory,

@@ -101,6 +101,9 @@ class ProgramSettings(Section):
     premium_basis: Literal["as_entered", "excluding_ppn"] = "as_entered"
     # PPN (VAT) rate as a fraction: 0.11 is 11 %.
     ppn_rate: Decimal = Field(default=Decimal("0.11"), ge=0, le=1)
+    # Who to call when the bot cannot help, added to every Bantuan answer; empty: none
+    # is shown (never a made-up number).
+    helpdesk: str = Field(default="", max_length=200)
 
     @field_validator("timezone")
     @classmethod

@@ -294,6 +294,16 @@ class Conversation(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class KeyCheck(Base):
+    """A known text encrypted with the NIK key of `version`: proves at start-up that the
+    configured key is the one the data was encrypted with (storage.key_check)."""
+
+    __tablename__ = "key_checks"
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    check_value: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class ProcessedMessage(Base):
     """Message ids already handled: providers redeliver, we answer once."""
 

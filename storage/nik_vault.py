@@ -27,6 +27,9 @@ NONCE_BYTES = 12
 TAG_BYTES = 16
 KEY_BYTES = 32
 MIN_SECRET_CHARS = 32
+# A generated key (base64 of 32 random bytes) has about 30 different characters; a typed
+# phrase or a repeated pattern ("aaaa…", "abcdabcd…") has few.
+MIN_DISTINCT_CHARS = 16
 _ENCRYPTION_INFO = b"kampung-bahagia/nik/aes-256-gcm/v1"
 _LOOKUP_INFO = b"kampung-bahagia/nik/hmac-sha256/v1"
 _TEXT_INFO = b"kampung-bahagia/text/hmac-sha256/v1"
@@ -44,15 +47,22 @@ class NikVault:
     """Encrypts, decrypts and hashes NIKs with keys derived from one secret."""
 
     def __init__(self, secret_key: str) -> None:
-        if len(secret_key) < MIN_SECRET_CHARS:
-            raise ValueError(
-                f"the NIK secret key must be at least {MIN_SECRET_CHARS} characters "
-                "(use NikVault.generate_key())"
-            )
+        weakness = self.weakness(secret_key)
+        if weakness is not None:
+            raise ValueError(f"the NIK secret key {weakness} (use NikVault.generate_key())")
         secret = secret_key.encode("utf-8")
         self._aead = AESGCM(_derive(secret, _ENCRYPTION_INFO))
         self._lookup_key = _derive(secret, _LOOKUP_INFO)
         self._text_key = _derive(secret, _TEXT_INFO)
+
+    @staticmethod
+    def weakness(secret_key: str) -> str | None:
+        """Why `secret_key` is too weak to protect NIKs, or None."""
+        if len(secret_key) < MIN_SECRET_CHARS:
+            return f"must be at least {MIN_SECRET_CHARS} characters"
+        if len(set(secret_key)) < MIN_DISTINCT_CHARS:
+            return f"must have at least {MIN_DISTINCT_CHARS} different characters"
+        return None
 
     @staticmethod
     def generate_key() -> str:

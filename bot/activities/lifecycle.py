@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Protocol
+from typing import Any, Protocol
 
 from bot.core import ports
 from bot.core.ports import UnitOfWork
@@ -46,6 +46,13 @@ END_BEFORE_START = "end_before_start"
 TOO_LONG = "too_long"
 # A start more than this far ahead is almost always a typo in the year.
 MAX_DAYS_AHEAD = 366
+# Problems of a tracked change of dates.
+POSTPONE_STARTED = "postpone_started"
+POSTPONE_NOT_LATER = "postpone_not_later"
+# The budget year follows the start: moving it to another year would move the money.
+POSTPONE_OTHER_YEAR = "postpone_other_year"
+SHORTEN_NOT_EARLIER = "shorten_not_earlier"
+SHORTEN_PAST = "shorten_past"
 
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _ROMAN_WORD = re.compile(r"^(?:[IVX]+|[0-9]+)$")
@@ -58,11 +65,21 @@ class BudgetUse:
 
     year: int
     budget: int
+    # Everything that claims the budget: confirmed activities and drafts.
     used: int
+    # The drafts' part of `used`: planned, not spent yet.
+    drafts: int = 0
+    # The value of cancelled activities: given back, shown so a drop is explained.
+    cancelled: int = 0
 
     @property
     def remaining(self) -> int:
         return max(0, self.budget - self.used)
+
+    @property
+    def spent(self) -> int:
+        """What confirmed activities use ("terpakai"); drafts are shown apart."""
+        return self.used - self.drafts
 
 
 def length_days(start: date, end: date) -> int:
@@ -121,11 +138,19 @@ def set_premium(
 async def budget_use(
     uow: UnitOfWork, rt_id: int, year: int, default: int, exclude_activity_id: int | None = None
 ) -> BudgetUse:
-    """Drafts count as used: a draft is money the RT plans to spend, and counting it keeps
-    two drafts from each taking the whole remaining budget."""
+    """Drafts claim budget: a draft is money the RT plans to spend, and counting it keeps
+    two drafts from each taking the whole remaining budget; they are kept apart in
+    `drafts`, so "terpakai" shows only what confirmed activities use."""
     budget = await uow.rts.budget(rt_id, year, default=default)
     used = await uow.activities.budget_used(rt_id, year, exclude_id=exclude_activity_id)
-    return BudgetUse(year=year, budget=budget, used=used)
+    by_status = await uow.activities.value_by_status(rt_id, year, exclude_id=exclude_activity_id)
+    return BudgetUse(
+        year=year,
+        budget=budget,
+        used=used,
+        drafts=by_status.get(ActivityStatus.DRAFT, 0),
+        cancelled=by_status.get(ActivityStatus.CANCELLED, 0),
+    )
 
 
 def roman_month(month: int) -> str:
@@ -184,13 +209,77 @@ def move_start_to(activity: ports.Activity, today: date, max_days: int) -> None:
     activity.year = today.year
 
 
+async def track(
+    uow: UnitOfWork,
+    activity: ports.Activity,
+    kind: str,
+    detail: dict[str, Any],
+    by: int | None,
+    now: datetime,
+) -> None:
+    """Record a change after confirmation (a new surat tugas revision) and its audit
+    entry: BPJS must hear of it, and the trail says who changed what."""
+    await uow.activities.record_change(activity, kind, detail, by, now)
+    audited = {"activity_id": activity.id, "number": activity.number, **detail}
+    await uow.audit.record(f"activity_{kind}", actor_account_id=by, detail=audited, at=now)
+
+
 async def extend_end(
     uow: UnitOfWork, activity: ports.Activity, new_end: date, now: datetime, by: int
 ) -> None:
     old_end = activity.end_date
     activity.end_date = new_end
     detail = {"old_end": old_end.isoformat(), "new_end": new_end.isoformat()}
-    await uow.activities.record_change(activity, "end_extended", detail, by, now)
+    await track(uow, activity, "end_extended", detail, by, now)
+
+
+async def shorten_end(
+    uow: UnitOfWork, activity: ports.Activity, new_end: date, now: datetime, by: int
+) -> None:
+    """An earlier last day: everyone's cover then ends at 23.59 WIB of `new_end`."""
+    old_end = activity.end_date
+    activity.end_date = new_end
+    detail = {"old_end": old_end.isoformat(), "new_end": new_end.isoformat()}
+    await track(uow, activity, "end_shortened", detail, by, now)
+
+
+async def postpone(
+    uow: UnitOfWork, activity: ports.Activity, new_start: date, now: datetime, by: int
+) -> None:
+    """Move the whole activity later, keeping its length; only before it started, so
+    nobody has been covered yet and the cover simply starts on the new first day."""
+    old_start, old_end = activity.start_date, activity.end_date
+    shift = new_start - old_start
+    activity.start_date, activity.end_date = new_start, old_end + shift
+    detail = {
+        "old_start": old_start.isoformat(),
+        "old_end": old_end.isoformat(),
+        "new_start": new_start.isoformat(),
+        "new_end": activity.end_date.isoformat(),
+    }
+    await track(uow, activity, "postponed", detail, by, now)
+
+
+async def change_role(
+    uow: UnitOfWork,
+    activity: ports.Activity,
+    participation: ports.Participation,
+    person: ports.Person,
+    new_role: str,
+    now: datetime,
+    by: int,
+) -> None:
+    """A participant's role in the activity changes; their cover does not."""
+    old_role = participation.role
+    participation.role = new_role
+    detail = {
+        "person_id": person.id,
+        "name": person.name,
+        "old_role": str(old_role),
+        "new_role": str(new_role),
+    }
+    if activity.status == ActivityStatus.CONFIRMED:
+        await track(uow, activity, "role_changed", detail, by, now)
 
 
 async def change_value(
@@ -212,18 +301,49 @@ async def change_value(
         "old_premium": before.total,
         "new_premium": after.total,
     }
-    await uow.activities.record_change(activity, "value_changed", detail, by, now)
+    await track(uow, activity, "value_changed", detail, by, now)
     return before, after
 
 
-async def cancel(uow: UnitOfWork, activity: ports.Activity, now: datetime, by: int) -> bool:
-    """Cancel a confirmed activity; coverage ends now. True when it had not started."""
+async def cancel(
+    uow: UnitOfWork, activity: ports.Activity, now: datetime, by: int | None, reason: str = ""
+) -> bool:
+    """Cancel a confirmed activity; coverage ends now. True when it had not started.
+    The premium stays on the record as computed; budget use and the premium totals of
+    the statistics count only confirmed activities, so a cancelled one drops out."""
     before_start = today_wib(now) < activity.start_date
     activity.status = ActivityStatus.CANCELLED
     activity.cancelled_at = now
-    detail = {"before_start": before_start}
-    await uow.activities.record_change(activity, "cancelled", detail, by, now)
+    activity.cancel_reason = reason
+    detail = {"before_start": before_start, "reason": reason}
+    await track(uow, activity, "cancelled", detail, by, now)
     return before_start
+
+
+def postpone_problem(
+    activity: ports.Activity, new_start: date, today: date, max_days_ahead: int = MAX_DAYS_AHEAD
+) -> str | None:
+    """Why `new_start` cannot be the postponed start, or None."""
+    if today >= activity.start_date:
+        return POSTPONE_STARTED
+    if new_start <= activity.start_date:
+        return POSTPONE_NOT_LATER
+    if new_start.year != activity.year:
+        return POSTPONE_OTHER_YEAR
+    if new_start > today + timedelta(days=max_days_ahead):
+        return START_TOO_FAR
+    return None
+
+
+def shorten_problem(activity: ports.Activity, new_end: date, today: date) -> str | None:
+    """Why `new_end` cannot be the shortened end, or None."""
+    if new_end >= activity.end_date:
+        return SHORTEN_NOT_EARLIER
+    if new_end < activity.start_date:
+        return END_BEFORE_START
+    if new_end < today:
+        return SHORTEN_PAST
+    return None
 
 
 async def letter_date(uow: UnitOfWork, activity: ports.Activity) -> date:

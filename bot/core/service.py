@@ -13,7 +13,7 @@ import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from bot.config import Settings
 from bot.core.dialog import Context, State
@@ -30,6 +30,13 @@ ACCOUNT_NAME_MAX = 120
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
+
+# Processed message ids are kept this long (bot.workers.jobs.housekeeping prunes them):
+# within it a redelivered message is recognised by its id.
+PROCESSED_KEPT = timedelta(days=7)
+# A message the provider dates further back than this is a replay (a captured signed
+# webhook posted again): its id may be forgotten already, so it is refused by its date.
+REPLAY_AFTER = PROCESSED_KEPT - timedelta(days=1)
 
 
 class ConversationService:
@@ -57,6 +64,14 @@ class ConversationService:
     async def handle(self, message: IncomingMessage) -> list[Reply]:
         """Process one message and return the replies for its sender."""
         message = replace(message, text=storable(message.text))
+        if message.received_at is not None and message.received_at < self.clock() - REPLAY_AFTER:
+            log.warning(
+                "message %s on %s dated %s refused as a replay",
+                message.message_id,
+                message.address.channel,
+                message.received_at.isoformat(),
+            )
+            return []
         async with self._lock(message.address):
             for attempt in (1, 2):
                 try:

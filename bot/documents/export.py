@@ -14,8 +14,11 @@ Two kinds of rows, so a sum over a column means what it says:
   participant.
 - "Kegiatan" (`ActivityRow`): one row per activity, with its chair, value, PPN flag and
   premiums; summing "Premi total" gives the premium of the period's activities.
-The XLSX holds both sheets ("Peserta" first, so readers that open the first sheet get the
-people as before). The CSV is one file of "Peserta" rows only (the format BPJS uploads
+- "Pendaftaran BPJS": one row per participation shaped to register the worker with BPJS
+  (NIK, name, phone, project number, name, location and employer — the RT's Pokja —,
+  coverage start and end, daily wage); birth date and sex only in a full-NIK file.
+The XLSX holds all three sheets ("Peserta" first, so readers that open the first sheet
+get the people as before). The CSV is one file of "Peserta" rows only (the format BPJS uploads
 take); the per-activity premiums are in the XLSX. "Nomor kegiatan" joins the two.
 
 CSV dialect: UTF-8 with a byte-order mark, `;` between fields, CRLF, quotes only where
@@ -53,6 +56,7 @@ MIME_TYPES = {
 }
 PARTICIPANT_SHEET = "Peserta"
 ACTIVITY_SHEET = "Kegiatan"
+REGISTRATION_SHEET = "Pendaftaran BPJS"
 DATE_FORMAT = "dd/mm/yyyy"
 MOMENT_FORMAT = "dd/mm/yyyy hh:mm"
 # Excel shows the locale's thousands separator (a dot in Indonesian) for this format.
@@ -150,6 +154,61 @@ ACTIVITY_HEADERS: tuple[str, ...] = (
 ACTIVITY_WIDTHS = (16, 36, 5, 22, 20, 24, 15, 11, 11, 17, 15, 8, 11, 11, 12, 24, 9, 15, 12)
 
 
+# "Pendaftaran BPJS": what BPJS needs to register each worker of a project (Jasa
+# Konstruksi): the person, the project and its employer (the RT's Pokja), the coverage and
+# the wage. Birth date and sex only beside a full NIK: with a masked NIK the two would
+# re-identify the person (issue 12), so a masked file leaves both columns out.
+REGISTRATION_FIELDS: tuple[tuple[str, str], ...] = (
+    ("nik", "NIK"),
+    ("name", "Nama tenaga kerja"),
+    ("birth_date", "Tanggal lahir"),
+    ("sex", "Jenis kelamin"),
+    ("phone", "Nomor HP"),
+    ("activity_number", "Nomor proyek"),
+    ("activity_title", "Nama proyek"),
+    ("location", "Lokasi proyek"),
+    ("employer", "Pemberi kerja"),
+    ("coverage_start", "Mulai kepesertaan"),
+    ("coverage_end", "Akhir kepesertaan"),
+    ("daily_wage", "Upah harian"),
+    ("status", "Status peserta"),
+)
+REGISTRATION_WIDTHS = {"nik": 19, "name": 28, "activity_title": 36, "location": 40}
+IDENTIFYING = frozenset({"birth_date", "sex"})
+
+
+def registration_fields(full_nik: bool) -> tuple[str, ...]:
+    """The registration sheet's columns: without birth date and sex for masked NIKs."""
+    return tuple(f for f, _ in REGISTRATION_FIELDS if full_nik or f not in IDENTIFYING)
+
+
+def registration_values(row: ExportRow, fields: tuple[str, ...]) -> tuple[Any, ...]:
+    """One participant's registration row, in the order of `fields`."""
+    derived = {
+        "location": f"RT {row.rt}, Kel. {row.kelurahan}, Kec. {row.kecamatan}",
+        "employer": f"Pokja Kampung Bahagia RT {row.rt} Kel. {row.kelurahan}",
+    }
+    return tuple(derived[f] if f in derived else getattr(row, f) for f in fields)
+
+
+def registration_layout(full_nik: bool) -> _Layout:
+    fields = registration_fields(full_nik)
+    titles = dict(REGISTRATION_FIELDS)
+
+    def where(*names: str) -> tuple[int, ...]:
+        return tuple(fields.index(n) for n in names if n in fields)
+
+    return _Layout(
+        REGISTRATION_SHEET,
+        tuple(titles[f] for f in fields),
+        tuple(REGISTRATION_WIDTHS.get(f, 16) for f in fields),
+        where("birth_date"),
+        where("coverage_start", "coverage_end"),
+        where("daily_wage"),
+        where("name", "activity_title", "location", "employer"),
+    )
+
+
 def _columns(row: type[NamedTuple], *fields: str) -> tuple[int, ...]:
     return tuple(row._fields.index(field) for field in fields)
 
@@ -202,10 +261,11 @@ class ExportWriter(Protocol):
     def finish(self) -> None: ...
 
 
-def writer_for(file_format: str, target: BinaryIO) -> ExportWriter:
-    """A writer of `file_format` ("xlsx" or "csv") that ends up in `target`."""
+def writer_for(file_format: str, target: BinaryIO, *, full_nik: bool = True) -> ExportWriter:
+    """A writer of `file_format` ("xlsx" or "csv") that ends up in `target`; `full_nik`
+    says whether the rows carry full NIKs (the registration sheet's columns depend on it)."""
     if file_format == XLSX:
-        return XlsxExport(target)
+        return XlsxExport(target, full_nik=full_nik)
     if file_format == CSV:
         return CsvExport(target)
     raise ValueError(f"unknown export format {file_format!r}")
@@ -274,14 +334,17 @@ class _XlsxSheet:
 
 
 class XlsxExport:
-    """Two worksheets, "Peserta" then "Kegiatan", each streamed as its rows arrive
-    (write-only worksheets keep their own temporary file, so they can be interleaved)."""
+    """Three worksheets, "Peserta", "Kegiatan" and "Pendaftaran BPJS", each streamed as
+    its rows arrive (write-only worksheets keep their own temporary file, so they can be
+    interleaved)."""
 
-    def __init__(self, target: BinaryIO) -> None:
+    def __init__(self, target: BinaryIO, *, full_nik: bool = True) -> None:
         self._target = target
         self._book = Workbook(write_only=True)
         self._people = _XlsxSheet(self._book, PARTICIPANT_LAYOUT)
         self._activities = _XlsxSheet(self._book, ACTIVITY_LAYOUT)
+        self._fields = registration_fields(full_nik)
+        self._registration = _XlsxSheet(self._book, registration_layout(full_nik))
 
     @property
     def rows(self) -> int:
@@ -292,12 +355,15 @@ class XlsxExport:
         return self._activities.rows
 
     def write(self, activities: Iterable[ActivityRow], rows: Iterable[ExportRow]) -> None:
+        rows = list(rows)
         self._activities.write(activities)
         self._people.write(rows)
+        self._registration.write(registration_values(row, self._fields) for row in rows)
 
     def finish(self) -> None:
         self._people.close()
         self._activities.close()
+        self._registration.close()
         self._book.save(self._target)
 
 

@@ -107,7 +107,7 @@ async def write_export(uow: UnitOfWork, request: ExportRequest, target: BinaryIO
 
     The next page is read while the previous one is written (in a worker thread), so
     the database's work and the file's overlap on two cores."""
-    writer = writer_for(request.file_format, target)
+    writer = writer_for(request.file_format, target, full_nik=request.full_nik)
     rows = RowBuilder(request, uow.persons.reveal_nik)
     scope, start, end = request.area.scope, request.start, request.end
     writing: asyncio.Future[None] | None = None

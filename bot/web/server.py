@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -15,6 +16,21 @@ from bot.config import Settings
 from bot.web.app import build_web_app
 
 log = logging.getLogger(__name__)
+
+# Query parameters that are secrets: Meta's verification request carries the verify token.
+_SECRET_PARAMETER = re.compile(r"(hub\.verify_token=)[^&\s]*")
+
+
+class RedactSecrets(logging.Filter):
+    """Keeps secrets in request URLs out of uvicorn's access log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                _SECRET_PARAMETER.sub(r"\1***", arg) if isinstance(arg, str) else arg
+                for arg in record.args
+            )
+        return True
 
 
 class Worker(Protocol):
@@ -32,6 +48,9 @@ async def serve(
         web, host=settings.web.host, port=settings.web.port, lifespan="off", log_level="info"
     )
     server = uvicorn.Server(config)
+    access = logging.getLogger("uvicorn.access")
+    if not any(isinstance(f, RedactSecrets) for f in access.filters):
+        access.addFilter(RedactSecrets())
     stop = asyncio.Event()
     for channel in channels:
         await channel.start()

@@ -28,13 +28,15 @@ PAGE, PERSON, ACTORS, LABEL = "audit_page", "audit_person", "audit_actors", "aud
 CLEAR = "clear"
 PAGE_SIZE = 15
 FORGET = (PAGE, PERSON, ACTORS, LABEL)
-# Readable names of the actions the bot records; others show as recorded.
+# Readable names of the actions the bot records (the admin texts hold the words); an
+# action missing here shows as recorded, so a new one is never hidden.
 ACTIONS = {
     "admin_added": "admin_action_admin_added",
     "official_added": "admin_action_official_added",
     "official_removed": "admin_action_official_removed",
     "invite_created": "admin_action_invite_created",
     "invite_redeemed": "admin_action_invite_redeemed",
+    "invite_failed": "admin_action_invite_failed",
     "budget_set": "admin_action_budget_set",
     "rt_import": "admin_action_rt_import",
     "broadcast": "admin_action_broadcast",
@@ -42,6 +44,24 @@ ACTIONS = {
     "nik_lookup": "admin_action_nik_lookup",
     "coverage_confirmed": "admin_action_coverage_confirmed",
     "incident_reported": "admin_action_incident_reported",
+    "incident_marked_reported": "admin_action_incident_marked_reported",
+    "incident_closed": "admin_action_incident_closed",
+    "alert_preferences_changed": "admin_action_alert_preferences_changed",
+    "export": "admin_action_export",
+    "nik_revealed": "admin_action_nik_revealed",
+    "coverage_lookup_nik": "admin_action_coverage_lookup_nik",
+    "coverage_lookup_phone": "admin_action_coverage_lookup_phone",
+    "coverage_lookup_limited": "admin_action_coverage_lookup_limited",
+    "own_data_viewed": "admin_action_own_data_viewed",
+    "correction_requested": "admin_action_correction_requested",
+    "correction_approved": "admin_action_correction_approved",
+    "correction_rejected": "admin_action_correction_rejected",
+    "activity_cancelled": "admin_action_activity_cancelled",
+    "activity_postponed": "admin_action_activity_postponed",
+    "activity_end_shortened": "admin_action_activity_end_shortened",
+    "activity_end_extended": "admin_action_activity_end_extended",
+    "activity_value_changed": "admin_action_activity_value_changed",
+    "activity_role_changed": "admin_action_activity_role_changed",
 }
 
 

@@ -34,6 +34,13 @@ def _merge(base: Mapping[str, str], language: str) -> dict[str, str]:
     return merged
 
 
+# The texts `bantuan` answers with: every step's help, and the menu's "Bantuan".
+HELP_KEYS = frozenset(
+    {"help_generic", "menu_help"}
+    | {step.help for dialog in REGISTRY.dialogs.values() for step in dialog.steps.values()}
+)
+HELPDESK_LINE = "helpdesk_line"
+
 LANGUAGES: Mapping[str, Mapping[str, str]] = {
     "id": _merge(indonesian.TEXTS, "ID"),
     "en": _merge(english.TEXTS, "EN"),
@@ -44,8 +51,14 @@ ZONE = "{zone}"
 
 
 class Catalogue:
-    def __init__(self, languages: Mapping[str, Mapping[str, str]] = LANGUAGES) -> None:
+    """The texts by language. `helpdesk` (setting `program.helpdesk`) is the contact every
+    help answer ends with; empty, none is added."""
+
+    def __init__(
+        self, languages: Mapping[str, Mapping[str, str]] = LANGUAGES, helpdesk: str = ""
+    ) -> None:
         self._languages = languages
+        self._helpdesk = helpdesk.strip()
 
     def text(self, language: str, key: str, **values: Any) -> str:
         texts = self._languages.get(language) or self._languages[DEFAULT_LANGUAGE]
@@ -53,4 +66,8 @@ class Catalogue:
         if ZONE in template and ZONE_FIELD not in values:
             # Times of day are in program.timezone: "{zone}" is its label (WIB, WITA, WIT).
             values = {**values, ZONE_FIELD: zone_label()}
-        return template.format(**values) if values else template
+        found = template.format(**values) if values else template
+        if self._helpdesk and key in HELP_KEYS:
+            line = self.text(language, HELPDESK_LINE, contact=self._helpdesk)
+            return f"{found}\n\n{line}"
+        return found

@@ -17,6 +17,7 @@ from bot.domain.dates import format_date, format_datetime, to_wib
 from bot.domain.money import format_rupiah
 from bot.domain.premium import Premium
 from bot.domain.roster import ROLES
+from bot.domain.vocabulary import ActivityStatus
 from handlers.common.amounts import premium_basis
 
 PDF = "application/pdf"
@@ -86,13 +87,67 @@ def premium_text(ctx: Context, premium: Premium) -> str:
 
 
 def budget_text(ctx: Context, use: BudgetUse) -> str:
+    """ "terpakai" is what confirmed activities use; drafts (planned money) and cancelled
+    activities (money given back) are shown apart, and the remainder is what is left
+    after confirmed activities and drafts."""
+    parts = [
+        ctx.t(
+            "budget_line_used",
+            year=use.year,
+            budget=format_rupiah(use.budget),
+            used=format_rupiah(use.spent),
+        )
+    ]
+    if use.drafts:
+        parts.append(ctx.t("budget_line_drafts", drafts=format_rupiah(use.drafts)))
+    if use.cancelled:
+        parts.append(ctx.t("budget_line_cancelled", cancelled=format_rupiah(use.cancelled)))
+    key = "budget_line_remaining_after_drafts" if use.drafts else "budget_line_remaining"
+    parts.append(ctx.t(key, remaining=format_rupiah(use.remaining)))
+    return " · ".join(parts)
+
+
+async def chair_line(ctx: Context, rt_id: int) -> str:
+    """ "Ketua RT: Budi Santoso · +6281234567890" (the RT list's chair now)."""
+    rt = await ctx.services.uow.rts.get(rt_id)
+    assert rt is not None, "an activity's RT exists (foreign key)"
+    phone = rt.chair_phone or ctx.t("chair_no_phone")
+    return ctx.t("chair_line", name=rt.chair_name or "-", phone=phone)
+
+
+def cancelled(activity: Any) -> bool:
+    return activity.status == ActivityStatus.CANCELLED and activity.cancelled_at is not None
+
+
+def activity_period(ctx: Context, activity: Any) -> str:
+    """The coverage period an activity gives as it stands: for a cancelled one, from its
+    start until the cancellation, or none at all when it was cancelled before that start
+    — never the full period as if it still held."""
+    if not cancelled(activity):
+        return coverage_period(ctx, activity.start_date, activity.end_date, activity.confirmed_at)
+    starts = coverage_starts(activity.start_date, activity.confirmed_at)
+    if starts is None or activity.cancelled_at <= starts:
+        return ctx.t("coverage_period_cancelled_before")
+    local = to_wib(starts)
     return ctx.t(
-        "budget_line",
-        year=use.year,
-        budget=format_rupiah(use.budget),
-        used=format_rupiah(use.used),
-        remaining=format_rupiah(use.remaining),
+        "coverage_period_cancelled",
+        start=format_date(local.date()),
+        time=f"{local:%H.%M}",
+        cancelled=format_datetime(activity.cancelled_at),
     )
+
+
+def activity_premium(ctx: Context, activity: Any, computed: Premium) -> str:
+    """The premium lines; for a cancelled activity what the record holds: the premium as
+    computed stays stored, but budget use and the premium totals count it no more."""
+    if cancelled(activity):
+        return ctx.t("premium_cancelled", total=format_rupiah(computed.total))
+    return premium_text(ctx, computed)
+
+
+def activity_value(ctx: Context, activity: Any) -> str:
+    shown = value_text(ctx, activity.value, activity.value_includes_ppn)
+    return ctx.t("value_cancelled", value=shown) if cancelled(activity) else shown
 
 
 def value_text(ctx: Context, value: int, includes_ppn: bool) -> str:
@@ -120,13 +175,16 @@ async def surat_tugas_reply(ctx: Context, activity: Any) -> Reply:
 
 def record_lines(ctx: Context, activity: Any, *, confirmed: bool = False) -> str:
     """The lines under an activity's details: its surat tugas with the revision, when it
-    was confirmed (`confirmed`: officials are shown it) and when it was cancelled."""
+    was confirmed (`confirmed`: officials are shown it) and when and why it was
+    cancelled."""
     lines = []
     if activity.surat_tugas_number:
         letter, revision = activity.surat_tugas_number, activity.surat_tugas_revision
         lines.append(ctx.t("my_letter_line", letter=letter, revision=revision))
     if confirmed and activity.confirmed_at is not None:
         lines.append(ctx.t("oa_confirmed_line", at=format_datetime(activity.confirmed_at)))
-    if activity.cancelled_at is not None:
-        lines.append(ctx.t("my_cancelled_line", at=format_datetime(activity.cancelled_at)))
+    if cancelled(activity):
+        reason = (getattr(activity, "cancel_reason", "") or "").strip()
+        key = "cancelled_line_reason" if reason else "cancelled_line"
+        lines.append(ctx.t(key, at=format_datetime(activity.cancelled_at), reason=reason))
     return "".join(f"\n{line}" for line in lines)

@@ -90,6 +90,12 @@ def period_text(ctx: Context, row: Row) -> str:
 
 def status_text(ctx: Context, row: Row) -> str:
     label = ctx.t(f"resident_status_{row.status}")
+    cancelled = row.activity.cancelled_at
+    if row.status == CANCELLED and cancelled is not None:
+        # When and why, as everywhere a cancellation is shown (issue 11).
+        reason = row.activity.cancel_reason
+        key = "resident_cancelled_because" if reason else "resident_cancelled_at"
+        return ctx.t(key, at=format_datetime(cancelled), reason=reason)
     removed = row.participation.removed_at
     if removed is not None and row.status not in (REMOVED, DRAFT):
         return ctx.t("resident_removed_note", status=label, at=format_datetime(removed))

@@ -107,6 +107,20 @@ class ActivityRepository(Repository):
             query = query.where(Activity.id != exclude_id)
         return int(await self.session.scalar(query) or 0)
 
+    async def value_by_status(
+        self, rt_id: int, year: int, exclude_id: int | None = None
+    ) -> dict[str, int]:
+        """The summed value of the RT's activities of `year` per stored status (draft,
+        confirmed, cancelled): what the budget line shows apart."""
+        query = (
+            select(Activity.status, func.coalesce(func.sum(Activity.value), 0))
+            .where(Activity.rt_id == rt_id, Activity.year == year)
+            .group_by(Activity.status)
+        )
+        if exclude_id is not None:
+            query = query.where(Activity.id != exclude_id)
+        return {str(status): int(total or 0) for status, total in await self.session.execute(query)}
+
     async def assign_number(self, activity: ports.Activity, prefix: str, digits: int = 5) -> str:
         """Give the activity the next free number `prefix` + zero-padded sequence.
 

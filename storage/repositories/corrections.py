@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import CursorResult, exists, or_, select, update
 
+from bot.core import ports
 from bot.domain.vocabulary import CorrectionStatus
 from storage.models import Activity, CorrectionRequest, Kelurahan, Participation, Rt
 from storage.repositories._base import Repository
@@ -41,14 +43,29 @@ class CorrectionRepository(Repository):
         return await self.session.get(CorrectionRequest, request_id)
 
     async def handle(
-        self, request: CorrectionRequest, status: str, by: int | None, at: datetime, note: str = ""
-    ) -> None:
-        """An official closes a request as `done` or `rejected`."""
+        self,
+        request: ports.CorrectionRequest,
+        status: str,
+        by: int | None,
+        at: datetime,
+        note: str = "",
+    ) -> bool:
+        """An official closes a request as `done` or `rejected`; False when it was no
+        longer open (another official got there first). Conditional, so two cannot both
+        win."""
         if status not in (CorrectionStatus.DONE, CorrectionStatus.REJECTED):
             raise ValueError(f"a handled request is done or rejected, not {status!r}")
-        request.status, request.handled_by, request.handled_at = status, by, at
-        request.note = note
-        await self.session.flush()
+        statement = (
+            update(CorrectionRequest)
+            .where(
+                CorrectionRequest.id == request.id,
+                CorrectionRequest.status == CorrectionStatus.OPEN,
+            )
+            .values(status=status, handled_by=by, handled_at=at, note=note)
+        )
+        result = await self.session.execute(statement.execution_options(synchronize_session=False))
+        await self.session.refresh(request)
+        return cast(CursorResult[Any], result).rowcount == 1
 
     async def for_persons(self, person_ids: Sequence[int]) -> list[CorrectionRequest]:
         """The requests about these persons, newest first."""

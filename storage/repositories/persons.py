@@ -77,6 +77,15 @@ class PersonRepository(Repository):
             stored.birth_date = birth_date
             await self.session.flush()
 
+    async def update_sex(self, person: ports.Person, sex: str) -> None:
+        """Set "L" or "P" (a correction an official approved); read-only on the port too."""
+        if sex not in ("L", "P"):
+            raise ValueError(f"sex is L or P, not {sex!r}")
+        stored = await self.session.get(Person, person.id)
+        if stored is not None:
+            stored.sex = sex
+            await self.session.flush()
+
     def reveal_nik(self, person: ports.EncryptedNik) -> str:
         """The NIK in clear, for exports to BPJS; the caller records an audit event."""
         return self.vault.decrypt(person.nik_encrypted)

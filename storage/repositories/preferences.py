@@ -24,12 +24,18 @@ DIGEST = "digest"
 OFF = "off"
 NEW_ACTIVITY_MODES = (IMMEDIATE, DIGEST, OFF)
 # The on/off preferences.
-SWITCHES = ("daily_summary", "starting_without_participants", "unidentified_chairs")
+SWITCHES = (
+    "daily_summary",
+    "starting_without_participants",
+    "unidentified_chairs",
+    "correction_requests",
+)
 DEFAULTS: dict[str, Any] = {
     "new_activities": DIGEST,
     "daily_summary": True,
     "starting_without_participants": True,
     "unidentified_chairs": True,
+    "correction_requests": True,
 }
 # Bound parameters per IN (...) query: well under every backend's limit.
 _CHUNK = 500

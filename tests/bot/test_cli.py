@@ -168,6 +168,20 @@ def test_the_secret_key_is_required_outside_the_demo(run, db_file: Path) -> None
     assert not db_file.exists()
 
 
+@pytest.mark.parametrize("key", ["kurang-panjang", "a" * 44, "abcd" * 11])
+def test_a_short_or_weak_key_is_refused_in_one_line(run, key: str) -> None:  # noqa: ANN001
+    line = one_clear_line(run("db", "upgrade", extra_env={"KB_SECURITY__SECRET_KEY": key}))
+    assert "security.secret_key" in line and "keygen" in line
+
+
+def test_a_key_other_than_the_databases_is_refused_in_one_line(run, db_file: Path) -> None:  # noqa: ANN001
+    assert run("db", "upgrade").returncode == 0
+    other = {"KB_SECURITY__SECRET_KEY": NikVault.generate_key()}
+    line = one_clear_line(run("db", "upgrade", extra_env=other))
+    assert "security.secret_key: not the key of this database" in line
+    assert run("db", "upgrade").returncode == 0  # the right key still starts
+
+
 # --- database, RT list, admin --------------------------------------------------------
 
 

@@ -60,6 +60,7 @@ EXPECTED: Mapping[str, frozenset[str]] = {
     "official_activities": OFFICIALS,
     "official_export": OFFICIALS,
     "official_incidents": OFFICIALS,
+    "official_corrections": OFFICIALS,
     "alert_settings": OFFICIALS,
     "admin": frozenset({ADMIN}),
 }

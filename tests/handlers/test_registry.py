@@ -23,12 +23,15 @@ STORED = {
         *("start_date", "summary", "title", "value"),
     ),
     "my_activities": (
-        *("cancel", "delete_draft", "detail", "extend", "extend_confirm", "list", "value"),
-        "value_confirm",
+        # Issue 11 added the cancellation's reason and confirmation, postponing, shortening.
+        *("cancel", "cancel_confirm", "cancel_reason", "delete_draft", "detail", "extend"),
+        *("extend_confirm", "list", "postpone", "postpone_confirm", "shorten"),
+        *("shorten_confirm", "value", "value_confirm"),
     ),
     "participants": (
         *("list", "main", "minor", "name", "name_conflict", "nik", "nik_century", "nik_confirm"),
-        *("paste", "paste_minors", "phone", "remove", "remove_confirm", "role", "wage"),
+        *("paste", "paste_minors", "phone", "remove", "remove_confirm", "role"),
+        *("role_change", "role_change_new", "wage"),
     ),
     "coverage_confirmation": ("final",),
     "coverage_check": ("nik", "own"),
@@ -38,7 +41,7 @@ STORED = {
     ),
     "premium": ("value",),
     "benefits": ("topic",),
-    "my_data": ("after", "confirm", "fix", "share", "who"),
+    "my_data": ("after", "confirm", "field", "fix", "share", "who"),
     "official_summary": ("next",),
     "official_activities": (
         *("detail", "filter_dates", "filter_kelurahan", "filter_status", "filters", "list"),
@@ -50,6 +53,10 @@ STORED = {
         "report_number",
     ),
     "alert_settings": ("new_activities", "roles", "settings"),
+    "official_corrections": (
+        *("approve_confirm", "detail", "fix_birth", "fix_field", "fix_name", "fix_phone"),
+        *("fix_sex", "list", "reject_confirm", "reject_reason"),
+    ),
     "admin": (
         *("audit_by_nik", "audit_by_official", "audit_log", "broadcast_preview"),
         *("broadcast_target", "broadcast_text", "budget_confirm", "budget_show"),

@@ -436,6 +436,43 @@ async def test_activities_participations_incidents(uow_factory: UnitOfWorkFactor
 # --- types and engine settings -------------------------------------------------------
 
 
+async def test_budget_value_by_status(uow_factory: UnitOfWorkFactory) -> None:
+    """What the RT budget line shows apart: drafts, confirmed and cancelled activities."""
+    async with uow_factory() as uow:
+        rt = await _rt(uow)
+        ids = {}
+        for status, value in (
+            ("draft", 10),
+            ("confirmed", 20),
+            ("confirmed", 5),
+            ("cancelled", 30),
+        ):
+            activity = await uow.activities.add(
+                Activity(
+                    rt_id=rt.id,
+                    year=2025,
+                    title=status,
+                    kind="jalan",
+                    start_date=date(2025, 8, 1),
+                    end_date=date(2025, 8, 14),
+                    value=value * 1_000_000,
+                    premium_jkk=0,
+                    premium_jkm=0,
+                    premium_total=0,
+                    status=status,
+                )
+            )
+            ids[value] = activity.id
+        by_status = await uow.activities.value_by_status(rt.id, 2025)
+        assert by_status == {"draft": 10_000_000, "confirmed": 25_000_000, "cancelled": 30_000_000}
+        assert await uow.activities.value_by_status(rt.id, 2025, exclude_id=ids[5]) == {
+            "draft": 10_000_000,
+            "confirmed": 20_000_000,
+            "cancelled": 30_000_000,
+        }
+        assert await uow.activities.value_by_status(rt.id, 2026) == {}
+
+
 async def test_aware_datetimes_round_trip_as_utc(uow_factory: UnitOfWorkFactory) -> None:
     wib = datetime(2025, 8, 1, 16, 30, 15, 123456, tzinfo=WIB)
     async with uow_factory() as uow:

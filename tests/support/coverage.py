@@ -37,9 +37,10 @@ async def confirmed_activity(
     return activity_id
 
 
-async def cancel_directly(app: App, activity_id: int, at: datetime) -> None:
+async def cancel_directly(app: App, activity_id: int, at: datetime, reason: str = "") -> None:
     async with app.uow_factory() as uow:
-        await coverage.cancel(uow, await uow.activities.get(activity_id), at, None)  # type: ignore[arg-type]
+        activity = await uow.activities.get(activity_id)
+        await coverage.cancel(uow, activity, at, None, reason)  # type: ignore[arg-type]
         await uow.commit()
 
 

@@ -50,6 +50,7 @@ from bot.channels.whatsapp.webhook import (
 )
 from bot.config import WhatsAppSettings
 from bot.core.messages import Attachment, IncomingMessage, Reply, payload_to_reply
+from bot.web.body import BodyTooLarge, read_limited
 from bot.workers.delivery_status import TEMPLATE_REQUIRED_KEY, StatusSink, StatusUpdate
 from bot.workers.outbox_sender import Parcel, RetryLater, Undeliverable
 
@@ -62,6 +63,9 @@ URGENT_KINDS = frozenset({"accident", "accident_reminder"})
 REPLY_ATTEMPTS = 3
 REPLY_MAX_WAIT = 30.0
 CONCURRENT_SENDERS = 16
+# Meta's notifications are small (a batch stays well under 3 MB); anything larger is
+# refused before it is read, and before its signature is checked.
+MAX_NOTIFICATION_BYTES = 3 * 1024 * 1024
 
 
 class WhatsAppChannel:
@@ -144,7 +148,11 @@ class WhatsAppChannel:
                 log.warning("WhatsApp webhook verification refused")
                 return PlainTextResponse("forbidden", status_code=403)
             return PlainTextResponse(challenge)
-        body = await request.body()
+        try:
+            body = await read_limited(request, MAX_NOTIFICATION_BYTES)
+        except BodyTooLarge:
+            log.warning("WhatsApp webhook refused: body over %d bytes", MAX_NOTIFICATION_BYTES)
+            return PlainTextResponse("too large", status_code=413)
         secret = _secret(self._settings.app_secret)
         if not signature_is_valid(secret, body, request.headers.get(SIGNATURE_HEADER)):
             log.warning("WhatsApp webhook refused: missing or wrong signature")
@@ -152,7 +160,10 @@ class WhatsAppChannel:
         try:
             payload = json.loads(body)
         except ValueError:
-            return PlainTextResponse("bad request", status_code=400)
+            # Signed but not JSON: Meta would only retry it. Acknowledged and logged
+            # (without the body, which may hold personal data).
+            log.warning("WhatsApp webhook: a signed body that is not JSON (%d bytes)", len(body))
+            return PlainTextResponse("ok")
         notification = parse_notification(payload, classify)
         for inbound in notification.messages:
             self._enqueue(inbound.message.address.chat_id, inbound)

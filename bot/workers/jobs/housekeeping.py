@@ -7,11 +7,11 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
+from bot.core.service import PROCESSED_KEPT
 from bot.workers.jobs.base import Run
 
 log = logging.getLogger(__name__)
 
-PROCESSED_KEPT = timedelta(days=7)
 UNUSED_PERSON_KEPT = timedelta(days=1)
 
 

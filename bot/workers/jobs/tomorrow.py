@@ -1,6 +1,8 @@
 """The day-before notices (07:00 WIB): activities starting tomorrow under which nobody
 will be covered — a draft not yet confirmed, or a confirmed activity whose worker list is
-empty — to the Ketua RT of that RT and to officials in scope who want to know; and
+empty — to the Ketua RT of that RT; the confirmed ones with an empty list also to
+officials in scope who want to know (a draft is the chair's own work in progress, no
+event for the city: officials hear of an activity when it is confirmed); and
 coverage ending tomorrow, to the Ketua RT, who can extend it in "Kegiatan saya" when the
 work goes on."""
 
@@ -39,7 +41,8 @@ async def starting_without_cover(run: Run, day: date) -> None:
         for activity, rt, _ in rows
         for account in await chairs.accounts(run.uow, rt)
     ]
-    officials = (await Officials.load(run.uow)).all(_wants_starting)
+    confirmed = [row for row in rows if row[0].status != ActivityStatus.DRAFT]
+    officials = (await Officials.load(run.uow)).all(_wants_starting) if confirmed else []
     lists = {
         o.account.id: f"starting_empty:{tomorrow.isoformat()}:{o.account.id}" for o in officials
     }
@@ -49,7 +52,7 @@ async def starting_without_cover(run: Run, day: date) -> None:
             await run.send(account, _chair_notice(run, account, activity, tomorrow, key))
     for official in officials:
         key = lists[official.account.id]
-        mine = [r for r in rows if official.covering(r[1].kelurahan_code, _wants_starting)]
+        mine = [r for r in confirmed if official.covering(r[1].kelurahan_code, _wants_starting)]
         if mine and key not in done:
             note = await _official_list(run, official.account, mine, tomorrow, key)
             await run.send(official.account, note)
@@ -83,7 +86,7 @@ async def _official_list(
 ) -> Notification:
     lines = []
     for activity, rt, _ in rows[:OFFICIAL_LINES]:
-        problem = run.text(account, f"alert_starting_{_problem(activity)}_short")
+        problem = run.text(account, "alert_starting_empty_short")
         place = await place_of(run, account, rt)
         lines.append(
             run.text(

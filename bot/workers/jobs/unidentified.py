@@ -1,7 +1,7 @@
-"""The "Ketua RT could not be identified" alert: someone says they chair an RT, but their
-verified phone is not on the RT list, or they typed wrong invite codes again and again.
-Officials who want it (Peringatan) hear of it: those covering the RT's kelurahan when a
-refused code belonged to a known RT, otherwise (place unknown) city-wide ones only.
+"""The "Ketua RT could not be identified" alert: someone typed wrong invite codes again
+and again, the last one belonging to a known RT. Officials covering that RT's kelurahan
+who want it (Peringatan) hear of it. A phone that is not on the RT list alerts nobody:
+anyone may tap "Saya Ketua RT", and that alone is no event (issue 11).
 
 One alert per person per day reaches each official, whatever they try next: the dedup
 key holds the account and the WIB date, so a chair retrying all afternoon is not spam.
@@ -19,25 +19,22 @@ from bot.domain.dates import today_wib
 from bot.workers.jobs.recipients import Officials
 
 KIND = "chair_unidentified"
-PHONE_NOT_LISTED = "phone"
-WRONG_CODES = "codes"
 # Refused codes within the invite attempt window that count as "repeated".
 REPEATED_FAILURES = 3
 
 
 @dataclass(frozen=True)
 class Attempt:
-    """Who tried and how: `reason` is PHONE_NOT_LISTED or WRONG_CODES; `failures` how many
-    codes were refused lately; `rt_label` the RT a refused code was for ("" if unknown)."""
+    """Who tried: `failures` how many codes were refused lately; the RT the last refused
+    code was for, with its kelurahan."""
 
     account_id: int
     name: str
     channel: str
     phone: str | None
-    reason: str
-    kelurahan_code: str | None = None
-    failures: int = 0
-    rt_label: str = ""
+    kelurahan_code: str
+    failures: int
+    rt_label: str
 
 
 def _wants(preference: ports.AlertPreference) -> bool:
@@ -60,18 +57,14 @@ async def unidentified_chair_alerts(
             language, "alert_chair_no_phone", channel=attempt.channel.capitalize()
         )
         name = attempt.name or "-"
-        if attempt.reason == PHONE_NOT_LISTED:
-            text = texts.text(language, "alert_chair_phone", name=name, contact=contact)
-        else:
-            rt = texts.text(language, "alert_chair_code_rt", rt=attempt.rt_label)
-            text = texts.text(
-                language,
-                "alert_chair_codes",
-                name=name,
-                contact=contact,
-                count=attempt.failures,
-                rt=rt if attempt.rt_label else "",
-            )
+        text = texts.text(
+            language,
+            "alert_chair_codes",
+            name=name,
+            contact=contact,
+            count=attempt.failures,
+            rt=texts.text(language, "alert_chair_code_rt", rt=attempt.rt_label),
+        )
         notes.append(
             Notification(
                 account_id=account.id,

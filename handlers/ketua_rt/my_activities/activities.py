@@ -14,19 +14,20 @@ from bot.domain.dates import today_wib
 from bot.domain.vocabulary import ActivityStatus, ShownStatus
 from handlers.common.access import own_activity, own_rt_ids
 from handlers.common.activity_views import (
+    activity_period,
+    activity_premium,
+    activity_value,
     budget_text,
-    coverage_period,
+    chair_line,
     dates_text,
     kind_label,
-    premium_text,
     record_lines,
     rt_line,
     surat_tugas_reply,
-    value_text,
 )
 from handlers.common.amounts import premium_of
 from handlers.ketua_rt import register_activity
-from handlers.ketua_rt.my_activities import changes
+from handlers.ketua_rt.my_activities import changes, reschedule
 from handlers.ketua_rt.participants import start_participants
 
 PAGE_SIZE = 8
@@ -111,7 +112,13 @@ def actions(ctx: Context, activity: Any) -> tuple[str, ...]:
     if shown == ActivityStatus.DRAFT:
         return (CONTINUE, DELETE, BACK)
     if shown in (ShownStatus.CONFIRMED, ShownStatus.RUNNING):
-        return (PEOPLE, LETTER, changes.EXTEND, changes.VALUE, changes.CANCEL, BACK)
+        today = today_wib(ctx.now)
+        dates: tuple[str, ...] = (changes.EXTEND,)
+        if reschedule.can_shorten(activity, today):
+            dates += (reschedule.SHORTEN,)
+        if reschedule.can_postpone(activity, today):
+            dates += (reschedule.POSTPONE,)
+        return (PEOPLE, LETTER, *dates, changes.VALUE, changes.CANCEL, BACK)
     if shown == ShownStatus.ENDED:
         return (LETTER, BACK)
     return (BACK,)
@@ -128,13 +135,16 @@ async def ask_detail(ctx: Context) -> Reply:
         title=activity.title,
         status=status_label(ctx, activity),
         rt=await rt_line(ctx, activity.rt_id),
+        chair=await chair_line(ctx, activity.rt_id),
         kind=kind_label(ctx, activity.kind),
         place=activity.place,
         dates=dates_text(ctx, activity.start_date, activity.end_date),
-        period=coverage_period(ctx, activity.start_date, activity.end_date, activity.confirmed_at),
+        period=activity_period(ctx, activity),
         people=len(people),
-        value=value_text(ctx, activity.value, activity.value_includes_ppn),
-        premium=premium_text(ctx, premium_of(ctx, activity.value, activity.value_includes_ppn)),
+        value=activity_value(ctx, activity),
+        premium=activity_premium(
+            ctx, activity, premium_of(ctx, activity.value, activity.value_includes_ppn)
+        ),
     )
     text += record_lines(ctx, activity)
     return Reply(text, choices=tuple(choice(ctx, a) for a in actions(ctx, activity)))
@@ -154,7 +164,7 @@ async def handle_detail(ctx: Context, answer: Answer) -> Outcome:
         return Go("detail")
     if wanted == DELETE:
         return Go("delete_draft")
-    return Go(wanted)  # extend, value, cancel: the steps of changes.py
+    return Go(wanted)  # extend, shorten, postpone, value, cancel: the tracked changes
 
 
 async def ask_delete_draft(ctx: Context) -> Reply:

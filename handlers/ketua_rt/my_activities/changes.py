@@ -1,8 +1,9 @@
 """Tracked changes to a confirmed activity (DOMAIN.md §2), steps of "Kegiatan saya":
-extend the end date (an addendum), change the value (premium difference shown, budget
-re-checked), and cancel (before the start: never covered; after: coverage ends now).
-Each asks for a confirmation, re-checks the activity, and records the change, which
-makes a new surat tugas revision."""
+extend the end date (an addendum) and change the value (premium difference shown, budget
+re-checked); and what every tracked change shares (`changeable`, the choices). Each asks
+for a confirmation, re-checks the activity, and records the change
+(bot.activities.lifecycle.track), which makes a new surat tugas revision. Postponing and
+shortening live in `reschedule`, cancelling in `cancel`."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import Any
 from bot.activities import lifecycle as coverage
 from bot.core.dialog import Answer, Context, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
-from bot.domain.dates import format_date, format_datetime, today_wib
+from bot.domain.dates import format_date, today_wib
 from bot.domain.money import format_rupiah
 from bot.domain.vocabulary import ActivityStatus
 from handlers.common.access import own_activity
@@ -229,31 +230,4 @@ async def handle_value_confirm(ctx: Context, answer: Answer) -> Outcome:
             revision=activity.surat_tugas_revision,
         )
     )
-    return Go("detail")
-
-
-# --- cancel -----------------------------------------------------------------------
-
-
-async def ask_cancel(ctx: Context) -> Reply:
-    activity = await changeable(ctx)
-    if activity is None:
-        return gone(ctx)
-    if today_wib(ctx.now) < activity.start_date:
-        text = ctx.t("chg_cancel_before_start", title=activity.title)
-    else:
-        text = ctx.t("chg_cancel_running", title=activity.title, now=format_datetime(ctx.now))
-    return Reply(text, choices=yes_no(ctx, "cancel_yes"))
-
-
-async def handle_cancel(ctx: Context, answer: Answer) -> Outcome:
-    activity = await changeable(ctx)
-    if answer.picked != "cancel_yes" or activity is None:
-        return Go("detail")
-    uow = ctx.services.uow
-    before_start = await coverage.cancel(uow, activity, ctx.now, ctx.caller.account_id)
-    if before_start:
-        ctx.say(ctx.t("chg_cancelled_before_start", title=activity.title))
-    else:
-        ctx.say(ctx.t("chg_cancelled_running", title=activity.title, at=format_datetime(ctx.now)))
     return Go("detail")

@@ -1,10 +1,10 @@
 """Kegiatan saya: a Ketua RT's activities and what can be done with each — continue or
 delete a draft; for a confirmed one: its participants, the surat tugas, and the tracked
-changes (extend, change the value, cancel).
+changes (extend, shorten, postpone, change the value, cancel with a reason).
 
 The whole conversation in the order it asks: the list, one activity, deleting a draft
-(`activities`); then each tracked change with its confirmation (`changes`), every one
-returning to the activity.
+(`activities`); then each tracked change with its confirmation (`changes`, `reschedule`,
+`cancel`), every one returning to the activity.
 """
 
 from __future__ import annotations
@@ -12,7 +12,14 @@ from __future__ import annotations
 from bot.core.dialog import Command, Dialog, MenuEntry, Step, StepTable
 from bot.domain.vocabulary import Role
 from handlers.ketua_rt import participants, register_activity
-from handlers.ketua_rt.my_activities import NAME, activities, changes, texts
+from handlers.ketua_rt.my_activities import (
+    NAME,
+    activities,
+    cancel,
+    changes,
+    reschedule,
+    texts,
+)
 from handlers.ketua_rt.register_activity.period import DATE_MAX_LENGTH
 
 CHAIRS = frozenset({Role.KETUA_RT})
@@ -44,7 +51,40 @@ DIALOG = Dialog(
             "value_confirm",
             Step(changes.ask_value_confirm, changes.handle_value_confirm, choice_only=True),
         ),
-        (changes.CANCEL, Step(changes.ask_cancel, changes.handle_cancel, choice_only=True)),
+        (
+            reschedule.SHORTEN,
+            Step(reschedule.ask_shorten, reschedule.handle_shorten, max_length=DATE_MAX_LENGTH),
+        ),
+        (
+            "shorten_confirm",
+            Step(
+                reschedule.ask_shorten_confirm,
+                reschedule.handle_shorten_confirm,
+                choice_only=True,
+            ),
+        ),
+        (
+            reschedule.POSTPONE,
+            Step(reschedule.ask_postpone, reschedule.handle_postpone, max_length=DATE_MAX_LENGTH),
+        ),
+        (
+            "postpone_confirm",
+            Step(
+                reschedule.ask_postpone_confirm,
+                reschedule.handle_postpone_confirm,
+                choice_only=True,
+            ),
+        ),
+        # Cancelling: the reason (a button, or typed), then what it means, then done.
+        (
+            cancel.CANCEL,
+            Step(cancel.ask_cancel, cancel.handle_cancel, max_length=cancel.REASON_MAX_LENGTH),
+        ),
+        (
+            cancel.REASON,
+            Step(cancel.ask_reason, cancel.handle_reason, max_length=cancel.REASON_MAX_LENGTH),
+        ),
+        ("cancel_confirm", Step(cancel.ask_confirm, cancel.handle_confirm, choice_only=True)),
     ),
     texts=texts,
     roles=CHAIRS,

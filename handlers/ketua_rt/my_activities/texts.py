@@ -17,6 +17,7 @@ ID: dict[str, str] = {
         "📄 *{title}*\n"
         "Nomor: {number} · Status: *{status}*\n"
         "{rt}\n"
+        "{chair}\n"
         "Jenis: {kind}\n"
         "Tempat: {place}\n"
         "Tanggal: {dates}\n"
@@ -26,7 +27,6 @@ ID: dict[str, str] = {
         "{premium}"
     ),
     "my_letter_line": "Surat tugas: {letter} (revisi {revision})",
-    "my_cancelled_line": "Dibatalkan {at}; perlindungan berakhir saat itu.",
     "my_action_gone": "Pilihan itu tidak berlaku lagi untuk kegiatan ini (statusnya sudah berubah).",
     "my_delete_ask": "Hapus draf *{title}* beserta {people} peserta? Ini tidak bisa dibatalkan.",
     "my_deleted": "🗑️ Draf *{title}* dihapus.",
@@ -57,10 +57,42 @@ ID: dict[str, str] = {
     "chg_premium_less": "Premi berkurang: {amount}",
     "chg_value_confirm": "Ubah nilai {old} → *{new}*?\nPremi sebelumnya: {old_premium}\n{premium}\n{difference}",
     "chg_value_changed": "✅ Nilai kini {value}; total premi {total}. Surat tugas revisi {revision} bisa diunduh.",
-    "chg_cancel_before_start": "Batalkan *{title}*? Kegiatan belum mulai, jadi belum ada yang terlindungi; anggarannya kembali tersedia.",
-    "chg_cancel_running": "⚠️ Batalkan *{title}*? Kegiatan sudah berjalan: perlindungan semua peserta *berakhir sekarang* ({now}). Kecelakaan sesudahnya tidak ditanggung.",
-    "chg_cancelled_before_start": "Kegiatan *{title}* dibatalkan sebelum mulai.",
-    "chg_cancelled_running": "Kegiatan *{title}* dibatalkan; perlindungan berakhir {at}.",
+    "chg_cancel_reason_ask": "Batalkan *{activity}*? Apa alasannya? Pilih salah satu, atau ketik alasan Anda.",
+    "chg_cancel_reason_type": "Tulis alasan pembatalan (paling banyak {limit} huruf):",
+    "chg_cancel_reason_type_it": "Ketik alasannya dengan kata-kata Anda, atau tekan *Kembali ke daftar*.",
+    "chg_cancel_reason_short": "Alasannya terlalu pendek. Tulis satu kalimat singkat, mis. *hujan terus*.",
+    "chg_cancel_reason_first": "Sebutkan dulu alasan pembatalannya: pilih salah satu, atau ketik alasan Anda.",
+    "chg_cancel_before_start": "Batalkan *{activity}*?\nAlasan: {reason}\nKegiatan belum mulai, jadi belum ada yang terlindungi: {people} peserta tidak akan terlindungi untuk kegiatan ini, dan anggarannya kembali tersedia. Surat tugas tidak berlaku lagi.",
+    "chg_cancel_running": "⚠️ Batalkan *{activity}*?\nAlasan: {reason}\nKegiatan sudah berjalan: perlindungan {people} peserta *berakhir saat Anda menekan Ya* (sekarang {now}). Kecelakaan sesudahnya tidak ditanggung.",
+    "chg_cancelled_before_start": "Kegiatan *{title}* dibatalkan sebelum mulai. {told} peserta diberi tahu.",
+    "chg_cancelled_running": "Kegiatan *{title}* dibatalkan; perlindungan berakhir {at}. {told} peserta diberi tahu.",
+    "my_choice_reason_weather": "Cuaca",
+    "my_choice_reason_funds": "Dana belum cair",
+    "my_choice_reason_replaced": "Diganti kegiatan lain",
+    "my_choice_reason_other": "Alasan lain",
+    "my_choice_shorten": "Majukan tanggal selesai",
+    "my_choice_postpone": "Undur kegiatan",
+    "my_choice_shorten_yes": "Ya, majukan",
+    "my_choice_postpone_yes": "Ya, undur",
+    # Postponing (before the start) and shortening.
+    "chg_ask_postpone": "Tanggal sekarang: {dates}. Diundur mulai tanggal berapa? Tanggal selesai ikut bergeser, lama kegiatan tetap {days} hari.",
+    "chg_postpone_started": "Kegiatan sudah mulai ({start}); yang sudah berjalan tidak bisa diundur. Majukan tanggal selesai atau batalkan kegiatan.",
+    "chg_postpone_not_later": "Tanggal mulai baru harus sesudah {start}.",
+    "chg_postpone_other_year": "Tanggal mulai baru harus tetap di tahun {year} (anggaran RT dihitung per tahun). Untuk tahun lain, batalkan kegiatan ini lalu daftarkan kegiatan baru.",
+    "chg_postpone_too_far": "Tanggal itu lebih dari setahun lagi. Periksa tahunnya.",
+    "chg_postpone_confirm": "Undur *{title}*: {old} → *{new}*? Perlindungan {people} peserta mulai {start} pukul 00.00 {zone}. Ini dicatat sebagai perubahan dan surat tugas mendapat revisi baru.",
+    "chg_postponed": "✅ Diundur. Masa perlindungan kini {period}. Surat tugas revisi {revision} bisa diunduh. {told} peserta diberi tahu.",
+    "chg_ask_shorten": "Tanggal selesai sekarang {end}. Selesai lebih awal pada tanggal berapa? Paling awal {earliest}.",
+    "chg_shorten_not_earlier": "Tanggal selesai baru harus sebelum {end} (untuk menambah hari, pilih *Perpanjang tanggal selesai*).",
+    "chg_shorten_before_start": "Tanggal selesai tidak boleh sebelum tanggal mulai ({start}).",
+    "chg_shorten_past": "Tanggal selesai tidak boleh sebelum hari ini ({today}): hari yang sudah lewat tetap terlindungi.",
+    "chg_shorten_confirm": "Majukan tanggal selesai *{title}*: {old} → *{new}*? Perlindungan {people} peserta berakhir {new} pukul 23.59 {zone}. Surat tugas mendapat revisi baru.",
+    "chg_shortened": "✅ Tanggal selesai dimajukan. Masa perlindungan kini {period}. Surat tugas revisi {revision} bisa diunduh. {told} peserta diberi tahu.",
+    # What the people on the list are told.
+    "chg_notice_cancelled": "ℹ️ {name}, kegiatan *{title}* ({number}) dibatalkan oleh Ketua RT (alasan: {reason}). Perlindungan BPJS Ketenagakerjaan Anda untuk kegiatan ini berakhir {at}.",
+    "chg_notice_cancelled_before": "ℹ️ {name}, kegiatan *{title}* ({number}) dibatalkan oleh Ketua RT sebelum mulai (alasan: {reason}). Anda tidak terlindungi untuk kegiatan ini.",
+    "chg_notice_postponed": "ℹ️ {name}, kegiatan *{title}* ({number}) diundur. Perlindungan BPJS Ketenagakerjaan Anda untuk kegiatan ini kini {start} s.d. {end}.",
+    "chg_notice_shortened": "ℹ️ {name}, kegiatan *{title}* ({number}) selesai lebih awal. Perlindungan BPJS Ketenagakerjaan Anda untuk kegiatan ini kini berakhir {end}.",
     # Its line in Telegram's command menu.
     "command_my_activities": "Kegiatan RT saya",
 }
@@ -81,6 +113,7 @@ EN: dict[str, str] = {
         "📄 *{title}*\n"
         "Number: {number} · Status: *{status}*\n"
         "{rt}\n"
+        "{chair}\n"
         "Kind: {kind}\n"
         "Place: {place}\n"
         "Dates: {dates}\n"
@@ -90,7 +123,6 @@ EN: dict[str, str] = {
         "{premium}"
     ),
     "my_letter_line": "Surat tugas: {letter} (revision {revision})",
-    "my_cancelled_line": "Cancelled {at}; coverage ended then.",
     "my_action_gone": "That option no longer applies to this activity (its status has changed).",
     "my_delete_ask": "Delete the draft *{title}* with its {people} participants? This cannot be undone.",
     "my_deleted": "🗑️ Draft *{title}* deleted.",
@@ -120,10 +152,40 @@ EN: dict[str, str] = {
     "chg_premium_less": "Premium reduced by: {amount}",
     "chg_value_confirm": "Change the value {old} → *{new}*?\nPrevious premium: {old_premium}\n{premium}\n{difference}",
     "chg_value_changed": "✅ The value is now {value}; total premium {total}. Surat tugas revision {revision} can be downloaded.",
-    "chg_cancel_before_start": "Cancel *{title}*? It has not started, so nobody has been covered yet; its budget becomes available again.",
-    "chg_cancel_running": "⚠️ Cancel *{title}*? It is running: every participant's coverage *ends now* ({now}). Accidents afterwards are not covered.",
-    "chg_cancelled_before_start": "The activity *{title}* was cancelled before it started.",
-    "chg_cancelled_running": "The activity *{title}* was cancelled; coverage ended {at}.",
+    "chg_cancel_reason_ask": "Cancel *{activity}*? What is the reason? Choose one, or type your reason.",
+    "chg_cancel_reason_type": "Write the reason for cancelling (at most {limit} characters):",
+    "chg_cancel_reason_type_it": "Type the reason in your own words, or tap *Back to the list*.",
+    "chg_cancel_reason_short": "That reason is too short. Write one short sentence, e.g. *constant rain*.",
+    "chg_cancel_reason_first": "First give the reason for cancelling: choose one, or type your reason.",
+    "chg_cancel_before_start": "Cancel *{activity}*?\nReason: {reason}\nIt has not started, so nobody has been covered yet: {people} participants will not be covered for this activity, and its budget becomes available again. The surat tugas no longer holds.",
+    "chg_cancel_running": "⚠️ Cancel *{activity}*?\nReason: {reason}\nIt is running: the coverage of {people} participants *ends when you tap Yes* (now {now}). Accidents afterwards are not covered.",
+    "chg_cancelled_before_start": "The activity *{title}* was cancelled before it started. {told} participants were told.",
+    "chg_cancelled_running": "The activity *{title}* was cancelled; coverage ended {at}. {told} participants were told.",
+    "my_choice_reason_weather": "Weather",
+    "my_choice_reason_funds": "Funds not yet paid out",
+    "my_choice_reason_replaced": "Replaced by another activity",
+    "my_choice_reason_other": "Another reason",
+    "my_choice_shorten": "End earlier",
+    "my_choice_postpone": "Postpone the activity",
+    "my_choice_shorten_yes": "Yes, end earlier",
+    "my_choice_postpone_yes": "Yes, postpone",
+    "chg_ask_postpone": "The dates are now: {dates}. From which date should it start instead? The end date moves along; it still lasts {days} days.",
+    "chg_postpone_started": "The activity has started ({start}); a running activity cannot be postponed. End it earlier or cancel it.",
+    "chg_postpone_not_later": "The new start date must be after {start}.",
+    "chg_postpone_other_year": "The new start date must stay in {year} (the RT budget is per year). For another year, cancel this activity and register a new one.",
+    "chg_postpone_too_far": "That date is more than a year ahead. Check the year.",
+    "chg_postpone_confirm": "Postpone *{title}*: {old} → *{new}*? The coverage of {people} participants starts {start} 00.00 {zone}. This is recorded as a change and the surat tugas gets a new revision.",
+    "chg_postponed": "✅ Postponed. The coverage period is now {period}. Surat tugas revision {revision} can be downloaded. {told} participants were told.",
+    "chg_ask_shorten": "The end date is now {end}. On which earlier date should it end? {earliest} at the earliest.",
+    "chg_shorten_not_earlier": "The new end date must be before {end} (to add days, choose *Extend the end date*).",
+    "chg_shorten_before_start": "The end date cannot be before the start date ({start}).",
+    "chg_shorten_past": "The end date cannot be before today ({today}): days already passed stay covered.",
+    "chg_shorten_confirm": "End *{title}* earlier: {old} → *{new}*? The coverage of {people} participants ends {new} 23.59 {zone}. The surat tugas gets a new revision.",
+    "chg_shortened": "✅ The end date is earlier now. The coverage period is now {period}. Surat tugas revision {revision} can be downloaded. {told} participants were told.",
+    "chg_notice_cancelled": "ℹ️ {name}, the activity *{title}* ({number}) was cancelled by the RT chair (reason: {reason}). Your BPJS Ketenagakerjaan coverage for it ended {at}.",
+    "chg_notice_cancelled_before": "ℹ️ {name}, the activity *{title}* ({number}) was cancelled by the RT chair before it started (reason: {reason}). You are not covered for it.",
+    "chg_notice_postponed": "ℹ️ {name}, the activity *{title}* ({number}) was postponed. Your BPJS Ketenagakerjaan coverage for it is now {start} to {end}.",
+    "chg_notice_shortened": "ℹ️ {name}, the activity *{title}* ({number}) ends earlier. Your BPJS Ketenagakerjaan coverage for it now ends {end}.",
     # Its line in Telegram's command menu.
     "command_my_activities": "My RT's activities",
 }

@@ -22,13 +22,7 @@ from bot.rts.invites import (
     normalise_code,
     redeem_invite,
 )
-from bot.workers.jobs.unidentified import (
-    PHONE_NOT_LISTED,
-    REPEATED_FAILURES,
-    WRONG_CODES,
-    Attempt,
-    unidentified_chair_alerts,
-)
+from bot.workers.jobs.unidentified import REPEATED_FAILURES, Attempt, unidentified_chair_alerts
 from handlers.common.access import own_rt_ids
 
 USE_CODE = "code"
@@ -59,7 +53,6 @@ async def enter(ctx: Context) -> Outcome | None:
         ctx.say(ctx.t("onboarding_already", rts=await _labels(ctx, own_rt_ids(ctx))))
         return End()
     if ctx.caller.phone:
-        await _alert_unidentified(ctx, PHONE_NOT_LISTED, ctx.caller.phone)
         return Go("not_listed")
     return None
 
@@ -88,8 +81,7 @@ async def handle_identify(ctx: Context, answer: Answer) -> Outcome:
     if normalise_code(answer.text) is not None:
         return await _redeem(ctx, answer.text)
     if answer.message.phone and not answer.text:
-        # A shared contact whose number is not on the list.
-        await _alert_unidentified(ctx, PHONE_NOT_LISTED, answer.message.phone)
+        # A shared contact whose number is not on the list: the reply says whom to ask.
         if ctx.state.step == "share":
             return Go("not_listed")
         return Stay(ctx.t("onboarding_still_not_listed"))
@@ -151,39 +143,35 @@ async def _redeem(ctx: Context, text: str) -> Outcome:
         ctx.caller = await resolve_caller(uow, account)
         return End()
     if result.outcome in (UNKNOWN, EXPIRED, USED, LIMITED):
-        await _alert_unidentified(ctx, WRONG_CODES, ctx.caller.phone, text)
+        await _alert_unidentified(ctx, ctx.caller.phone, text)
     if result.outcome == LIMITED and result.retry_at is not None:
         return Stay(ctx.t("onboarding_code_limited", time=format_datetime(result.retry_at)))
     return Stay(ctx.t(_REFUSALS.get(result.outcome, "onboarding_code_unknown")))
 
 
-async def _alert_unidentified(
-    ctx: Context, reason: str, phone: str | None, code_text: str = ""
-) -> None:
-    """Tell the officials who want to know that someone could not be identified as a
-    Ketua RT (a phone not on the list; wrong codes again and again). Deduplicated per
-    person and day in bot.workers.jobs.unidentified."""
+async def _alert_unidentified(ctx: Context, phone: str | None, code_text: str) -> None:
+    """Tell the officials of an RT's area who want to know that someone typed wrong codes
+    again and again, the last one this RT's. A phone not on the list, or codes of no known
+    RT, alert nobody: anyone can tap "Saya Ketua RT", and the reply already says whom to
+    ask (issue 11). Deduplicated per person and day in bot.workers.jobs.unidentified."""
     uow = ctx.services.uow
-    kelurahan_code, rt_label, failures = None, "", 0
-    if reason == WRONG_CODES:
-        since = ctx.now - ATTEMPT_WINDOW
-        failures = len(await uow.invites.failures_after(ctx.caller.account_id, since))
-        if failures < REPEATED_FAILURES:
-            return
-        code = normalise_code(code_text)
-        invite = await uow.invites.find(code) if code else None
-        rt = await uow.rts.get(invite.rt_id) if invite is not None else None
-        if rt is not None:
-            kelurahan_code, rt_label = rt.kelurahan_code, await _labels(ctx, (rt.id,))
+    since = ctx.now - ATTEMPT_WINDOW
+    failures = len(await uow.invites.failures_after(ctx.caller.account_id, since))
+    if failures < REPEATED_FAILURES:
+        return
+    code = normalise_code(code_text)
+    invite = await uow.invites.find(code) if code else None
+    rt = await uow.rts.get(invite.rt_id) if invite is not None else None
+    if rt is None:
+        return
     attempt = Attempt(
         account_id=ctx.caller.account_id,
         name=ctx.caller.name,
         channel=ctx.message.address.channel,
         phone=phone,
-        reason=reason,
-        kelurahan_code=kelurahan_code,
+        kelurahan_code=rt.kelurahan_code,
         failures=failures,
-        rt_label=rt_label,
+        rt_label=await _labels(ctx, (rt.id,)),
     )
     for note in await unidentified_chair_alerts(uow, ctx.texts, attempt, ctx.now):
         ctx.notify(note)

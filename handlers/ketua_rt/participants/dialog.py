@@ -5,10 +5,10 @@ coverage. Entered with `start_participants(activity_id)`.
 The whole conversation in the order it asks: the main step (`overview`); adding one
 person: NIK, its birth date and sex confirmed, the children's-data confirmation, name
 (`add`), role, phone, wage (`details`); pasting a list and confirming the minors in it
-(`paste`); the list and removing one person (`listing`). Every change is saved with the
-message that made it, so `batal` only leaves the sub-step (back to the main step or the
-list) and `menu` keeps a person being entered to continue; the guard re-checks on every
-answer that the activity is still the caller's.
+(`paste`); the list and removing one person (`listing`); changing one person's role
+(`roles`). Every change is saved with the message that made it, so `batal` only leaves the
+sub-step (back to the main step or the list) and `menu` keeps a person being entered to
+continue; the guard re-checks on every answer that the activity is still the caller's.
 """
 
 from __future__ import annotations
@@ -16,7 +16,16 @@ from __future__ import annotations
 from bot.core.dialog import Dialog, Step, StepTable
 from bot.domain.vocabulary import Role
 from handlers.ketua_rt import confirm_coverage
-from handlers.ketua_rt.participants import NAME, add, details, listing, overview, paste, texts
+from handlers.ketua_rt.participants import (
+    NAME,
+    add,
+    details,
+    listing,
+    overview,
+    paste,
+    roles,
+    texts,
+)
 from handlers.ketua_rt.participants.common import (
     OWN_ACTIVITY,
     PENDING_PERSON,
@@ -92,6 +101,9 @@ DIALOG = Dialog(
             "remove_confirm",
             Step(listing.ask_remove_confirm, listing.handle_remove_confirm, choice_only=True),
         ),
+        # Changing one person's role (after confirmation: a tracked change).
+        (roles.PICK, Step(roles.ask_pick, roles.handle_pick)),
+        (roles.NEW_ROLE, Step(roles.ask_new_role, roles.handle_new_role)),
     ),
     texts=texts,
     roles=frozenset({Role.KETUA_RT}),

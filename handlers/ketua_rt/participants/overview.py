@@ -1,7 +1,7 @@
 """The participants conversation's main step: the activity, how many people are on its
-list, and what can be done now (add, paste, look, remove, go on to confirm the coverage,
-done); and `batal` there, which leaves the list as it is saved (a draft is deleted only
-from "Kegiatan saya", after a confirmation that names it)."""
+list, and what can be done now (add, paste, look, remove, change a role, go on to
+confirm the coverage, done); and `batal` there, which leaves the list as it is saved (a
+draft is deleted only from "Kegiatan saya", after a confirmation that names it)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from bot.core.messages import Choice, Reply
 from bot.domain.vocabulary import ActivityStatus
 from handlers.ketua_rt import confirm_coverage
 from handlers.ketua_rt.confirm_coverage import start_coverage_confirmation
+from handlers.ketua_rt.participants import roles
 from handlers.ketua_rt.participants.common import (
     PAGE,
     change_problem,
@@ -59,6 +60,7 @@ async def ask_main(ctx: Context) -> Reply:
     choices.append(Choice(LIST, ctx.t("participants_choice_list")))
     if problem is None and count:
         choices.append(Choice(REMOVE, ctx.t("participants_choice_remove")))
+        choices.append(Choice(roles.PICK, ctx.t("participants_choice_role_change")))
     if activity.status == ActivityStatus.DRAFT and count:
         choices.append(Choice(CONFIRM, ctx.t("participants_choice_confirm")))
     choices.append(Choice(DONE, ctx.t("participants_choice_done")))
@@ -73,7 +75,7 @@ async def handle_main(ctx: Context, answer: Answer) -> Outcome:
         return Stay(ctx.t("pick_one"))
     wanted = answer.choice.id
     count = await ctx.services.uow.participations.count_for_activity(activity.id)
-    if wanted in (ADD, PASTE, REMOVE):
+    if wanted in (ADD, PASTE, REMOVE, roles.PICK):
         problem = change_problem(ctx, activity)
         if problem is not None:
             return Stay(problem)
@@ -83,8 +85,8 @@ async def handle_main(ctx: Context, answer: Answer) -> Outcome:
         return Go("nik")
     if wanted == PASTE:
         return Go("paste")
-    if wanted in (LIST, REMOVE):
-        if wanted == REMOVE and not count:
+    if wanted in (LIST, REMOVE, roles.PICK):
+        if wanted in (REMOVE, roles.PICK) and not count:
             return Stay(ctx.t("participants_remove_none"))
         ctx.data[PAGE] = 0
         return Go(wanted)

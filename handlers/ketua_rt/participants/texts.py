@@ -118,6 +118,14 @@ ID: dict[str, str] = {
     "participants_remove_gone": "Peserta itu sudah tidak ada di daftar.",
     "participants_removed": "🗑️ *{name}* ({nik}) dihapus dari daftar peserta.",
     "participants_removed_covered": "Terlindungi sampai {time}. 📄 Surat tugas revisi terbaru tersedia di *Kegiatan saya*.",
+    # Changing a participant's role (roles.py).
+    "participants_choice_role_change": "Ubah peran peserta",
+    "participants_role_change_head": "🔁 *Ubah peran peserta* (halaman {page} dari {pages}). Pilih nomornya atau ketik namanya:",
+    "participants_role_change_ask": "Peran baru untuk *{name}*? Sekarang: {role}.",
+    "participants_role_change_ask_confirmed": "Peran baru untuk *{name}*? Sekarang: {role}. Perlindungannya tidak berubah; perubahan ini dicatat dan surat tugas mendapat revisi baru.",
+    "participants_role_change_same": "Itu perannya sekarang ({role}). Pilih peran lain, atau *Menu peserta*.",
+    "participants_role_changed": "✅ Peran *{name}*: {old} → *{new}*.",
+    "participants_role_changed_tracked": "✅ Peran *{name}*: {old} → *{new}*. Perubahan dicatat; surat tugas revisi {revision} bisa diunduh dari Kegiatan saya.",
 }
 
 EN: dict[str, str] = {
@@ -234,4 +242,11 @@ EN: dict[str, str] = {
     "participants_remove_gone": "That participant is no longer on the list.",
     "participants_removed": "🗑️ *{name}* ({nik}) removed from the participant list.",
     "participants_removed_covered": "Covered until {time}. 📄 A new revision of the surat tugas is available in *Kegiatan saya*.",
+    "participants_choice_role_change": "Change a participant's role",
+    "participants_role_change_head": "🔁 *Change a participant's role* (page {page} of {pages}). Choose the number or type the name:",
+    "participants_role_change_ask": "New role for *{name}*? Now: {role}.",
+    "participants_role_change_ask_confirmed": "New role for *{name}*? Now: {role}. Their coverage does not change; this is recorded and the surat tugas gets a new revision.",
+    "participants_role_change_same": "That is their role now ({role}). Choose another role, or *Participants menu*.",
+    "participants_role_changed": "✅ Role of *{name}*: {old} → *{new}*.",
+    "participants_role_changed_tracked": "✅ Role of *{name}*: {old} → *{new}*. The change is recorded; surat tugas revision {revision} can be downloaded from My activities.",
 }

@@ -52,7 +52,10 @@ async def ask_summary(ctx: Context) -> Reply:
     assert start is not None and end is not None
     value = int(ctx.data["value"])
     use = await registration_budget(ctx)
-    after_this = coverage.BudgetUse(use.year, use.budget, use.used + value)
+    # Saved, this registration is one more draft: planned, not spent yet.
+    after_this = coverage.BudgetUse(
+        use.year, use.budget, use.used + value, drafts=use.drafts + value, cancelled=use.cancelled
+    )
     text = ctx.t(
         "reg_summary",
         rt=await rt_line(ctx, int(ctx.data["rt_id"])),

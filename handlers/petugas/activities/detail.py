@@ -1,5 +1,6 @@
-"""One activity as an official sees it: number, status, RT, dates, value, the premium as
-stored, the surat tugas number and revision, how many tracked changes; from there its
+"""One activity as an official sees it: number, status, RT and its chair, dates, the
+coverage period as it stands (a cancelled one: until the cancellation), value, the
+premium as stored, the surat tugas number and revision, how many tracked changes; from there its
 participants (`official_activity_people`) and the current surat tugas PDF, built by the
 same code that gives it to the Ketua RT. Each step re-reads the activity within scope."""
 
@@ -13,12 +14,15 @@ from bot.domain.dates import today_wib
 from bot.domain.money import format_rupiah
 from bot.domain.vocabulary import ShownStatus
 from handlers.common.activity_views import (
+    activity_period,
+    activity_value,
+    cancelled,
+    chair_line,
     dates_text,
     kind_label,
     record_lines,
     rt_line,
     surat_tugas_reply,
-    value_text,
 )
 from handlers.petugas.activities import people
 from handlers.petugas.places import scoped_activity
@@ -46,6 +50,15 @@ def _choice(ctx: Context, choice_id: str) -> Choice:
     return Choice(choice_id, ctx.t(f"oa_choice_{choice_id}"))
 
 
+def premium_line(ctx: Context, activity: ports.Activity) -> str:
+    """The premium as stored; for a cancelled activity, that it no longer counts."""
+    total = format_rupiah(activity.premium_total)
+    if cancelled(activity):
+        return ctx.t("premium_cancelled", total=total)
+    jkk, jkm = format_rupiah(activity.premium_jkk), format_rupiah(activity.premium_jkm)
+    return ctx.t("oa_premium_line", total=total, jkk=jkk, jkm=jkm)
+
+
 async def ask_detail(ctx: Context) -> Reply:
     activity = await scoped_activity(ctx, ctx.data.get(ACTIVITY))
     if activity is None:
@@ -59,13 +72,13 @@ async def ask_detail(ctx: Context) -> Reply:
         number=activity.number or ctx.t("my_no_number"),
         status=ctx.t(f"my_status_{status}"),
         rt=await rt_line(ctx, activity.rt_id),
+        chair=await chair_line(ctx, activity.rt_id),
         kind=kind_label(ctx, activity.kind),
         place=activity.place or "-",
         dates=dates_text(ctx, activity.start_date, activity.end_date),
-        value=value_text(ctx, activity.value, activity.value_includes_ppn),
-        jkk=format_rupiah(activity.premium_jkk),
-        jkm=format_rupiah(activity.premium_jkm),
-        total=format_rupiah(activity.premium_total),
+        period=activity_period(ctx, activity),
+        value=activity_value(ctx, activity),
+        premium=premium_line(ctx, activity),
         active=active,
         removed=removed,
         changes=await uow.activities.count_changes(activity.id),

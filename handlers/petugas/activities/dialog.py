@@ -16,7 +16,8 @@ from handlers.petugas.activities import NAME, detail, filters, listing, people, 
 DIALOG = Dialog(
     name=NAME,
     steps=StepTable(
-        ("list", Step(listing.ask_list, listing.handle_list, help="oa_help")),
+        # `batal` in a filter or the people returns to the list or the activity.
+        ("list", Step(listing.ask_list, listing.handle_list, help="oa_help", hub=True)),
         # The filters: status, kelurahan, dates.
         ("filters", Step(filters.ask_menu, filters.handle_menu, choice_only=True, help="oaf_help")),
         (
@@ -35,7 +36,12 @@ DIALOG = Dialog(
         ),
         ("filter_dates", Step(filters.ask_dates, filters.handle_dates, help="oaf_help")),
         # One activity: its details, its participants, a full NIK (audited).
-        ("detail", Step(detail.ask_detail, detail.handle_detail, choice_only=True, help="oa_help")),
+        (
+            "detail",
+            Step(
+                detail.ask_detail, detail.handle_detail, choice_only=True, help="oa_help", hub=True
+            ),
+        ),
         (
             "people",
             Step(people.ask_people, people.handle_people, choice_only=True, help="oa_people_help"),

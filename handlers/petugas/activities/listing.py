@@ -9,7 +9,8 @@ from typing import Any
 from bot.activities import lifecycle as coverage
 from bot.core.dialog import ARGS, Answer, Context, End, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
-from bot.domain.dates import today_wib
+from bot.domain.dates import format_datetime, today_wib
+from handlers.common.activity_views import cancelled
 from handlers.petugas.activities import detail, filters
 from handlers.petugas.places import period_text, scope_label, scope_of
 
@@ -70,6 +71,9 @@ async def ask_list(ctx: Context) -> Reply:
     for number, row in enumerate(rows, start=1):
         activity = row.activity
         status = ctx.t(f"my_status_{coverage.shown_status(activity, today)}")
+        shown = status
+        if cancelled(activity) and activity.cancelled_at is not None:  # the reason: in the detail
+            shown = ctx.t("oa_status_cancelled_at", at=format_datetime(activity.cancelled_at))
         lines.append(
             ctx.t(
                 "oa_line",
@@ -80,7 +84,7 @@ async def ask_list(ctx: Context) -> Reply:
                 kelurahan=row.kelurahan.name,
                 period=period_text(activity.start_date, activity.end_date),
                 people=row.people,
-                status=status,
+                status=shown,
             )
         )
         title = ctx.t("oa_item", title=activity.title[:40], status=status)

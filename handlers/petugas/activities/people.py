@@ -17,7 +17,7 @@ from bot.core.messages import Choice, Reply
 from bot.domain.coverage import start_of_day
 from bot.domain.dates import format_date, format_datetime
 from handlers.common.access import may_see_full_nik
-from handlers.common.activity_views import role_label
+from handlers.common.activity_views import cancelled, role_label
 from handlers.petugas.places import scoped_activity
 
 ACTIVITY = "activity_id"
@@ -53,7 +53,8 @@ def covered_text(ctx: Context, activity: Any, participation: Any) -> str:
     if window is None:
         return ctx.t("oa_period_unconfirmed")
     if window.empty:
-        return ctx.t("oa_period_none")
+        # Cut before it began: by the cancellation, or by the person's removal.
+        return ctx.t("oa_period_none" if cancelled(activity) else "oa_period_none_removed")
     starts = (
         format_date(activity.start_date)
         if window.starts == start_of_day(activity.start_date)

@@ -21,14 +21,18 @@ ID: dict[str, str] = {
         "Nomor: {number}\n"
         "Status: {status}\n"
         "{rt}\n"
+        "{chair}\n"
         "Jenis: {kind} · Tempat: {place}\n"
         "Tanggal: {dates}\n"
+        "Masa perlindungan: {period}\n"
         "Nilai: {value}\n"
-        "Premi: *{total}* (JKK {jkk} + JKM {jkm})\n"
+        "{premium}\n"
         "Peserta: {active} orang (dihapus: {removed})\n"
         "Perubahan tercatat: {changes}"
     ),
     "oa_confirmed_line": "Dikonfirmasi: {at}",
+    "oa_premium_line": "Premi: *{total}* (JKK {jkk} + JKM {jkm})",
+    "oa_status_cancelled_at": "dibatalkan {at}",
     "oa_choice_people": "Peserta",
     "oa_choice_letter": "Unduh surat tugas",
     "oa_choice_back": "Kembali ke daftar",
@@ -40,6 +44,7 @@ ID: dict[str, str] = {
     "oa_period": "{start} s.d. {end}",
     "oa_period_unconfirmed": "belum (kegiatan belum dikonfirmasi)",
     "oa_period_none": "tidak (dibatalkan sebelum mulai)",
+    "oa_period_none_removed": "tidak (dihapus sebelum perlindungannya mulai)",
     "oa_choice_reveal": "Tampilkan NIK lengkap",
     "oa_choice_back_activity": "Kembali ke kegiatan",
     "oa_choice_back_people": "Kembali ke peserta",
@@ -95,14 +100,18 @@ EN: dict[str, str] = {
         "Number: {number}\n"
         "Status: {status}\n"
         "{rt}\n"
+        "{chair}\n"
         "Kind: {kind} · Place: {place}\n"
         "Dates: {dates}\n"
+        "Coverage period: {period}\n"
         "Value: {value}\n"
-        "Premium: *{total}* (JKK {jkk} + JKM {jkm})\n"
+        "{premium}\n"
         "Participants: {active} (removed: {removed})\n"
         "Tracked changes: {changes}"
     ),
     "oa_confirmed_line": "Confirmed: {at}",
+    "oa_premium_line": "Premium: *{total}* (JKK {jkk} + JKM {jkm})",
+    "oa_status_cancelled_at": "cancelled {at}",
     "oa_choice_people": "Participants",
     "oa_choice_letter": "Download the surat tugas",
     "oa_choice_back": "Back to the list",
@@ -113,6 +122,7 @@ EN: dict[str, str] = {
     "oa_period": "{start} to {end}",
     "oa_period_unconfirmed": "not yet (activity not confirmed)",
     "oa_period_none": "no (cancelled before it started)",
+    "oa_period_none_removed": "no (removed before their coverage began)",
     "oa_choice_reveal": "Show the full NIK",
     "oa_choice_back_activity": "Back to the activity",
     "oa_choice_back_people": "Back to the participants",

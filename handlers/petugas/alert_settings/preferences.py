@@ -11,7 +11,12 @@ from handlers.common.access import OFFICIAL_ROLES
 ROLE = "role_id"
 NEW, OTHER, DONE = "new", "other_role", "done"
 MODES = ("immediate", "digest", "off")
-SWITCHES = ("daily_summary", "starting_without_participants", "unidentified_chairs")
+SWITCHES = (
+    "daily_summary",
+    "starting_without_participants",
+    "unidentified_chairs",
+    "correction_requests",
+)
 HELP = "help_alert_settings"
 
 
@@ -91,6 +96,7 @@ async def ask_settings(ctx: Context) -> Reply:
         daily_summary=on_off(ctx, preference.daily_summary),
         starting=on_off(ctx, preference.starting_without_participants),
         chairs=on_off(ctx, preference.unidentified_chairs),
+        corrections=on_off(ctx, preference.correction_requests),
     )
     choices = [Choice(NEW, ctx.t("pref_choice_new"))]
     for name in SWITCHES:

@@ -47,7 +47,6 @@ ID: dict[str, str] = {
         "tidak ada yang terlindungi BPJS Ketenagakerjaan.\n"
         "Tambahkan peserta lewat *Kegiatan saya* sebelum pekerjaan dimulai."
     ),
-    "alert_starting_draft_short": "belum dikonfirmasi",
     "alert_starting_empty_short": "tanpa peserta",
     "alert_starting_line": "• {place} — {title}: {problem}",
     "alert_starting_official": (
@@ -72,12 +71,6 @@ ID: dict[str, str] = {
     ),
     # A Ketua RT who could not be identified.
     "alert_chair_no_phone": "{channel}, tanpa nomor HP",
-    "alert_chair_phone": (
-        "👤 *Ketua RT belum teridentifikasi*\n"
-        "{name} ({contact}) mencoba masuk sebagai Ketua RT, tetapi nomornya *tidak ada di "
-        "daftar RT*. Bila memang Ketua RT, perbarui daftar RT atau buatkan kode undangan "
-        "lewat /admin."
-    ),
     "alert_chair_codes": (
         "👤 *Ketua RT belum teridentifikasi*\n"
         "{name} ({contact}) sudah {count} kali memasukkan kode undangan yang salah{rt}. "
@@ -97,6 +90,7 @@ ID: dict[str, str] = {
         "• Ringkasan harian 07.00 {zone}: *{daily_summary}*\n"
         "• Kegiatan mulai besok tanpa peserta: *{starting}*\n"
         "• Ketua RT belum teridentifikasi: *{chairs}*\n"
+        "• Permintaan perbaikan data warga: *{corrections}*\n"
         "Pilih yang ingin diubah:"
     ),
     "pref_on": "aktif",
@@ -111,11 +105,14 @@ ID: dict[str, str] = {
     "pref_turn_off_starting_without_participants": "Matikan mulai besok",
     "pref_turn_on_unidentified_chairs": "Aktifkan Ketua RT",
     "pref_turn_off_unidentified_chairs": "Matikan Ketua RT",
+    "pref_turn_on_correction_requests": "Aktifkan perbaikan data",
+    "pref_turn_off_correction_requests": "Matikan perbaikan data",
     "pref_choice_other_role": "Peran lain",
     "pref_choice_done": "Selesai",
     "pref_name_daily_summary": "Ringkasan harian 07.00 {zone}",
     "pref_name_starting_without_participants": "Kegiatan mulai besok tanpa peserta",
     "pref_name_unidentified_chairs": "Ketua RT belum teridentifikasi",
+    "pref_name_correction_requests": "Permintaan perbaikan data warga",
     "pref_name_new_activities": "Kegiatan baru",
     "pref_changed": "✅ {what}: *{value}*.",
     "pref_unchanged": "{what} sudah *{value}*.",
@@ -185,7 +182,6 @@ EN: dict[str, str] = {
         "nobody is covered by BPJS Ketenagakerjaan.\n"
         "Add participants in *My activities* before the work starts."
     ),
-    "alert_starting_draft_short": "not confirmed",
     "alert_starting_empty_short": "no participants",
     "alert_starting_line": "• {place} — {title}: {problem}",
     "alert_starting_official": (
@@ -206,12 +202,6 @@ EN: dict[str, str] = {
         "Chart and details: /ringkasan · incidents: /insiden"
     ),
     "alert_chair_no_phone": "{channel}, no phone number",
-    "alert_chair_phone": (
-        "👤 *Ketua RT not identified*\n"
-        "{name} ({contact}) tried to sign in as a Ketua RT, but the number is *not on the "
-        "RT list*. If they are a Ketua RT, update the RT list or create an invite code "
-        "in /admin."
-    ),
     "alert_chair_codes": (
         "👤 *Ketua RT not identified*\n"
         "{name} ({contact}) typed a wrong invite code {count} times{rt}. If they are a "
@@ -230,6 +220,7 @@ EN: dict[str, str] = {
         "• Daily summary at 07.00 {zone}: *{daily_summary}*\n"
         "• Activities starting tomorrow without participants: *{starting}*\n"
         "• Ketua RT not identified: *{chairs}*\n"
+        "• Residents' data correction requests: *{corrections}*\n"
         "Pick what to change:"
     ),
     "pref_on": "on",
@@ -244,11 +235,14 @@ EN: dict[str, str] = {
     "pref_turn_off_starting_without_participants": "Turn off starting tomorrow",
     "pref_turn_on_unidentified_chairs": "Turn on Ketua RT",
     "pref_turn_off_unidentified_chairs": "Turn off Ketua RT",
+    "pref_turn_on_correction_requests": "Turn on data corrections",
+    "pref_turn_off_correction_requests": "Turn off data corrections",
     "pref_choice_other_role": "Another role",
     "pref_choice_done": "Done",
     "pref_name_daily_summary": "Daily summary at 07.00 {zone}",
     "pref_name_starting_without_participants": "Activities starting tomorrow without participants",
     "pref_name_unidentified_chairs": "Ketua RT not identified",
+    "pref_name_correction_requests": "Residents' data correction requests",
     "pref_name_new_activities": "New activities",
     "pref_changed": "✅ {what}: *{value}*.",
     "pref_unchanged": "{what} is already *{value}*.",

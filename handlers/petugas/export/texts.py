@@ -37,11 +37,14 @@ ID: dict[str, str] = {
     "export_empty": "Tidak ada peserta terlindungi pada periode {period} di {area}. Tidak ada file yang dibuat.",
     "export_help": (
         "Ekspor membuat file berisi peserta kegiatan yang terlindungi BPJS Jakon pada "
-        "periode yang dipilih. XLSX berisi dua lembar: *Peserta* (satu baris per peserta: "
+        "periode yang dipilih. XLSX berisi tiga lembar: *Peserta* (satu baris per peserta: "
         "NIK, nama, tanggal lahir, telepon, peran, upah harian, kegiatan, wilayah, masa "
         "perlindungan dan status, termasuk *Dibatalkan* dengan tanggalnya) dan *Kegiatan* "
         "(satu baris per kegiatan: ketua RT, tanggal, nilai, PPN, premi dan nomor surat "
-        "tugas; premi ditulis sekali per kegiatan, jadi bisa dijumlahkan). CSV (UTF-8, "
+        "tugas; premi ditulis sekali per kegiatan, jadi bisa dijumlahkan) dan *Pendaftaran "
+        "BPJS* (untuk mendaftarkan tenaga kerja: NIK, nama, nomor HP, nomor, nama, lokasi "
+        "dan pemberi kerja proyek, masa kepesertaan, upah harian; tanggal lahir dan jenis "
+        "kelamin hanya bila NIK lengkap). CSV (UTF-8, "
         "pemisah titik koma ;) hanya berisi lembar Peserta, untuk diunggah ke sistem lain: "
         "bila dibuka langsung di Excel, NIK 16 digit bisa berubah menjadi angka.\n"
         "Ketik *kembali*, *batal* atau *menu* kapan saja."
@@ -87,11 +90,14 @@ EN: dict[str, str] = {
     "export_empty": "No covered participants in the period {period} in {area}. No file was made.",
     "export_help": (
         "The export makes a file of the participants covered by BPJS Jakon in the chosen "
-        "period. The XLSX has two sheets: *Peserta* (one row per participant: NIK, name, "
+        "period. The XLSX has three sheets: *Peserta* (one row per participant: NIK, name, "
         "birth date, phone, role, daily wage, activity, area, coverage period and status, "
         "including *Dibatalkan* with its date) and *Kegiatan* (one row per activity: RT "
         "chair, dates, value, PPN, premiums and surat tugas number; each premium appears "
-        "once, so the column can be summed). The CSV (UTF-8, semicolon-separated) holds only "
+        "once, so the column can be summed) and *Pendaftaran BPJS* (to register the workers: "
+        "NIK, name, phone, the project's number, name, location and employer, coverage "
+        "period, daily wage; birth date and sex only with full NIKs). The CSV (UTF-8, "
+        "semicolon-separated) holds only "
         "the Peserta sheet, for uploading to other systems: opened directly in Excel, "
         "16-digit NIKs may turn into numbers.\n"
         "Type *kembali*, *batal* or *menu* at any time."

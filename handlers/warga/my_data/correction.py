@@ -1,7 +1,9 @@
 """A correction request from "Data saya": whose data (when one phone is on record for
-several people), what to fix (free text, at most 1,000 characters), confirm → an open
+several people), which data is wrong (name, birth date, sex, phone or other: it heads the
+message), what to fix (free text, at most 1,000 characters), confirm → an open
 `CorrectionRequest` and a task for every official in scope of the RTs of the person's
-worker lists (city-wide officials when they are on none), audited.
+worker lists (city-wide officials when they are on none) who did not switch these alerts
+off, audited.
 
 NIK numbers in the text are masked before it is kept anywhere (conversation state,
 request, notifications): a NIK is stored only encrypted (DOMAIN.md §7).
@@ -12,20 +14,24 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.alerts.accident import officials_in_scope
 from bot.core.dialog import NAV_CANCEL, Answer, Context, End, Go, Outcome, Stay
 from bot.core.messages import Choice, Notification, Reply
 from bot.domain.nik import mask_nik
+from bot.workers.jobs.recipients import Officials
 from handlers.common.activity_views import rt_line
 from handlers.warga import coverage_rows as cover
 
 WHO = "who"
+FIELD = "field"
 FIX = "fix"
 CONFIRM = "confirm"
 SEND = "send"
 EDIT = "edit"
 PERSON = "person_id"
 MESSAGE = "message"
+WRONG = "wrong_field"
+# What the resident says is wrong; "other" adds no label to the message.
+FIELDS = ("name", "birth_date", "sex", "phone", "other")
 MAX_LENGTH = 1000
 MIN_CHARACTERS = 5
 REQUESTED = "correction_requested"
@@ -56,7 +62,7 @@ async def begin(ctx: Context) -> Outcome:
         return _lost(ctx)
     if len(people) == 1:
         ctx.data[PERSON] = people[0].id
-        return Go(FIX)
+        return Go(FIELD)
     return Go(WHO)
 
 
@@ -70,11 +76,35 @@ async def handle_who(ctx: Context, answer: Answer) -> Outcome:
     ctx.data[PERSON] = int(answer.picked.removeprefix("p:"))
     if await _person(ctx) is None:
         return Stay(ctx.t("stale_choice"))
+    return Go(FIELD)
+
+
+async def ask_field(ctx: Context) -> Reply:
+    choices = tuple(Choice(field, ctx.t(f"mydata_field_{field}")) for field in FIELDS)
+    return Reply(ctx.t("mydata_ask_field"), choices=choices)
+
+
+async def handle_field(ctx: Context, answer: Answer) -> Outcome:
+    if answer.picked not in FIELDS:
+        return Stay(ctx.t("pick_one"))
+    ctx.data[WRONG] = answer.picked
     return Go(FIX)
 
 
 async def ask_fix(ctx: Context) -> Reply:
+    field = ctx.data.get(WRONG)
+    if field in FIELDS and field != "other":
+        what = ctx.t(f"mydata_field_{field}")
+        return Reply(ctx.t("mydata_ask_fix_field", field=what) + "\n" + ctx.t("mydata_ask_fix"))
     return Reply(ctx.t("mydata_ask_fix"))
+
+
+def labelled(ctx: Context, text: str) -> str:
+    """The message with the field the resident picked in front ("Tanggal lahir: …")."""
+    field = ctx.data.get(WRONG)
+    if field in FIELDS and field != "other":
+        return f"{ctx.t(f'mydata_field_{field}')}: {text}"
+    return text
 
 
 async def handle_fix(ctx: Context, answer: Answer) -> Outcome:
@@ -84,7 +114,7 @@ async def handle_fix(ctx: Context, answer: Answer) -> Outcome:
         return Stay(ctx.t("mydata_fix_short"))
     if await _person(ctx) is None:
         return _lost(ctx)
-    ctx.data[MESSAGE] = mask_niks(text)
+    ctx.data[MESSAGE] = mask_niks(labelled(ctx, text))
     return Go(CONFIRM)
 
 
@@ -140,9 +170,12 @@ async def notify_officials(ctx: Context, request: Any, person: Any) -> int:
         places.append(rt_row.kelurahan_code)
         lines.append(await rt_line(ctx, rt_id))
     officials: dict[int, Any] = {}
+    known = await Officials.load(uow)
     for kelurahan_code in list(dict.fromkeys(places)) or [None]:
-        for account in await officials_in_scope(uow, kelurahan_code):
-            officials.setdefault(account.id, account)
+        # Officials who switched correction requests off (alert settings) are not told;
+        # the request still waits for them under /perbaikan.
+        for official in known.for_place(kelurahan_code, wants=_wants_corrections):
+            officials.setdefault(official.account.id, official.account)
     recipients = [a for i, a in sorted(officials.items()) if i != ctx.caller.account_id]
     for official in recipients:
         language = official.language or "id"
@@ -167,8 +200,12 @@ async def notify_officials(ctx: Context, request: Any, person: Any) -> int:
     return len(recipients)
 
 
+def _wants_corrections(preference: Any) -> bool:
+    return bool(preference.correction_requests)
+
+
 async def on_cancel(ctx: Context) -> str | None:
     """Nothing was written before "Ya, kirim": say so when a request was being written."""
-    if ctx.state.step in (WHO, FIX, CONFIRM):
+    if ctx.state.step in (WHO, FIELD, FIX, CONFIRM):
         return ctx.t("mydata_cancelled")
     return None

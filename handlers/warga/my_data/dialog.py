@@ -16,8 +16,17 @@ DIALOG = Dialog(
     steps=StepTable(
         (shown.SHARE, Step(shown.ask_share, shown.handle_share)),
         (shown.AFTER, Step(shown.ask_after, shown.handle_after)),
-        # A correction request (`correction`): whose data, what is wrong, send it.
+        # A correction request (`correction`): whose data, which data, what is wrong, send it.
         (correction.WHO, Step(correction.ask_who, correction.handle_who, choice_only=True)),
+        (
+            correction.FIELD,
+            Step(
+                correction.ask_field,
+                correction.handle_field,
+                choice_only=True,
+                help="mydata_help_fix",
+            ),
+        ),
         (
             correction.FIX,
             Step(

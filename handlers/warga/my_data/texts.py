@@ -47,6 +47,13 @@ ID: dict[str, str] = {
     "mydata_pick": "Pilih *Minta perbaikan* atau *Menu*.",
     "mydata_choice_fix": "Minta perbaikan",
     "mydata_ask_who": "Data siapa yang perlu diperbaiki?",
+    "mydata_ask_field": "Data mana yang salah?",
+    "mydata_field_name": "Nama",
+    "mydata_field_birth_date": "Tanggal lahir",
+    "mydata_field_sex": "Jenis kelamin",
+    "mydata_field_phone": "Nomor HP",
+    "mydata_field_other": "Lainnya",
+    "mydata_ask_fix_field": "*{field}*",
     "mydata_ask_fix": (
         "✏️ Tulis data apa yang salah dan bagaimana yang benar (paling banyak 1.000 huruf). "
         "Contoh: *Tanggal lahir seharusnya 5 Juni 1991*. Angka NIK dalam tulisan "
@@ -125,6 +132,13 @@ EN: dict[str, str] = {
     "mydata_pick": "Choose *Ask for a correction* or *Menu*.",
     "mydata_choice_fix": "Ask for a correction",
     "mydata_ask_who": "Whose data needs correcting?",
+    "mydata_ask_field": "Which data is wrong?",
+    "mydata_field_name": "Name",
+    "mydata_field_birth_date": "Date of birth",
+    "mydata_field_sex": "Sex",
+    "mydata_field_phone": "Phone number",
+    "mydata_field_other": "Other",
+    "mydata_ask_fix_field": "*{field}*",
     "mydata_ask_fix": (
         "✏️ Write what is wrong and what is right (at most 1,000 characters). Example: "
         "*Date of birth should be 5 June 1991*. NIK numbers in the text are masked; an "

@@ -4,6 +4,8 @@ in clear in conversations.last_text); no hidden direction or control characters.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot.app import App
 from support.activity_helpers import stored_state
 from support.chat import Chat
@@ -41,3 +43,13 @@ async def test_hidden_direction_characters_are_refused_in_typed_answers(app: App
     async with app.uow_factory() as uow:
         account = await uow.accounts.find("terminal", "ketua-x")
     assert account is not None and len(account.name) <= 120 and "\u202e" not in account.name
+
+
+async def test_a_message_dated_before_the_dedup_window_is_refused_as_a_replay(app: App) -> None:
+    chat = Chat(app, "6281300000009", channel="whatsapp")
+    old = app.service.clock() - timedelta(days=8)
+    assert await chat.sends(text="menu", received_at=old) == []
+    async with app.uow_factory() as uow:
+        assert await uow.conversations.get("whatsapp", "6281300000009") is None
+    recent = app.service.clock() - timedelta(minutes=5)
+    assert await chat.sends(text="menu", received_at=recent)

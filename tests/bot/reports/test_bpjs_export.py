@@ -144,7 +144,7 @@ async def test_the_activity_sheet_counts_each_premium_once(app, rt, other_rt) ->
         await uow.commit()
     _, data = await export(app)
     book = load_workbook(io.BytesIO(data))
-    assert book.sheetnames == ["Peserta", "Kegiatan"]
+    assert book.sheetnames == ["Peserta", "Kegiatan", "Pendaftaran BPJS"]
     sheet = [tuple(row) for row in book["Kegiatan"].iter_rows(values_only=True)]
     assert sheet[0] == ACTIVITY_HEADERS
     rows = [dict(zip(ACTIVITY_HEADERS, row, strict=True)) for row in sheet[1:]]

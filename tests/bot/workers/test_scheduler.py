@@ -318,6 +318,22 @@ async def test_starting_tomorrow_with_nobody_covered(
     (listing,) = [m for m in sent if m.account_id != chair]
     assert listing.account_id == staff.telanaipura
     assert "KB-2026-00002" not in listing.payload["text"]
+    # A draft is the chair's own unfinished work, no event for the officials.
+    assert "belum dikonfirmasi" not in listing.payload["text"]
+
+
+async def test_only_a_draft_starting_tomorrow_alerts_no_official(
+    app: App, clock: Clock, rt: SeededRt
+) -> None:
+    await officials(app)
+    chair = await account(app, "ketua-1", rt.chair_phone)
+    await confirmed_activity(
+        app, rt, "draft", confirmed_at=SEVEN_WIB, start=date(2026, 3, 3), status="draft"
+    )
+    clock.now = SEVEN_WIB + timedelta(hours=1)
+    await rounds(app, clock)
+    sent = await outbox(app, "activity_starting_empty")
+    assert [m.account_id for m in sent] == [chair]
 
 
 async def test_coverage_ending_tomorrow_tells_the_ketua_rt_once(

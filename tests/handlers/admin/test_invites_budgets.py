@@ -105,7 +105,7 @@ async def open_budget(admin: Chat, rt_text: str = "RT 1 Simpang IV Sipin") -> No
 
 
 async def add_activity(app: App, rt: SeededRt, value: int) -> None:
-    """A draft counts as used budget (bot.activities.lifecycle.budget_use)."""
+    """A draft claims budget, shown apart from "terpakai" (bot.activities.lifecycle.budget_use)."""
     await create_activity(app, rt.id, value=value)
 
 
@@ -119,7 +119,8 @@ async def test_see_and_set_the_budget(app: App, admin: Chat, rt: SeededRt) -> No
     await open_budget(admin)
     text = admin.last.text
     assert (
-        "Anggaran RT tahun 2026: Rp100.000.000 · terpakai Rp25.000.000 · sisa Rp75.000.000" in text
+        "Anggaran RT tahun 2026: Rp100.000.000 · terpakai Rp0 · draf: Rp25.000.000 belum terpakai"
+        " · sisa Rp75.000.000 (sesudah draf)" in text
     )
     assert "Belum diatur" in text
     await admin.says("150 juta")

@@ -1,6 +1,5 @@
 """Tracked changes after confirmation, from "Kegiatan saya": extending the end date (an
-addendum), changing the value (premium difference, budget re-checked), cancelling
-before and after the start; each one recorded with who and when, each a new surat tugas
+addendum), changing the value (premium difference, budget re-checked); each one recorded with who and when, each a new surat tugas
 revision; and none possible for someone else or on a stale question."""
 
 from __future__ import annotations
@@ -10,7 +9,6 @@ from datetime import date
 import pytest
 
 from bot.activities import lifecycle as coverage
-from bot.domain.coverage import coverage_window
 from support.activity_helpers import (
     SITI,
     add_participant,
@@ -201,51 +199,6 @@ async def test_a_new_value_is_checked(
     assert (await get_activity(app, activity_id)).value == 25_000_000
 
 
-async def test_cancelling_before_the_start(app, ketua: Chat, rt, clock) -> None:  # noqa: ANN001
-    activity_id = await confirmed(app, rt.id, clock, start=date(2026, 3, 10))
-    await open_activity(ketua, "terkonfirmasi")
-    await ketua.taps("Batalkan kegiatan")
-    assert "belum mulai" in ketua.last.text
-    await ketua.taps("Ya, batalkan kegiatan")
-    assert "dibatalkan sebelum mulai" in ketua.text
-    cancelled = await get_activity(app, activity_id)
-    assert (cancelled.status, cancelled.cancelled_at) == ("cancelled", clock.now)
-    [change] = await changes(app, activity_id)
-    assert (change.kind, change.detail) == ("cancelled", {"before_start": True})
-    assert "Status: dibatalkan" in plain(ketua.last.text)
-    assert ketua.choices == ["Kembali ke daftar"]
-    await ketua.taps("Kembali ke daftar")
-    assert "terpakai Rp0" in plain(ketua.last.text)  # the budget is free again
-
-
-async def test_cancelling_a_running_activity_ends_the_coverage_now(
-    app,
-    ketua: Chat,
-    rt,
-    clock,  # noqa: ANN001
-) -> None:
-    activity_id = await confirmed(app, rt.id, clock)
-    clock.advance(days=2, hours=3)
-    await open_activity(ketua)
-    await ketua.taps("Batalkan kegiatan")
-    assert "berakhir sekarang (4 Maret 2026 12.00 WIB)" in plain(ketua.last.text)
-    await ketua.taps("Ya, batalkan kegiatan")
-    assert "perlindungan berakhir 4 Maret 2026 12.00 WIB" in plain(ketua.text)
-    cancelled = await get_activity(app, activity_id)
-    assert cancelled.status == "cancelled"
-    async with app.uow_factory() as uow:
-        [siti] = await uow.participations.for_activity(activity_id)
-    window = coverage_window(
-        cancelled.start_date,
-        cancelled.end_date,
-        cancelled.confirmed_at,
-        siti.added_at,
-        siti.removed_at,
-        cancelled.cancelled_at,
-    )
-    assert window is not None and window.ends == clock.now
-
-
 async def test_a_stale_confirmation_after_a_cancel_changes_nothing(
     app,
     ketua: Chat,
@@ -284,7 +237,9 @@ async def test_an_ended_activity_cannot_be_changed_by_a_stale_button(
     [
         ("extend_confirm", "extend_yes", {"new_end": "2026-04-15"}),
         ("value_confirm", "value_yes", {"new_value": 40_000_000}),
-        ("cancel", "cancel_yes", {}),
+        ("cancel_confirm", "cancel_yes", {"cancel_reason": "Cuaca"}),
+        ("postpone_confirm", "postpone_yes", {"new_start": "2026-04-01"}),
+        ("shorten_confirm", "shorten_yes", {"shorter_end": "2026-03-20"}),
     ],
 )
 async def test_another_rts_chair_cannot_change_it(
@@ -318,6 +273,7 @@ async def test_a_chair_replaced_meanwhile_cannot_cancel(app, ketua: Chat, rt, cl
     activity_id = await confirmed(app, rt.id, clock)
     await open_activity(ketua)
     await ketua.taps("Batalkan kegiatan")
+    await ketua.taps("Cuaca")
     async with app.uow_factory() as uow:
         (await uow.rts.get(rt.id)).chair_phone = "+6281299999999"
         await uow.commit()
@@ -325,7 +281,7 @@ async def test_a_chair_replaced_meanwhile_cannot_cancel(app, ketua: Chat, rt, cl
     assert (await get_activity(app, activity_id)).status == "confirmed"
 
 
-@pytest.mark.parametrize("step", ["extend_confirm", "value_confirm", "cancel"])
+@pytest.mark.parametrize("step", ["extend_confirm", "value_confirm", "cancel_confirm"])
 @pytest.mark.parametrize("typed", ["mungkin", "🙏", "x" * 5000])
 async def test_bad_input_at_the_confirmations_stays(
     app,
@@ -337,7 +293,7 @@ async def test_bad_input_at_the_confirmations_stays(
 ) -> None:
     activity_id = await confirmed(app, rt.id, clock)
     await open_activity(ketua)
-    pending = {"extend_confirm": "15/4/2026", "value_confirm": "40 juta"}
+    pending = {"extend_confirm": "15/4/2026", "value_confirm": "40 juta", "cancel_confirm": "Cuaca"}
     await ketua.taps(
         {"extend_confirm": "Perpanjang", "value_confirm": "Ubah nilai"}.get(step, "Batalkan")
     )

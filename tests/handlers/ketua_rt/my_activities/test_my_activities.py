@@ -68,7 +68,12 @@ async def test_every_status_and_the_budget(app, ketua: Chat, rt, clock) -> None:
         await coverage.cancel(uow, await uow.activities.get(cancelled), clock.now, None)
         await uow.commit()
     await open_list(ketua)
-    assert "terpakai Rp36.000.000 · sisa Rp64.000.000" in plain(ketua.last.text)
+    # "terpakai" is what confirmed activities use; drafts and cancelled ones apart.
+    assert (
+        "Anggaran RT tahun 2026: Rp100.000.000 · terpakai Rp26.000.000"
+        " · draf: Rp10.000.000 belum terpakai · dibatalkan: Rp30.000.000 (tidak terpakai)"
+        " · sisa Rp64.000.000 (sesudah draf)"
+    ) in plain(ketua.last.text)
     assert set(ketua.choices) == {
         "Draf drainase · draf",
         "Pos ronda · terkonfirmasi",
@@ -143,10 +148,13 @@ async def test_a_confirmed_activity_shows_its_actions_and_letter(
     text = plain(ketua.last.text)
     assert "Nomor: KB-2026-00001 · Status: berjalan" in text
     assert "Surat tugas: 001/ST-KB/RT01/SIVS/III/2026 (revisi 1)" in text
+    assert "Ketua RT: Budi Santoso · +6281200000001" in text
+    # Running: no postponing any more, but it can still end earlier.
     assert ketua.choices == [
         "Peserta",
         "Unduh surat tugas",
         "Perpanjang tanggal selesai",
+        "Majukan tanggal selesai",
         "Ubah nilai",
         "Batalkan kegiatan",
         "Kembali ke daftar",

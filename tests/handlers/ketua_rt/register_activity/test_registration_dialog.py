@@ -45,7 +45,7 @@ async def test_a_full_registration_shows_every_field_and_saves_a_draft(ketua: Ch
         "Premi JKK: Rp52.500",
         "Premi JKM: Rp7.500",
         "Total premi: Rp60.000",
-        "terpakai Rp25.000.000 · sisa Rp75.000.000",
+        "terpakai Rp0 · draf: Rp25.000.000 belum terpakai · sisa Rp75.000.000 (sesudah draf)",
     ):
         assert expected in card
     assert ketua.choices == ["Simpan & tambah peserta", "Ubah …", "Batal"]
@@ -266,9 +266,10 @@ async def test_the_value_must_fit_the_remaining_budget(ketua: Chat, rt) -> None:
         | {"start": "2026-03-05", "end": "2026-03-10"},
     )
     await ketua.says("?")
-    assert "Anggaran RT tahun 2026: Rp70.000.000 · terpakai Rp50.000.000 · sisa Rp20.000.000" in (
-        plain(ketua.text)
-    )
+    assert (
+        "Anggaran RT tahun 2026: Rp70.000.000 · terpakai Rp0 · draf: Rp50.000.000 belum terpakai"
+        " · dibatalkan: Rp60.000.000 (tidak terpakai) · sisa Rp20.000.000 (sesudah draf)"
+    ) in plain(ketua.text)
     await ketua.says("25 juta")
     text = plain(ketua.text)
     assert "Nilai Rp25.000.000 melebihi sisa anggaran RT" in text

@@ -279,6 +279,10 @@ async def test_detail_letter_and_masked_people(
     assert "Perbaikan jalan Gang Melati" in text and f"Nomor: {number}" in text
     assert "Status: berjalan" in text
     assert "RT 01 · Kel. Simpang IV Sipin · Kec. Telanaipura" in text
+    assert "Ketua RT: Budi Santoso · +6281200000001" in text
+    assert (
+        "Masa perlindungan: 1 Maret 2026 pukul 20.00 WIB s.d. 5 April 2026 pukul 23.59 WIB" in text
+    )
     assert "Nilai: Rp25.000.000 (tanpa PPN)" in text
     assert "Premi: Rp60.000 (JKK Rp52.500 + JKM Rp7.500)" in text
     assert "Peserta: 2 orang (dihapus: 1)" in text
@@ -395,6 +399,53 @@ async def test_a_draft_has_no_letter_and_people_unconfirmed(
     assert "Terlindungi: belum (kegiatan belum dikonfirmasi)" in plain(petugas.text)
     await petugas.taps("Kembali ke kegiatan")
     assert "Draf saja" in petugas.text
+
+
+async def test_a_cancelled_activity_says_when_and_why(
+    app: App, clock: Clock, petugas: Chat, rt: SeededRt, other_rt: SeededRt
+) -> None:
+    """Cancelled on its third day with a reason: the list line and the detail say when,
+    the detail why, the cover runs until then, and the premium is not a bare figure."""
+    activity_id = await confirmed(
+        app, rt.id, "Lomba 17-an", date(2026, 3, 1), date(2026, 3, 31), (SITI,)
+    )
+    clock.advance(days=1, hours=5)  # 3 March 2026 14.00 WIB
+    async with app.uow_factory() as uow:
+        activity = await uow.activities.get(activity_id)
+        await coverage.cancel(uow, activity, clock.now, None, "Cuaca")
+        await uow.commit()
+    await petugas.says("/kegiatanrt")
+    assert "1 – 31 Maret 2026 · 1 orang · dibatalkan 3 Maret 2026 14.00 WIB" in plain(petugas.text)
+    await petugas.says(await number_of(app, activity_id))
+    text = plain(petugas.last.text)
+    assert "Status: dibatalkan" in text
+    assert "Dibatalkan 3 Maret 2026 14.00 WIB — alasan: Cuaca" in text
+    assert (
+        "Masa perlindungan: 1 Maret 2026 pukul 20.00 WIB s.d. 3 Maret 2026 14.00 WIB (dibatalkan)"
+        in text
+    )
+    assert "31 Maret 2026 pukul 23.59" not in text
+    assert "Premi: — (kegiatan dibatalkan; premi yang dihitung saat konfirmasi, Rp60.000" in text
+    assert "dibatalkan, tidak memakai anggaran RT" in text
+    await petugas.taps("Peserta")
+    assert "Terlindungi: 1 Maret 2026 20.00 WIB s.d. 3 Maret 2026 14.00 WIB" in petugas.text
+
+
+async def test_someone_removed_before_the_start_is_not_called_cancelled(
+    app: App, clock: Clock, petugas: Chat, rt: SeededRt
+) -> None:
+    activity_id = await confirmed(
+        app, rt.id, "Pos ronda", date(2026, 3, 10), date(2026, 3, 20), (SITI,)
+    )
+    async with app.uow_factory() as uow:
+        siti = await uow.persons.find_by_nik(SITI[0])
+        row = await uow.participations.active_for(activity_id, siti.id)
+        await uow.participations.remove(row, None, clock.now)
+        await uow.commit()
+    await petugas.says(f"/kegiatanrt {await number_of(app, activity_id)}")
+    await petugas.taps("Peserta")
+    assert "Terlindungi: tidak (dihapus sebelum perlindungannya mulai)" in petugas.text
+    assert "dibatalkan" not in petugas.last.text
 
 
 async def test_a_kelurahan_typed_loosely_is_asked_back_with_buttons(

@@ -159,25 +159,16 @@ async def staff(app: App) -> tuple[int, int, int]:
     return tuple([await account_id(chat) for chat in chats])  # type: ignore[return-value]
 
 
-async def test_a_phone_not_on_the_rt_list_alerts_city_wide_officials_once_a_day(
+async def test_a_phone_not_on_the_rt_list_alerts_nobody(
     app: App, clock: Clock, warga: Chat, rt: SeededRt
 ) -> None:
-    city, kecamatan, _ = await staff(app)
+    await staff(app)
     for _ in range(3):
         await warga.says("menu")
         await warga.taps("Saya Ketua RT")
         assert "tidak ada di daftar RT" in plain(warga.text)
-    (alert,) = await outbox(app, "chair_unidentified")
-    # The place is unknown: only the city-wide official who wants it hears of it.
-    assert alert.account_id == city
-    assert "Siti Aminah" in alert.payload["text"] and "+6281300000001" in alert.payload["text"]
-    assert alert.payload["template"]["name"] == "chair_unidentified"
-
-    clock.advance(days=1)
-    await warga.says("menu")
-    await warga.taps("Saya Ketua RT")
-    assert [m.account_id for m in await outbox(app, "chair_unidentified")] == [city, city]
-    assert kecamatan not in [m.account_id for m in await outbox(app, "chair_unidentified")]
+        assert "lurah" in warga.text  # the reply says whom to ask for a code
+    assert await outbox(app, "chair_unidentified") == []
 
 
 async def test_repeated_wrong_codes_alert_officials_of_the_codes_rt(

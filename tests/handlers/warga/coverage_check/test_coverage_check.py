@@ -60,7 +60,7 @@ async def test_a_participant_sees_their_coverage_now_in_the_past_and_coming(
     cancelled = await confirmed_activity(
         app, rt.id, "Taman bermain", date(2026, 3, 5), date(2026, 3, 25), ((SITI, SITI_PHONE),)
     )
-    await cancel_directly(app, cancelled, NOW + timedelta(minutes=30))
+    await cancel_directly(app, cancelled, NOW + timedelta(minutes=30), "Cuaca")
     draft = await create_activity(app, rt.id, title="Draf saluran air")
     await add_participant(app, draft, SITI, phone=SITI_PHONE)
 
@@ -79,7 +79,8 @@ async def test_a_participant_sees_their_coverage_now_in_the_past_and_coming(
     assert "5 Januari 2026 00.00 WIB s.d. 20 Januari 2026 23.59 WIB" in text
     assert "sudah berakhir" in text
     assert "Pengecatan pos ronda" in text and "akan dimulai" in text
-    assert "Taman bermain" in text and "dibatalkan" in text
+    assert "Taman bermain" in text and "dibatalkan 2 Maret 2026" in text
+    assert "alasan: Cuaca" in text
     assert "tidak pernah berlaku" in text  # cancelled before it started
     assert "Draf saluran air" not in text  # a draft gives no coverage
     assert "JKK" in text and "JKM" in text

@@ -142,7 +142,12 @@ async def test_a_correction_request_goes_to_the_officials_in_scope(
     await participant_with_history(app, rt)
     await warga.says("/datasaya")
     await warga.taps("Minta perbaikan")
-    assert "Tulis data apa yang salah" in warga.text
+    assert "Data mana yang salah?" in warga.text
+    assert warga.choices == ["Nama", "Tanggal lahir", "Jenis kelamin", "Nomor HP", "Lainnya"]
+    await warga.says("entahlah")
+    assert "Mohon pilih salah satu" in warga.text
+    await warga.says("tanggal")  # the start of one button's title is that button
+    assert "*Tanggal lahir*" in warga.text and "Tulis data apa yang salah" in warga.text
 
     await warga.says(FIX)
     assert "Kirim permintaan perbaikan data *Siti Aminah*" in warga.text
@@ -155,7 +160,10 @@ async def test_a_correction_request_goes_to_the_officials_in_scope(
     assert "Menu utama" in warga.text
     assert request.status == "open"
     assert request.person_id == await person_id(app, SITI[0])
-    assert request.message == "Tanggal lahir saya seharusnya 6 Juni 1990, NIK 1571********0009"
+    assert (
+        request.message
+        == "Tanggal lahir: Tanggal lahir saya seharusnya 6 Juni 1990, NIK 1571********0009"
+    )
 
     messages = await task_messages(app, clock)
     accounts = await account_ids(app, petugas, lurah, elsewhere)
@@ -204,6 +212,7 @@ async def test_someone_on_no_list_reaches_only_city_wide_officials(
     await warga.says("/datasaya")
     assert "Kegiatan: belum ada." in warga.text
     await warga.taps("Minta perbaikan")
+    await warga.taps("Lainnya")
     await warga.says("Nama saya seharusnya Siti Aminah Lubis")
     await warga.taps("Ya, kirim")
     assert "terkirim ke 1 petugas" in warga.text
@@ -221,6 +230,7 @@ async def test_change_the_text_then_cancel_leaves_nothing(
     await participant_with_history(app, rt)
     await warga.says("/datasaya")
     await warga.taps("Minta perbaikan")
+    await warga.taps("Lainnya")
     await warga.says("Nama saya salah ketik")
     await warga.taps("Ubah tulisan")
     assert "Tulis data apa yang salah" in warga.text
@@ -248,6 +258,7 @@ async def test_one_phone_for_two_people_asks_whose_data(
     await warga.says("Budi")
     assert "Mohon pilih salah satu" in warga.text
     await warga.taps("Rudi")
+    await warga.taps("Lainnya")
     await warga.says("Tanggal lahir Rudi seharusnya 13 Desember 1980")
     assert "perbaikan data *Rudi Hartono*" in warga.text
     await warga.taps("Ya, kirim")
@@ -270,6 +281,7 @@ async def test_a_request_text_that_says_nothing_is_refused(
     await participant_with_history(app, rt)
     await warga.says("/datasaya")
     await warga.taps("Minta perbaikan")
+    await warga.taps("Lainnya")
     await warga.says(typed)
     assert expected in warga.text and "Tulis data apa yang salah" in warga.text
     await warga.says("Nama saya seharusnya Siti Aminah Lubis")
@@ -284,11 +296,14 @@ async def test_bad_input_at_the_other_steps(app: App, warga: Chat, rt: SeededRt)
     await warga.taps_id("stale")
     assert "Tombol itu sudah tidak berlaku" in warga.text
     await warga.taps("Minta perbaikan")
+    await warga.taps("Lainnya")
     await warga.says("Nama saya seharusnya Siti Aminah Lubis")
     await warga.says("mungkin")
     assert "Pilih *Ya, kirim* atau *Ubah tulisan*" in warga.text
     await warga.says("kembali")
     assert "Tulis data apa yang salah" in warga.text
+    await warga.says("kembali")
+    assert "Data mana yang salah?" in warga.text
     await warga.says("menu")
     assert "Menu utama" in warga.text
     assert await requests(app) == []
@@ -300,6 +315,7 @@ async def test_a_phone_changed_mid_request_sends_nothing(
     await participant_with_history(app, rt)
     await warga.says("/datasaya")
     await warga.taps("Minta perbaikan")
+    await warga.taps("Lainnya")
     await warga.says("Nama saya seharusnya Siti Aminah Lubis")
     async with app.uow_factory() as uow:
         siti = await uow.persons.find_by_nik(SITI[0])
