@@ -13,10 +13,10 @@ from pathlib import Path
 
 from bot.app import App
 from bot.config import ConfigError, Settings, load_settings
-from bot.domain.dates import WIB
+from bot.domain.dates import today_wib, using_zone
 from bot.domain.money import MoneyError, format_rupiah, parse_rupiah
 from bot.domain.phone import PhoneError, normalise_phone
-from bot.domain.premium import premium_for
+from bot.domain.premium import PremiumBasis, premium_on_basis
 from bot.domain.vocabulary import Role
 
 DEMO_DIR = Path("data")
@@ -51,6 +51,12 @@ def parser() -> argparse.ArgumentParser:
     demo.add_argument("--phone", help="pretend the channel verified this phone number")
 
     premi = commands.add_parser("premi", help="BPJS Jakon premium for an activity value")
+    premi.add_argument(
+        "--termasuk-ppn",
+        dest="includes_ppn",
+        action="store_true",
+        help="the value includes PPN (matters when program.premium_basis = excluding_ppn)",
+    )
     premi.add_argument("value", nargs=argparse.REMAINDER, help="e.g. 25jt, 'Rp 25.000.000', 850jt")
 
     db = commands.add_parser("db", help="database schema")
@@ -90,15 +96,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
-        if args.command == "premi":
-            return print_premium(" ".join(args.value))
         if args.command == "keygen":
             from storage.nik_vault import NikVault
 
             print(NikVault.generate_key())
             return 0
         settings = load_settings(args.config)
-        return asyncio.run(run(args, settings))
+        # Days and times the commands read or write are in program.timezone.
+        with using_zone(settings.program.timezone):
+            if args.command == "premi":
+                return print_premium(" ".join(args.value), settings, args.includes_ppn)
+            return asyncio.run(run(args, settings))
     except (ConfigError, UsageError) as exc:
         print(f"kampung-bahagia: {exc}", file=sys.stderr)
         return 2
@@ -106,7 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def print_premium(text: str) -> int:
+def print_premium(text: str, settings: Settings, includes_ppn: bool = False) -> int:
+    """The breakdown with the programme's rounding and premium basis (program.*)."""
     try:
         value = parse_rupiah(text)
     except MoneyError as exc:
@@ -117,8 +126,14 @@ def print_premium(text: str) -> int:
         raise UsageError(f"nilai '{text[:40]}' {why}{hint}") from None
     if value <= 0:
         raise UsageError("nilai kegiatan harus lebih dari Rp0")
-    p = premium_for(value)
-    print(f"Nilai kegiatan : {format_rupiah(value)}")
+    program = settings.program
+    basis = PremiumBasis(mode=program.premium_basis, ppn_rate=program.ppn_rate)
+    p = premium_on_basis(value, includes_ppn, basis, program.premium_rounding)
+    ppn = " (termasuk PPN)" if includes_ppn else ""
+    print(f"Nilai kegiatan : {format_rupiah(value)}{ppn}")
+    if basis.excludes_ppn:
+        rate = f"{basis.ppn_rate * 100:f}".rstrip("0").rstrip(".").replace(".", ",")
+        print(f"Dasar premi    : {format_rupiah(p.value)} (nilai tanpa PPN {rate}%)")
     print(f"Golongan tarif : {p.band}")
     print(f"JKK            : {format_rupiah(p.jkk)}")
     print(f"JKM            : {format_rupiah(p.jkm)}")
@@ -153,7 +168,7 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "export":
         from bot.reports import bpjs_export as exports
 
-        today = datetime.now(UTC).astimezone(WIB).date()
+        today = today_wib(datetime.now(UTC))
         try:
             request = exports.command_line_request(
                 args.date_from, args.date_to, args.kecamatan, args.format, args.file, today
@@ -231,7 +246,7 @@ async def import_rt_list(app: App, file: Path, skip_invalid: bool, year: int | N
         rows = read_rt_rows(file.name, data)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    year = year or datetime.now(UTC).astimezone(WIB).year
+    year = year or today_wib(datetime.now(UTC)).year
     async with app.uow_factory() as uow:
         report = await import_rts(
             uow,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -95,6 +96,11 @@ class ProgramSettings(Section):
     nik_lookups_per_hour: int = Field(default=5, ge=1, le=1000)
     invite_valid_days: int = Field(default=7, ge=1, le=365)
     default_language: Literal["id", "en"] = "id"
+    # DOMAIN.md §2: the value the premium schedule is applied to. "as_entered" (default) or
+    # "excluding_ppn": a value entered with PPN is divided by 1 + ppn_rate first.
+    premium_basis: Literal["as_entered", "excluding_ppn"] = "as_entered"
+    # PPN (VAT) rate as a fraction: 0.11 is 11 %.
+    ppn_rate: Decimal = Field(default=Decimal("0.11"), ge=0, le=1)
     # Who to call when the bot cannot help, added to every Bantuan answer; empty: none
     # is shown (never a made-up number).
     helpdesk: str = Field(default="", max_length=200)

@@ -20,7 +20,7 @@ from bot.core.ports import UnitOfWork
 from bot.documents.surat_tugas import LetterParticipant, SuratTugas
 from bot.domain.coverage import CoverageWindow, coverage_window, start_of_day
 from bot.domain.dates import to_wib, today_wib
-from bot.domain.premium import Premium, premium_for
+from bot.domain.premium import Premium, PremiumBasis, premium_on_basis
 from bot.domain.vocabulary import ActivityStatus, ShownStatus
 
 # The program's city; the letterhead reads "Pemerintah Kota Jambi".
@@ -116,13 +116,19 @@ def shown_status(activity: ports.Activity, today: date) -> str:
     return ShownStatus.RUNNING if today <= activity.end_date else ShownStatus.ENDED
 
 
-def premium(value: int, rounding: str) -> Premium:
-    return premium_for(value, rounding)
+def premium(
+    value: int, rounding: str, basis: PremiumBasis | None = None, includes_ppn: bool = False
+) -> Premium:
+    """The premium of a value entered with or without PPN, on the programme's basis."""
+    return premium_on_basis(value, includes_ppn, basis or PremiumBasis(), rounding)
 
 
-def set_premium(activity: ports.Activity, value: int, rounding: str) -> Premium:
-    """Store the value and the premium computed from it on the activity."""
-    computed = premium_for(value, rounding)
+def set_premium(
+    activity: ports.Activity, value: int, rounding: str, basis: PremiumBasis | None = None
+) -> Premium:
+    """Store the value and the premium computed from it (on the programme's basis, with
+    the activity's PPN answer) on the activity."""
+    computed = premium(value, rounding, basis, activity.value_includes_ppn)
     activity.value = value
     activity.premium_jkk, activity.premium_jkm = computed.jkk, computed.jkm
     activity.premium_total = computed.total
@@ -277,12 +283,18 @@ async def change_role(
 
 
 async def change_value(
-    uow: UnitOfWork, activity: ports.Activity, new_value: int, rounding: str, now: datetime, by: int
+    uow: UnitOfWork,
+    activity: ports.Activity,
+    new_value: int,
+    rounding: str,
+    now: datetime,
+    by: int,
+    basis: PremiumBasis | None = None,
 ) -> tuple[Premium, Premium]:
     """Change the value and premium; returns the premium before and after."""
-    before = premium_for(activity.value, rounding)
+    before = premium(activity.value, rounding, basis, activity.value_includes_ppn)
     old_value = activity.value
-    after = set_premium(activity, new_value, rounding)
+    after = set_premium(activity, new_value, rounding, basis)
     detail = {
         "old_value": old_value,
         "new_value": new_value,

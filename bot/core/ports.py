@@ -993,6 +993,9 @@ class StatisticsRepository(Protocol):
     async def confirmed_by_region(
         self, scope: Scope, today: date, year: int, by: str
     ) -> dict[str, int]: ...
+    async def coverage_by_region(
+        self, scope: Scope, today: date, year: int, by: str
+    ) -> dict[str, tuple[int, int]]: ...
 
 
 # --- the unit of work (storage.uow) -------------------------------------------------------

@@ -22,6 +22,7 @@ from bot.core.identity import resolve_caller
 from bot.core.messages import Address, IncomingMessage, Notification, Reply, reply_to_payload
 from bot.core.ports import Texts, UnitOfWork, UnitOfWorkFactory
 from bot.core.services import Services
+from bot.domain.dates import using_zone
 from bot.domain.text import display_name
 
 # accounts.name: a longer profile name (Telegram allows 129 characters) is cut to fit.
@@ -121,7 +122,8 @@ class ConversationService:
             if account.privacy_noticed_at is None:
                 ctx.say(ctx.t("privacy_notice"))
                 account.privacy_noticed_at = now
-            replies = await self._engine.run(ctx)
+            with using_zone(self._settings.program.timezone):
+                replies = await self._engine.run(ctx)
 
             conversation.dialog, conversation.step = state.dialog, state.step
             conversation.data, conversation.choices = state.data, state.choices

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -50,6 +50,7 @@ def bar_chart_png(
     width_px: int = WIDTH_PX,
     height_px: int = HEIGHT_PX,
     dpi: int = DPI,
+    value_text: Callable[[int], str] = format_amount,
 ) -> bytes:
     """A PNG of `bars` (label, value), largest first from the top; `others` (the regions
     left out, summed) is drawn last in a lighter colour whatever its value."""
@@ -61,6 +62,7 @@ def bar_chart_png(
         width_px=width_px,
         height_px=height_px,
         dpi=dpi,
+        value_text=value_text,
     )
     buffer = io.BytesIO()
     # The figure's own size and dpi: no "tight" bounding box, so the pixels stay exact.
@@ -77,6 +79,7 @@ def bar_chart(
     width_px: int = WIDTH_PX,
     height_px: int = HEIGHT_PX,
     dpi: int = DPI,
+    value_text: Callable[[int], str] = format_amount,
 ) -> Figure:
     """The laid-out figure of `bar_chart_png` (tests measure where its texts fall)."""
     ordered = sorted(bars, key=lambda bar: -bar[1])
@@ -115,7 +118,7 @@ def bar_chart(
     axes.set_xlim(0, max(max(values, default=0), 1) * HEADROOM)
     for position, value in zip(positions, values, strict=True):
         axes.annotate(
-            format_amount(value),
+            value_text(value),
             xy=(value, position),
             xytext=(6, 0),
             textcoords="offset points",

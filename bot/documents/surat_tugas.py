@@ -13,7 +13,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import cache
+from pathlib import Path
 
+import matplotlib
+from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 from fpdf import FPDF, FontFace
 from fpdf.enums import Align, TableBordersLayout, XPos, YPos
 
@@ -54,13 +58,22 @@ class SuratTugas:
     participants: tuple[LetterParticipant, ...]
 
 
-FONT = "Helvetica"
+FONT = "DejaVuSans"
+# DejaVu Sans (Latin with every diacritic, Greek, Cyrillic, Armenian, Georgian and more) is
+# embedded so names in those scripts print; matplotlib, already a dependency, ships it.
+FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+FONT_FILES = {
+    "": "DejaVuSans.ttf",
+    "B": "DejaVuSans-Bold.ttf",
+    "I": "DejaVuSans-Oblique.ttf",
+    "BI": "DejaVuSans-BoldOblique.ttf",
+}
 MARGIN_LEFT = 25.0  # mm; the wider left margin of Indonesian letters leaves room to file
 MARGIN_RIGHT = 20.0
 MARGIN_TOP = 15.0
 MARGIN_BOTTOM = 18.0  # room for the footer
 LINE = 5.0  # body line height, mm
-BODY_SIZE = 10.5  # pt
+BODY_SIZE = 9.5  # pt; DejaVu Sans runs wider than Helvetica
 SIGNATURE_SPACE = 20.0  # mm left blank for the signature and the RT's stamp
 # The closing sentence, dateline, title, signature space, name and phone: kept together.
 CLOSING_HEIGHT = 6 * LINE + 3 + SIGNATURE_SPACE
@@ -69,8 +82,8 @@ DETAIL_COLUMNS = (63, 4, 98)  # mm: label, ":", value
 DETAIL_INDENT = (0.6, 0, 0.6, 5)  # mm: top, right, bottom, left of an indented label
 HEADING_FILL = (225, 225, 225)
 
-# Typographic characters users (and phones' autocorrect) type, mapped to their Latin-1 kin;
-# fpdf2's core fonts can only draw Latin-1, and anything else would raise at render time.
+# Typographic characters users (and phones' autocorrect) type, mapped to plain kin the
+# letter's plain style keeps (and a font without the glyph would print as a box).
 _REPLACEMENTS = str.maketrans(
     {
         "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
@@ -81,25 +94,42 @@ _REPLACEMENTS = str.maketrans(
         "\u20ac": "EUR", "\u2122": "(TM)",
     }
 )  # fmt: skip
+_NOT_PRINTED = frozenset(("Cc", "Cf", "Co", "Cs", "Cn"))
+_SYMBOLS_NOT_PRINTED = frozenset(("So", "Sk"))
 _WHITESPACE = re.compile(r"\s+")
 _UNSAFE_FILE_CHARS = re.compile(r"[^A-Za-z0-9-]+")
 _FULL_NIK = re.compile(r"[0-9]{16}")
 
 
+@cache
+def _drawable() -> frozenset[int]:
+    """Code points every embedded style has a glyph for."""
+    points: frozenset[int] | None = None
+    for file in FONT_FILES.values():
+        with TTFont(FONT_DIR / file, lazy=True) as font:
+            cmap = frozenset(font.getBestCmap())
+        points = cmap if points is None else points & cmap
+    return points or frozenset()
+
+
 def clean_text(text: str) -> str:
-    """Text the core fonts can draw: typographic marks made ASCII, accents kept where Latin-1
-    has them (else stripped), emoji and other scripts dropped, whitespace collapsed."""
+    """Text the embedded font can draw: typographic marks made plain, every letter the font
+    has kept ("Ṣāliḥ", "Дмитрий"), a letter it lacks replaced by its base letter when that
+    exists, emoji and scripts it lacks (CJK, Javanese) dropped, whitespace collapsed."""
+    drawable = _drawable()
     out: list[str] = []
-    for char in text.translate(_REPLACEMENTS):
+    for char in unicodedata.normalize("NFC", text.translate(_REPLACEMENTS)):
         if char.isspace():
             out.append(" ")
-        elif ord(char) < 256:
-            if unicodedata.category(char) != "Cc":  # C0/C1 controls are not printable
-                out.append(char)
+        elif unicodedata.category(char) in _NOT_PRINTED or (
+            ord(char) > 127 and unicodedata.category(char) in _SYMBOLS_NOT_PRINTED
+        ):
+            continue  # controls, format marks, emoji and skin-tone modifiers
+        elif ord(char) in drawable:
+            out.append(char)
         else:
-            # "ā" -> "a"; a character with no Latin-1 base (emoji, CJK) vanishes.
             base = unicodedata.normalize("NFKD", char)
-            out.extend(c for c in base if ord(c) < 256 and not unicodedata.combining(c))
+            out.extend(c for c in base if ord(c) in drawable and not unicodedata.combining(c))
     return _WHITESPACE.sub(" ", "".join(out)).strip()
 
 
@@ -134,10 +164,12 @@ class _LetterPdf(FPDF):
     def __init__(self, footer_note: str) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
         self.footer_note = footer_note
+        for style, file in FONT_FILES.items():
+            self.add_font(FONT, style, FONT_DIR / file)
 
     def footer(self) -> None:
         self.set_y(-12)
-        self.set_font(FONT, size=7.5)
+        self.set_font(FONT, size=7)
         self.set_text_color(110)
         width = self.epw / 2
         self.cell(width, 4, self.footer_note, align=Align.L)
@@ -147,10 +179,10 @@ class _LetterPdf(FPDF):
 
 def _kop(pdf: FPDF, letter: SuratTugas) -> None:
     """The letterhead: government, program, RT line, and the double rule under it."""
-    pdf.set_font(FONT, "B", 13)
+    pdf.set_font(FONT, "B", 12)
     pdf.cell(0, 6.5, f"PEMERINTAH {clean_text(letter.city).upper()}", align=Align.C)
     pdf.ln(6.5)
-    pdf.set_font(FONT, "B", 15)
+    pdf.set_font(FONT, "B", 14)
     pdf.cell(0, 7.5, "PROGRAM KAMPUNG BAHAGIA", align=Align.C)
     pdf.ln(7.5)
     pdf.set_font(FONT, "B", BODY_SIZE)
@@ -168,7 +200,7 @@ def _kop(pdf: FPDF, letter: SuratTugas) -> None:
 
 
 def _title(pdf: FPDF, letter: SuratTugas) -> None:
-    pdf.set_font(FONT, "BU", 13)
+    pdf.set_font(FONT, "BU", 12)
     pdf.cell(0, 7, "SURAT TUGAS", align=Align.C)
     pdf.ln(7)
     pdf.set_font(FONT, "", BODY_SIZE)
@@ -177,7 +209,7 @@ def _title(pdf: FPDF, letter: SuratTugas) -> None:
         new_x=XPos.LMARGIN, new_y=YPos.NEXT,
     )  # fmt: skip
     if letter.revision > 0:
-        pdf.set_font(FONT, "I", 10)
+        pdf.set_font(FONT, "I", 9)
         revision = f"Revisi ke-{letter.revision}, tanggal {format_date(letter.issued_on)}"
         pdf.cell(0, LINE, revision, align=Align.C)
         pdf.ln(LINE)
@@ -231,7 +263,7 @@ def _participants(pdf: FPDF, letter: SuratTugas) -> None:
     pdf.set_font(FONT, "B", BODY_SIZE)
     pdf.cell(0, LINE, f"Daftar nama yang ditugaskan ({count} orang):")
     pdf.ln(LINE + 1.5)
-    pdf.set_font(FONT, "", 9.5)
+    pdf.set_font(FONT, "", 8.5)
     with pdf.table(
         col_widths=PARTICIPANT_COLUMNS, width=sum(PARTICIPANT_COLUMNS), align=Align.L,
         text_align=(Align.C, Align.L, Align.L, Align.L, Align.L), line_height=4.6,
@@ -287,7 +319,7 @@ def _signature(pdf: FPDF, letter: SuratTugas) -> None:
     phone = clean_text(letter.chair_phone)
     if phone:
         pdf.set_x(x)
-        pdf.set_font(FONT, "", 9.5)
+        pdf.set_font(FONT, "", 8.5)
         pdf.multi_cell(width, LINE, f"HP {phone}", align=Align.C)
 
 

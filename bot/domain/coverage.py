@@ -3,14 +3,15 @@ the worker list for the project period, and protection starts when the registrat
 confirmed, never earlier. A person on the list at confirmation is covered from the later
 of the activity's first day (00.00) and the moment of confirmation; one added later from
 the moment of adding; a removed one until the moment of removal; everyone until the end
-of the last day, or the moment the activity was cancelled. Days run in WIB."""
+of the last day, or the moment the activity was cancelled. Days run in the program's
+time zone (WIB unless configured)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 
-from bot.domain.dates import WIB
+from bot.domain.dates import program_zone
 
 
 @dataclass(frozen=True)
@@ -26,8 +27,8 @@ class CoverageWindow:
         return self.ends <= self.starts
 
 
-def start_of_day(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=WIB)
+def start_of_day(day: date, zone: tzinfo | None = None) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=zone or program_zone())
 
 
 def coverage_starts(start: date, confirmed_at: datetime | None) -> datetime | None:

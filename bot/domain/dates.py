@@ -1,7 +1,14 @@
-"""Dates and times as Indonesians type them, and the bot's WIB clock (DOMAIN.md §5).
+"""Dates and times as Indonesians type them, and the bot's local clock (DOMAIN.md §5).
 
 Owns day-first date parsing (numeric, Indonesian and English month names, "hari ini",
-"besok", "lusa"), time-of-day parsing and the Indonesian date formats the bot writes.
+"besok", "lusa"), time-of-day parsing, the Indonesian date formats the bot writes, and the
+program's time zone (settings: program.timezone; WIB by default) with its label: WIB,
+WITA, WIT, else the UTC offset ("UTC+5.30").
+
+Every function that turns a moment into a local day or time takes the zone as a parameter;
+left out, it is the program's zone of the message or job being handled, which the
+conversation service, the scheduler and the command line set from the settings
+(`using_zone`), so a call site cannot silently fall back to Jakarta.
 
 A date typed without a year ("1 Agustus") means different things at different questions,
 so the year rule is the caller's choice: `parse_date` takes this year (a report about the
@@ -20,12 +27,28 @@ with minutes or a period ("14.30", "jam 2 siang") has exactly one reading.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo
 
-# Asia/Jakarta has had a fixed UTC+7 offset since 1964 and no DST, so a fixed zone avoids
-# depending on tzdata being installed.
+# Indonesia's three zones have had fixed offsets and no DST for decades, so fixed zones
+# avoid depending on tzdata being installed.
 WIB = timezone(timedelta(hours=7), "WIB")
+WITA = timezone(timedelta(hours=8), "WITA")
+WIT = timezone(timedelta(hours=9), "WIT")
+INDONESIAN_ZONES: dict[str, timezone] = {
+    "Asia/Jakarta": WIB,
+    "Asia/Pontianak": WIB,
+    "Asia/Makassar": WITA,
+    "Asia/Jayapura": WIT,
+}
+
+# The zone of the message or job being handled (a context variable: concurrent messages
+# of differently configured services never see each other's zone).
+_program_zone: ContextVar[tzinfo] = ContextVar("program_zone", default=WIB)
 
 REASON_EMPTY = "empty"
 REASON_FORMAT = "format"
@@ -237,15 +260,65 @@ def parse_time(text: str) -> time:
     return time(hour, minute)
 
 
-def to_wib(dt: datetime) -> datetime:
-    """Convert to WIB; a naive datetime is taken to be UTC (how we store timestamps)."""
+def zone_named(name: str) -> tzinfo:
+    """The zone of an IANA name (program.timezone): Indonesia's as fixed zones."""
+    return INDONESIAN_ZONES.get(name) or ZoneInfo(name)
+
+
+def program_zone() -> tzinfo:
+    """The program's zone for the message or job being handled (WIB unless set)."""
+    return _program_zone.get()
+
+
+@contextmanager
+def using_zone(zone: tzinfo | str) -> Iterator[tzinfo]:
+    """Within the block, local days and times are in `zone` (a zone or an IANA name)."""
+    chosen = zone_named(zone) if isinstance(zone, str) else zone
+    token = _program_zone.set(chosen)
+    try:
+        yield chosen
+    finally:
+        _program_zone.reset(token)
+
+
+def zone_label(zone: tzinfo | None = None, at: datetime | None = None) -> str:
+    """ "WIB", "WITA", "WIT", or the offset at `at` (default now): "UTC+8", "UTC-3.30"."""
+    zone = zone or program_zone()
+    for named in (WIB, WITA, WIT):
+        if zone is named:
+            return named.tzname(None) or ""
+    key = getattr(zone, "key", None)
+    if key in INDONESIAN_ZONES:
+        return INDONESIAN_ZONES[key].tzname(None) or ""
+    moment = (at or datetime.now(UTC)).astimezone(zone)
+    offset = moment.utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f".{rest:02d}" if rest else "")
+
+
+def to_local(dt: datetime, zone: tzinfo | None = None) -> datetime:
+    """Convert to the program's zone (or `zone`); a naive datetime is taken to be UTC (how
+    we store timestamps)."""
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=UTC)
-    return dt.astimezone(WIB)
+    return dt.astimezone(zone or program_zone())
 
 
-def today_wib(now: datetime) -> date:
-    return to_wib(now).date()
+def to_wib(dt: datetime, zone: tzinfo | None = None) -> datetime:
+    """Old name of `to_local`: the program's zone, WIB unless configured otherwise."""
+    return to_local(dt, zone)
+
+
+def today_wib(now: datetime, zone: tzinfo | None = None) -> date:
+    """The local date (the program's zone, WIB unless configured otherwise) at `now`."""
+    return to_local(now, zone).date()
+
+
+def local_midnight(day: date, zone: tzinfo | None = None) -> datetime:
+    """00.00 of `day` in the program's zone, as an aware datetime."""
+    return datetime.combine(day, time.min, tzinfo=zone or program_zone())
 
 
 def format_date(d: date) -> str:
@@ -253,7 +326,7 @@ def format_date(d: date) -> str:
     return f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
 
 
-def format_datetime(dt: datetime) -> str:
-    """Indonesian date and time in WIB: "1 Agustus 2025 14.05 WIB"."""
-    local = to_wib(dt)
-    return f"{format_date(local.date())} {local:%H.%M} WIB"
+def format_datetime(dt: datetime, zone: tzinfo | None = None) -> str:
+    """Indonesian date and time in the program's zone: "1 Agustus 2025 14.05 WIB"."""
+    local = to_local(dt, zone)
+    return f"{format_date(local.date())} {local:%H.%M} {zone_label(local.tzinfo, local)}"

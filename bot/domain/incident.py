@@ -7,7 +7,14 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, time, timedelta
 
-from bot.domain.dates import WIB, DateError, hour_readings, parse_date, parse_time, to_wib
+from bot.domain.dates import (
+    DateError,
+    hour_readings,
+    parse_date,
+    parse_time,
+    program_zone,
+    to_wib,
+)
 
 SEVERITIES: tuple[str, ...] = ("luka_ringan", "rawat_inap", "cacat", "meninggal")
 
@@ -82,7 +89,7 @@ def is_overdue(occurred_at: datetime, now: datetime) -> bool:
 
 
 def _at(day: date, clock: time) -> datetime:
-    return datetime.combine(day, clock, tzinfo=WIB).astimezone(UTC)
+    return datetime.combine(day, clock, tzinfo=program_zone()).astimezone(UTC)
 
 
 def _read(text: str, today: date) -> datetime:

@@ -221,6 +221,70 @@ def _words(s: str, prefixed: bool) -> Decimal | None:
     return total + chunk
 
 
+# A unit word of an amount in parts ("25 juta 500 ribu", "1m 250jt"), spelled out so a part
+# in words ("dua puluh lima juta") is read by `_words`. Inside parts, "m" is miliar: it must
+# stand above the juta part that follows it.
+_PART_UNITS: dict[str, str] = {
+    "k": "ribu", "rb": "ribu", "ribu": "ribu", "jt": "juta", "juta": "juta",
+    "m": "miliar", "miliar": "miliar", "milyar": "miliar", "t": "triliun", "triliun": "triliun",
+}  # fmt: skip
+_PART_TOKEN = re.compile(r"[0-9][0-9.,]*|[a-z]+")
+
+
+def _part_readings(number: list[str], unit: str) -> list[Decimal]:
+    """The readings of one part: digits ("500", "1,5") or number words, times its unit."""
+    if len(number) == 1 and number[0][0].isdigit():
+        return _unit_readings(number[0], UNITS[unit])
+    value = _words(" ".join((*number, unit)), prefixed=False) if number else None
+    if value is None:
+        raise MoneyError(REASON_NOT_A_NUMBER, "not a number")
+    return [value]
+
+
+def _compound(s: str) -> Decimal | None:
+    """An amount in parts with falling units, digits and words mixed ("25 juta 500 ribu",
+    "1 juta 250 ribu", "dua juta 500 ribu", "1m 250jt"); None when `s` is not one. A bare
+    number after the last unit ("2 juta 500") is asked back: 2.000.500 or 2.500.000."""
+    tokens = _PART_TOKEN.findall(s)
+    if "".join(tokens) != s.replace(" ", ""):
+        return None
+    parts: list[tuple[list[str], str]] = []
+    number: list[str] = []
+    for token in tokens:
+        if token in _PART_UNITS and (number or not parts):
+            parts.append((number, _PART_UNITS[token]))
+            number = []
+        elif token[0].isdigit() or token in _WORDS:
+            if token[0].isdigit() and number:
+                return None  # two numbers in a row
+            number.append(token)
+        else:
+            return None
+    scales = [UNITS[unit] for _, unit in parts]
+    if len(parts) + bool(number) < 2 or scales != sorted(set(scales), reverse=True):
+        return None
+    readings = [Decimal(0)]
+    above = Decimal(MAX_AMOUNT * 1000)
+    for part, unit in parts:
+        values = _part_readings(part, unit)
+        if any(value >= above for value in values):
+            return None  # "25 juta 1.500 ribu": a part reaching the unit above it
+        readings = [r + v for r in readings for v in values]
+        above = Decimal(UNITS[unit])
+    if number:  # a bare tail: exact ("2 juta 500" = 2.000.500) or colloquial (2,5 juta)
+        if len(number) != 1 or not number[0].isdigit():
+            return None
+        tail, last = int(number[0]), scales[-1]
+        if tail >= last:
+            return None
+        readings = [r + tail for r in readings]
+        if tail < 1000 and last >= 1000_000:
+            readings.append(readings[0] - tail + tail * last // 1000)
+    if len(readings) > 1:
+        raise _ambiguous(*readings)
+    return readings[0]
+
+
 def _amount(text: str) -> tuple[Decimal, bool]:
     """Parse everything but the sign; returns the amount and whether a minus was typed."""
     # Capital "M" is miliar without doubt; lowercase "m" might be the English million.
@@ -238,6 +302,8 @@ def _amount(text: str) -> tuple[Decimal, bool]:
     try:
         if not match:
             words = _words(s, prefixed)
+            if words is None:
+                words = _compound(s)
             if words is None:
                 raise MoneyError(REASON_NOT_A_NUMBER, "not a number")
             return words, negative

@@ -1,7 +1,11 @@
 """The BPJS Ketenagakerjaan construction-services (Jakon) premium schedule.
 
 Owns the five value bands, their JKK and JKM rates and the marginal calculation of the
-premium for a contract value when no wages are declared (DOMAIN.md §2).
+premium for a contract value when no wages are declared (DOMAIN.md §2), and the value the
+schedule is applied to (`PremiumBasis`): the value as entered (the default), or, where the
+BPJS branch computes on the value excluding PPN (program.premium_basis = "excluding_ppn"),
+a value that includes PPN divided by 1 + the PPN rate (program.ppn_rate) in exact decimal
+arithmetic and rounded to whole rupiah with the programme's premium rounding.
 """
 
 from __future__ import annotations
@@ -118,3 +122,37 @@ def premium_for(value: int, rounding: str = "half_up") -> Premium:
         jkm=int(exact.jkm.quantize(Decimal(1), rounding=mode)),
         band=band_for(value).number,
     )
+
+
+AS_ENTERED = "as_entered"
+EXCLUDING_PPN = "excluding_ppn"
+
+
+@dataclass(frozen=True)
+class PremiumBasis:
+    """Which value the premium schedule is applied to (settings: program.premium_basis,
+    program.ppn_rate)."""
+
+    mode: str = AS_ENTERED
+    ppn_rate: Decimal = Decimal("0.11")
+
+    @property
+    def excludes_ppn(self) -> bool:
+        return self.mode == EXCLUDING_PPN
+
+    def base_value(self, value: int, includes_ppn: bool, rounding: str = "half_up") -> int:
+        """The value the schedule applies to: a value that includes PPN, divided by
+        1 + rate when the basis excludes PPN; otherwise the value as entered."""
+        if not (self.excludes_ppn and includes_ppn):
+            return value
+        _check_value(value)
+        exact = Decimal(value) / (Decimal(1) + self.ppn_rate)
+        return int(exact.quantize(Decimal(1), rounding=ROUNDING_MODES[rounding]))
+
+
+def premium_on_basis(
+    value: int, includes_ppn: bool, basis: PremiumBasis, rounding: str = "half_up"
+) -> Premium:
+    """The premium of an activity whose value was entered with (or without) PPN; its
+    `value` is the basis the schedule was applied to."""
+    return premium_for(basis.base_value(value, includes_ppn, rounding), rounding)

@@ -29,7 +29,9 @@ BY_RT = "rt"
 class RegionFigure:
     code: str
     name: str
-    value: int
+    value: int  # confirmed activities
+    people: int = 0  # distinct people on their lists (not removed)
+    premium: int = 0  # their premium total, rupiah
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,7 @@ async def build_summary(uow: UnitOfWork, scope: Scope, now: datetime) -> Summary
         statuses[row.status] = statuses.get(row.status, 0) + row.activities
     by = grouping(scope)
     values = await uow.statistics.confirmed_by_region(scope, today, today.year, by)
+    covered = await uow.statistics.coverage_by_region(scope, today, today.year, by)
     return Summary(
         today=today,
         rts_total=await uow.rts.count_in_scope(scope),
@@ -106,12 +109,16 @@ async def build_summary(uow: UnitOfWork, scope: Scope, now: datetime) -> Summary
         premium_year=sum(row.premium_year for row in rows),
         open_incidents=await uow.statistics.open_incidents(scope),
         by=by,
-        regions=await _regions(uow, scope, by, values),
+        regions=await _regions(uow, scope, by, values, covered),
     )
 
 
 async def _regions(
-    uow: UnitOfWork, scope: Scope, by: str, values: Mapping[str, int]
+    uow: UnitOfWork,
+    scope: Scope,
+    by: str,
+    values: Mapping[str, int],
+    covered: Mapping[str, tuple[int, int]] | None = None,
 ) -> tuple[RegionFigure, ...]:
     """Every region of the scope at the chosen level, zeros included: an official should
     see which kecamatan has nothing yet. The region lists are reference data (11
@@ -133,16 +140,21 @@ async def _regions(
             (str(rt.id), f"RT {rt.number:02d}")
             for rt in await uow.rts.list(kelurahan_code=kelurahan)
         ]
-    figures = [RegionFigure(code, name, values.get(code, 0)) for code, name in regions]
+    covered = covered or {}
+    figures = [
+        RegionFigure(code, name, values.get(code, 0), *covered.get(code, (0, 0)))
+        for code, name in regions
+    ]
     return tuple(sorted(figures, key=lambda f: (-f.value, f.name)))
 
 
 def top_bars(
-    figures: Sequence[RegionFigure], limit: int, others_label: str
+    figures: Sequence[RegionFigure], limit: int, others_label: str, measure: str = "value"
 ) -> tuple[list[tuple[str, int]], tuple[str, int] | None]:
-    """At most `limit` bars: the largest regions, and the rest summed into one "others"
-    bar so a long RT list stays readable on a phone."""
-    bars = [(f.name, f.value) for f in figures]
+    """At most `limit` bars of `measure` (value, people or premium): the largest regions,
+    and the rest summed into one "others" bar so a long RT list stays readable on a
+    phone."""
+    bars = sorted(((f.name, int(getattr(f, measure))) for f in figures), key=lambda b: -b[1])
     if len(bars) <= limit:
         return bars, None
     kept, rest = bars[: limit - 1], bars[limit - 1 :]

@@ -3,7 +3,7 @@ it in the outbox (bot/jobs/*). Nothing is kept in memory between rounds that dec
 is sent — a restart misses nothing — and every message carries an outbox dedup key, so
 however often a round runs (or several processes run it) nothing is queued twice.
 
-Timing (all times of day WIB):
+Timing (times of day in program.timezone, WIB by default):
 - every round: incident reminders (24 h, 40 h, 47 h, then daily from the deadline until
   marked reported to BPJS, then weekly until closed: bot/workers/jobs/incidents.py) and
   immediate new-activity alerts;
@@ -30,7 +30,7 @@ from datetime import date, datetime, time, timedelta
 
 from bot.config import Settings
 from bot.core.ports import Texts, UnitOfWorkFactory
-from bot.domain.dates import WIB, today_wib
+from bot.domain.dates import local_midnight, today_wib, using_zone
 from bot.workers.jobs.activities import new_activity_alerts, new_activity_digest
 from bot.workers.jobs.base import Run
 from bot.workers.jobs.housekeeping import housekeeping
@@ -67,9 +67,11 @@ EVERY_ROUND: tuple[tuple[str, Job], ...] = (
 
 
 def due_day(now: datetime, window: timedelta) -> date | None:
-    """The WIB day whose 07:00 run is due at `now`, or None outside the window."""
+    """The local day (program.timezone) whose 07:00 run is due at `now`, or None outside
+    the window."""
     day = today_wib(now)
-    slot = datetime.combine(day, DAILY_AT, tzinfo=WIB)
+    midnight = local_midnight(day)
+    slot = datetime.combine(day, DAILY_AT, tzinfo=midnight.tzinfo)
     return day if slot <= now < slot + window else None
 
 
@@ -90,7 +92,11 @@ class Scheduler:
     async def run_once(self) -> int:
         """Queue what is due now; returns how many messages were queued. Each job runs in
         its own transaction: one that fails is logged and retried next round, and does
-        not hold back the others."""
+        not hold back the others. Days and times are in the configured program zone."""
+        with using_zone(self._settings.program.timezone):
+            return await self._round()
+
+    async def _round(self) -> int:
         now = self._clock()
         jobs: list[tuple[str, Job]] = list(EVERY_ROUND)
         for daily in DAILY:

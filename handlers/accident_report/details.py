@@ -8,7 +8,7 @@ from datetime import UTC, datetime, time, timedelta
 
 from bot.core.dialog import Answer, Context, Outcome, Stay
 from bot.core.messages import Choice, Reply
-from bot.domain.dates import WIB, format_datetime, hour_readings, to_wib
+from bot.domain.dates import format_datetime, hour_readings, program_zone, to_wib
 from bot.domain.incident import (
     SEVERITIES,
     WhenError,
@@ -66,7 +66,7 @@ def _set_when(ctx: Context, occurred: datetime) -> Outcome:
 def _latest_at(clock: time, now: datetime) -> datetime:
     """The last time the clock showed `clock` (WIB), today or else yesterday."""
     today = to_wib(now).date()
-    moment = datetime.combine(today, clock, tzinfo=WIB).astimezone(UTC)
+    moment = datetime.combine(today, clock, tzinfo=program_zone()).astimezone(UTC)
     return moment if moment <= now else moment - timedelta(days=1)
 
 

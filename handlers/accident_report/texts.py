@@ -35,7 +35,7 @@ ID: dict[str, str] = {
     "accident_rt_no_kelurahan": "Kelurahan itu tidak saya temukan di Kota Jambi. Periksa ejaannya, misalnya *RT 5 Thehok*, atau tekan *Tidak tahu*.",
     "accident_rt_not_listed": "RT {rt} Kel. {kelurahan} tidak ada di daftar RT Program Kampung Bahagia. Periksa nomornya, atau tekan *Tidak tahu*.",
     # When.
-    "accident_ask_when": "Kapan kejadiannya? Tekan *Sekarang*, atau ketik tanggal dan jam (WIB), misalnya *hari ini 14.30*, *kemarin jam 8 pagi*, *2/3/2026 09.15*.",
+    "accident_ask_when": "Kapan kejadiannya? Tekan *Sekarang*, atau ketik tanggal dan jam ({zone}), misalnya *hari ini 14.30*, *kemarin jam 8 pagi*, *2/3/2026 09.15*.",
     "accident_now": "Sekarang",
     "accident_when_yes": "Ya, {when}",
     "accident_when_reading": "{when}",
@@ -167,7 +167,7 @@ EN: dict[str, str] = {
     "accident_rt_format": "Type the RT number and the kelurahan, e.g. *RT 5 Thehok*, or tap *Don't know*.",
     "accident_rt_no_kelurahan": "I cannot find that kelurahan in Kota Jambi. Check the spelling, e.g. *RT 5 Thehok*, or tap *Don't know*.",
     "accident_rt_not_listed": "RT {rt} Kel. {kelurahan} is not on the Kampung Bahagia RT list. Check the number, or tap *Don't know*.",
-    "accident_ask_when": "When did it happen? Tap *Now*, or type the date and time (WIB), e.g. *hari ini 14.30*, *kemarin jam 8 pagi*, *2/3/2026 09.15*.",
+    "accident_ask_when": "When did it happen? Tap *Now*, or type the date and time ({zone}), e.g. *hari ini 14.30*, *kemarin jam 8 pagi*, *2/3/2026 09.15*.",
     "accident_now": "Now",
     "accident_when_yes": "Yes, {when}",
     "accident_when_reading": "{when}",

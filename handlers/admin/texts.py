@@ -134,7 +134,7 @@ ID: dict[str, str] = {
     # Audit log.
     "admin_audit_all": "semua kejadian",
     "admin_audit_filtered": "hanya {who}",
-    "admin_audit_page": "🧾 *Log audit* ({heading}), halaman {page}\nWaktu (WIB) · siapa · apa · data milik\n{lines}",
+    "admin_audit_page": "🧾 *Log audit* ({heading}), halaman {page}\nWaktu ({zone}) · siapa · apa · data milik\n{lines}",
     "admin_audit_line": "{at} · {who} · {action} · {subject}",
     "admin_audit_empty": "(tidak ada kejadian)",
     "admin_audit_system": "sistem",
@@ -322,7 +322,7 @@ EN: dict[str, str] = {
     # Audit log.
     "admin_audit_all": "all events",
     "admin_audit_filtered": "only {who}",
-    "admin_audit_page": "🧾 *Audit log* ({heading}), page {page}\nTime (WIB) · who · what · whose data\n{lines}",
+    "admin_audit_page": "🧾 *Audit log* ({heading}), page {page}\nTime ({zone}) · who · what · whose data\n{lines}",
     "admin_audit_line": "{at} · {who} · {action} · {subject}",
     "admin_audit_empty": "(no events)",
     "admin_audit_system": "system",

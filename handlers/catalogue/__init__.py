@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from bot.domain.dates import zone_label
 from handlers.catalogue import en as english
 from handlers.catalogue import id as indonesian
 from handlers.common import texts as activity_views
@@ -45,6 +46,8 @@ LANGUAGES: Mapping[str, Mapping[str, str]] = {
     "en": _merge(english.TEXTS, "EN"),
 }
 DEFAULT_LANGUAGE = "id"
+ZONE_FIELD = "zone"
+ZONE = "{zone}"
 
 
 class Catalogue:
@@ -60,6 +63,9 @@ class Catalogue:
     def text(self, language: str, key: str, **values: Any) -> str:
         texts = self._languages.get(language) or self._languages[DEFAULT_LANGUAGE]
         template = texts.get(key) or self._languages[DEFAULT_LANGUAGE][key]
+        if ZONE in template and ZONE_FIELD not in values:
+            # Times of day are in program.timezone: "{zone}" is its label (WIB, WITA, WIT).
+            values = {**values, ZONE_FIELD: zone_label()}
         found = template.format(**values) if values else template
         if self._helpdesk and key in HELP_KEYS:
             line = self.text(language, HELPDESK_LINE, contact=self._helpdesk)

@@ -18,6 +18,7 @@ from bot.domain.money import format_rupiah
 from bot.domain.premium import Premium
 from bot.domain.roster import ROLES
 from bot.domain.vocabulary import ActivityStatus
+from handlers.common.amounts import premium_basis
 
 PDF = "application/pdf"
 
@@ -71,12 +72,18 @@ def coverage_period(ctx: Context, start: date, end: date, confirmed_at: datetime
 
 
 def premium_text(ctx: Context, premium: Premium) -> str:
-    return ctx.t(
+    lines = ctx.t(
         "premium_lines",
         jkk=format_rupiah(premium.jkk),
         jkm=format_rupiah(premium.jkm),
         total=format_rupiah(premium.total),
     )
+    basis = premium_basis(ctx)
+    if not basis.excludes_ppn:
+        return lines  # the value line already says whether the value includes PPN
+    rate = f"{basis.ppn_rate * 100:f}".rstrip("0").rstrip(".").replace(".", ",")
+    basis_line = ctx.t("premium_basis_excluding", value=format_rupiah(premium.value), rate=rate)
+    return f"{basis_line}\n{lines}"
 
 
 def budget_text(ctx: Context, use: BudgetUse) -> str:

@@ -3,14 +3,16 @@ one (the premium simulation, an activity's value, a wage, an RT budget): any eve
 format, number words included. An ambiguous amount is asked back, never guessed: with one
 plausible reading as a "Ya, Rp…" button (tap it or type "ya"), with several as one button
 per reading ("Rp1.500.000.000 (1,5 miliar)", "Rp1.500.000"), which the next answer takes
-by tapping it or typing its number. Also the programme's premium rounding, which every
-premium shown or saved uses."""
+by tapping it or typing its number. Also the programme's premium rounding and premium
+basis (with or without PPN), which every premium shown or saved uses."""
 
 from __future__ import annotations
 
+from bot.activities import lifecycle
 from bot.core.dialog import Answer, Context
 from bot.core.messages import Choice
 from bot.domain.money import MoneyError, format_rupiah, parse_rupiah, short_amount
+from bot.domain.premium import Premium, PremiumBasis
 
 # Where the readings of an ambiguous amount wait for the next answer: one int for a single
 # likely reading (the stored form since before several readings existed), or a list.
@@ -95,3 +97,14 @@ def read_value(ctx: Context, answer: Answer) -> int | str:
 def rounding(ctx: Context) -> str:
     """How this programme rounds a premium (settings: program.premium_rounding)."""
     return str(ctx.services.settings.program.premium_rounding)
+
+
+def premium_basis(ctx: Context) -> PremiumBasis:
+    """The value the premium is computed on (program.premium_basis, program.ppn_rate)."""
+    program = ctx.services.settings.program
+    return PremiumBasis(mode=program.premium_basis, ppn_rate=program.ppn_rate)
+
+
+def premium_of(ctx: Context, value: int, includes_ppn: bool) -> Premium:
+    """The premium shown or saved for a value entered with (or without) PPN."""
+    return lifecycle.premium(value, rounding(ctx), premium_basis(ctx), includes_ppn)

@@ -119,6 +119,46 @@ class StatisticsRepository(Repository):
         )
         return {str(row[0]): int(row[1]) for row in (await self.session.execute(query)).all()}
 
+    async def coverage_by_region(
+        self, scope: Scope, today: date, year: int, by: str
+    ) -> dict[str, tuple[int, int]]:
+        """Per region (as `confirmed_by_region`): distinct people on the lists (not removed)
+        of the summary's confirmed activities, and the premium total of the confirmed
+        activities starting in `year` (the summary's "premium of the year")."""
+        keys: dict[str, SQLColumnExpression[str] | SQLColumnExpression[int]] = {
+            BY_KECAMATAN: Kelurahan.kecamatan_code,
+            BY_KELURAHAN: Rt.kelurahan_code,
+            BY_RT: Rt.id,
+        }
+        key = keys[by]
+        counted = (
+            Activity.status.in_((ActivityStatus.CONFIRMED, ShownStatus.ENDED)),
+            _counted(today, year),
+            in_scope(scope),
+        )
+        premium = (
+            select(key, func.sum(Activity.premium_total))
+            .select_from(Activity)
+            .join(Rt, Rt.id == Activity.rt_id)
+            .join(Kelurahan, Kelurahan.code == Rt.kelurahan_code)
+            # As the summary's premium of the year: activities that start in `year`.
+            .where(counted[0], Activity.year == year, in_scope(scope))
+            .group_by(key)
+        )
+        people = (
+            select(key, func.count(distinct(Participation.person_id)))
+            .select_from(Participation)
+            .join(Activity, Activity.id == Participation.activity_id)
+            .join(Rt, Rt.id == Activity.rt_id)
+            .join(Kelurahan, Kelurahan.code == Rt.kelurahan_code)
+            .where(*counted, Participation.removed_at.is_(None))
+            .group_by(key)
+        )
+        premiums = {str(r[0]): int(r[1] or 0) for r in (await self.session.execute(premium)).all()}
+        persons = {str(r[0]): int(r[1]) for r in (await self.session.execute(people)).all()}
+        codes = premiums.keys() | persons.keys()
+        return {code: (persons.get(code, 0), premiums.get(code, 0)) for code in codes}
+
 
 def shown_status(today: date) -> ColumnElement[str]:
     """`bot.activities.lifecycle.shown_status` as SQL: a confirmed activity reads "confirmed" before its

@@ -99,6 +99,27 @@ def test_premi_prints_the_breakdown(run) -> None:  # noqa: ANN001
     assert figures["Total premi"] == "Rp1.525.000"
 
 
+def test_premi_uses_the_configured_rounding(run) -> None:  # noqa: ANN001
+    # JKK of Rp25.000.001 is Rp52.500,0021: half up (default) Rp52.500, "up" Rp52.501.
+    default = run("premi", "25.000.001")
+    up = run("premi", "25.000.001", extra_env={"KB_PROGRAM__PREMIUM_ROUNDING": "up"})
+    assert "JKK            : Rp52.500\n" in default.stdout
+    assert "JKK            : Rp52.501\n" in up.stdout
+
+
+def test_premi_on_the_value_excluding_ppn_when_configured(run) -> None:  # noqa: ANN001
+    basis = {"KB_PROGRAM__PREMIUM_BASIS": "excluding_ppn"}
+    as_entered = run("premi", "--termasuk-ppn", "111jt")
+    excluding = run("premi", "--termasuk-ppn", "111jt", extra_env=basis)
+    without_ppn = run("premi", "111jt", extra_env=basis)
+    assert "Total premi    : Rp260.900" in as_entered.stdout
+    assert "Dasar premi" not in as_entered.stdout
+    # Rp111.000.000 / 1,11 = Rp100.000.000 -> band 1 only.
+    assert "Dasar premi    : Rp100.000.000 (nilai tanpa PPN 11%)" in excluding.stdout
+    assert "Total premi    : Rp240.000" in excluding.stdout
+    assert "Total premi    : Rp260.900" in without_ppn.stdout
+
+
 def test_premi_takes_a_value_written_in_several_words(run) -> None:  # noqa: ANN001
     result = run("premi", "Rp", "25.000.000,-")
     assert result.returncode == 0, result.stderr

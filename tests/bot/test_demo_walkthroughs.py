@@ -119,3 +119,24 @@ def test_petugas_walkthrough_after_the_ketua_rt(tmp_path: Path, demo) -> None:  
     assert rows[0][0] == "NIK" and len(rows) == 3
     assert "ditandai sudah dilaporkan ke BPJS (nomor BPJS-JMB-2026-0042)" in out
     assert "[→ ketua-rt]" in out  # the reporter hears that it was filed
+
+
+def readme_script(persona: str, number: int) -> list[str]:
+    """The lines of the README's `number`-th `printf '…' | … demo --as persona` example."""
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    pattern = rf"printf '([^']*)' \| \.venv/bin/kampung-bahagia demo --as {persona}\n"
+    return re.findall(pattern, readme)[number].encode().decode("unicode_escape").splitlines()
+
+
+def test_the_readme_resident_examples_do_what_they_say(demo) -> None:  # noqa: ANN001
+    out = demo("warga", readme_script("warga", 0))
+    after_one = out.split("warga> 1\n", 1)[1]
+    assert after_one.lstrip().startswith("[bot] 🔎 *Cek perlindungan*")
+    assert "NIK 1571********0001" in after_one
+    simulation = demo("warga", readme_script("warga", 1))
+    assert "Simulasi premi" in simulation and "*Total premi: Rp60.000*" in simulation
+
+
+def test_the_demo_sends_a_file_with_slash_file(tmp_path: Path, demo) -> None:  # noqa: ANN001
+    missing = demo("admin", ["/file tidak-ada.csv"])
+    assert "File tidak-ada.csv tidak bisa dibaca." in missing

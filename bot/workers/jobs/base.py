@@ -12,7 +12,7 @@ from bot.config import Settings
 from bot.core import ports
 from bot.core.messages import Notification, reply_to_payload
 from bot.core.ports import Texts, UnitOfWork
-from bot.domain.dates import WIB
+from bot.domain.dates import program_zone
 
 URGENT_PRIORITY = 1
 NORMAL_PRIORITY = 5
@@ -64,8 +64,8 @@ class Run:
 
 
 def start_of_day(day: date) -> datetime:
-    """Midnight WIB of `day`, as an aware UTC datetime."""
-    return datetime.combine(day, time(0, 0), tzinfo=WIB).astimezone(UTC)
+    """Midnight of `day` in the program's zone, as an aware UTC datetime."""
+    return datetime.combine(day, time(0, 0), tzinfo=program_zone()).astimezone(UTC)
 
 
 async def place_of(run: Run, account: ports.Account, rt: ports.Rt | None) -> str:

@@ -21,7 +21,7 @@ from handlers.common.activity_views import (
     surat_tugas_reply,
     value_text,
 )
-from handlers.common.amounts import rounding
+from handlers.common.amounts import premium_basis, premium_of, rounding
 from handlers.ketua_rt.confirm_coverage import ACTIVITY
 from handlers.ketua_rt.participants import start_participants
 
@@ -97,7 +97,7 @@ async def ask_final(ctx: Context) -> Reply:
         dates=dates_text(ctx, activity.start_date, activity.end_date),
         people=len(state.people),
         value=value_text(ctx, activity.value, activity.value_includes_ppn),
-        premium=premium_text(ctx, coverage.premium(activity.value, rounding(ctx))),
+        premium=premium_text(ctx, premium_of(ctx, activity.value, activity.value_includes_ppn)),
     )
     return Reply(text, choices=(choice(ctx, CONFIRM), choice(ctx, PARTICIPANTS)))
 
@@ -113,7 +113,9 @@ async def handle_final(ctx: Context, answer: Answer) -> Outcome:
         if state.problem == START_PAST:
             program = ctx.services.settings.program
             coverage.move_start_to(state.activity, today_wib(ctx.now), program.max_activity_days)
-            coverage.set_premium(state.activity, state.activity.value, rounding(ctx))
+            coverage.set_premium(
+                state.activity, state.activity.value, rounding(ctx), premium_basis(ctx)
+            )
             dates = dates_text(ctx, state.activity.start_date, state.activity.end_date)
             ctx.say(ctx.t("conf_moved", dates=dates))
         return Go("final")
@@ -128,7 +130,7 @@ async def confirm(
 ) -> None:
     uow = ctx.services.uow
     # Premium from the current value and rounding setting, whatever the draft stored.
-    coverage.set_premium(activity, activity.value, rounding(ctx))
+    coverage.set_premium(activity, activity.value, rounding(ctx), premium_basis(ctx))
     await coverage.confirm(uow, activity, ctx.now)
     rt = await rt_line(ctx, activity.rt_id)
     period = coverage_period(ctx, activity.start_date, activity.end_date, activity.confirmed_at)
@@ -141,7 +143,7 @@ async def confirm(
             period=period,
             people=len(people),
             value=value_text(ctx, activity.value, activity.value_includes_ppn),
-            premium=premium_text(ctx, coverage.premium(activity.value, rounding(ctx))),
+            premium=premium_text(ctx, premium_of(ctx, activity.value, activity.value_includes_ppn)),
             letter=activity.surat_tugas_number,
         )
     )

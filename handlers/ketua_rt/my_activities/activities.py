@@ -25,7 +25,7 @@ from handlers.common.activity_views import (
     rt_line,
     surat_tugas_reply,
 )
-from handlers.common.amounts import rounding
+from handlers.common.amounts import premium_of
 from handlers.ketua_rt import register_activity
 from handlers.ketua_rt.my_activities import changes, reschedule
 from handlers.ketua_rt.participants import start_participants
@@ -142,7 +142,9 @@ async def ask_detail(ctx: Context) -> Reply:
         period=activity_period(ctx, activity),
         people=len(people),
         value=activity_value(ctx, activity),
-        premium=activity_premium(ctx, activity, coverage.premium(activity.value, rounding(ctx))),
+        premium=activity_premium(
+            ctx, activity, premium_of(ctx, activity.value, activity.value_includes_ppn)
+        ),
     )
     text += record_lines(ctx, activity)
     return Reply(text, choices=tuple(choice(ctx, a) for a in actions(ctx, activity)))

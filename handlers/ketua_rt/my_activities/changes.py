@@ -18,7 +18,7 @@ from bot.domain.money import format_rupiah
 from bot.domain.vocabulary import ActivityStatus
 from handlers.common.access import own_activity
 from handlers.common.activity_views import budget_text, coverage_period, premium_text
-from handlers.common.amounts import likely_choice, read_amount, rounding
+from handlers.common.amounts import likely_choice, premium_basis, premium_of, read_amount, rounding
 from handlers.ketua_rt.register_activity.period import read_date
 
 EXTEND, VALUE, CANCEL = "extend", "value", "cancel"
@@ -192,8 +192,8 @@ async def ask_value_confirm(ctx: Context) -> Reply:
     if activity is None or NEW_VALUE not in ctx.data:
         return gone(ctx)
     new_value = int(ctx.data[NEW_VALUE])
-    before = coverage.premium(activity.value, rounding(ctx))
-    after = coverage.premium(new_value, rounding(ctx))
+    before = premium_of(ctx, activity.value, activity.value_includes_ppn)
+    after = premium_of(ctx, new_value, activity.value_includes_ppn)
     difference = after.total - before.total
     key = "chg_premium_more" if difference >= 0 else "chg_premium_less"
     text = ctx.t(
@@ -214,7 +214,13 @@ async def handle_value_confirm(ctx: Context, answer: Answer) -> Outcome:
     activity, pending = confirmed
     uow = ctx.services.uow
     _, after = await coverage.change_value(
-        uow, activity, int(pending), rounding(ctx), ctx.now, ctx.caller.account_id
+        uow,
+        activity,
+        int(pending),
+        rounding(ctx),
+        ctx.now,
+        ctx.caller.account_id,
+        premium_basis(ctx),
     )
     ctx.say(
         ctx.t(

@@ -18,7 +18,7 @@ from handlers.common.activity_views import (
     rt_line,
     value_text,
 )
-from handlers.common.amounts import rounding
+from handlers.common.amounts import premium_of
 from handlers.ketua_rt.participants import start_participants
 from handlers.ketua_rt.register_activity.fields import EDITING, day
 from handlers.ketua_rt.register_activity.period import over_budget, registration_budget
@@ -65,7 +65,7 @@ async def ask_summary(ctx: Context) -> Reply:
         dates=dates_text(ctx, start, end),
         period=coverage_period(ctx, start, end, confirmed_at=None),
         value=value_text(ctx, value, bool(ctx.data["ppn"])),
-        premium=premium_text(ctx, coverage.premium(value, rounding(ctx))),
+        premium=premium_text(ctx, premium_of(ctx, value, bool(ctx.data["ppn"]))),
         budget=budget_text(ctx, after_this),
     )
     choices = (
@@ -100,7 +100,7 @@ async def save(ctx: Context) -> Outcome:
     use = await registration_budget(ctx)
     if value > use.remaining:
         return Stay(over_budget(ctx, value, use))
-    premium = coverage.premium(value, rounding(ctx))
+    premium = premium_of(ctx, value, bool(ctx.data["ppn"]))
     activity = await ctx.services.uow.activities.create_draft(
         rt_id=rt_id,
         title=ctx.data["title"],

@@ -15,6 +15,7 @@ from bot.core.messages import Choice, Reply
 from bot.domain.dates import DateError, format_date, parse_date, today_wib
 from bot.domain.regions import name_key
 from bot.reports.statistics import STATUSES, month_bounds
+from handlers.common.region_suggest import did_you_mean, read_kelurahan
 from handlers.petugas.places import scope_of
 
 FILTER = "filter"
@@ -162,6 +163,12 @@ async def handle_kelurahan(ctx: Context, answer: Answer) -> Outcome:
     if found:
         ctx.data[OPTIONS] = [k.code for k in found]
         return Stay(ctx.t("oaf_kelurahan_several", count=len(found)))
+    exact, close = await read_kelurahan(ctx, answer.text, {k.code for k in places})
+    if exact is not None:  # "Simp. 4 Sipin", "Kel. Sungai Putri"
+        return _set_kelurahan(ctx, exact.code)
+    if close:  # the candidates become the re-asked question's buttons
+        ctx.data[OPTIONS] = [k.code for k in close]
+        return Stay(did_you_mean(ctx, close))
     everywhere = await ctx.services.uow.regions.list_kelurahan()
     if any(key in name_key(k.name) for k in everywhere):
         return Stay(ctx.t("oaf_kelurahan_outside"))

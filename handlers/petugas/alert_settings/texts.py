@@ -87,7 +87,7 @@ ID: dict[str, str] = {
         "🔔 *Pengaturan peringatan* — {role}\n"
         "• Kecelakaan kerja: *selalu aktif* (tidak bisa dimatikan)\n"
         "• Kegiatan baru: *{new_activities}*\n"
-        "• Ringkasan harian 07.00 WIB: *{daily_summary}*\n"
+        "• Ringkasan harian 07.00 {zone}: *{daily_summary}*\n"
         "• Kegiatan mulai besok tanpa peserta: *{starting}*\n"
         "• Ketua RT belum teridentifikasi: *{chairs}*\n"
         "• Permintaan perbaikan data warga: *{corrections}*\n"
@@ -109,7 +109,7 @@ ID: dict[str, str] = {
     "pref_turn_off_correction_requests": "Matikan perbaikan data",
     "pref_choice_other_role": "Peran lain",
     "pref_choice_done": "Selesai",
-    "pref_name_daily_summary": "Ringkasan harian 07.00 WIB",
+    "pref_name_daily_summary": "Ringkasan harian 07.00 {zone}",
     "pref_name_starting_without_participants": "Kegiatan mulai besok tanpa peserta",
     "pref_name_unidentified_chairs": "Ketua RT belum teridentifikasi",
     "pref_name_correction_requests": "Permintaan perbaikan data warga",
@@ -119,7 +119,7 @@ ID: dict[str, str] = {
     "pref_ask_new": (
         "🆕 *Kegiatan baru* di wilayah Anda (sekarang: *{current}*)\n"
         "• *Langsung*: satu pesan untuk setiap kegiatan yang dikonfirmasi\n"
-        "• *Ringkasan harian*: satu daftar setiap pagi pukul 07.00 WIB\n"
+        "• *Ringkasan harian*: satu daftar setiap pagi pukul 07.00 {zone}\n"
         "• *Mati*: tidak ada pesan"
     ),
     "pref_choice_immediate": "Langsung",
@@ -217,7 +217,7 @@ EN: dict[str, str] = {
         "🔔 *Alert settings* — {role}\n"
         "• Work accidents: *always on* (cannot be switched off)\n"
         "• New activities: *{new_activities}*\n"
-        "• Daily summary at 07.00 WIB: *{daily_summary}*\n"
+        "• Daily summary at 07.00 {zone}: *{daily_summary}*\n"
         "• Activities starting tomorrow without participants: *{starting}*\n"
         "• Ketua RT not identified: *{chairs}*\n"
         "• Residents' data correction requests: *{corrections}*\n"
@@ -239,7 +239,7 @@ EN: dict[str, str] = {
     "pref_turn_off_correction_requests": "Turn off data corrections",
     "pref_choice_other_role": "Another role",
     "pref_choice_done": "Done",
-    "pref_name_daily_summary": "Daily summary at 07.00 WIB",
+    "pref_name_daily_summary": "Daily summary at 07.00 {zone}",
     "pref_name_starting_without_participants": "Activities starting tomorrow without participants",
     "pref_name_unidentified_chairs": "Ketua RT not identified",
     "pref_name_correction_requests": "Residents' data correction requests",
@@ -249,7 +249,7 @@ EN: dict[str, str] = {
     "pref_ask_new": (
         "🆕 *New activities* in your area (now: *{current}*)\n"
         "• *Immediately*: one message for every confirmed activity\n"
-        "• *Daily digest*: one list every morning at 07.00 WIB\n"
+        "• *Daily digest*: one list every morning at 07.00 {zone}\n"
         "• *Off*: no messages"
     ),
     "pref_choice_immediate": "Immediately",

@@ -22,6 +22,7 @@ from bot.reports.export_request import (
     whole_area,
 )
 from handlers.common.access import may_see_full_nik, official_scope
+from handlers.common.region_suggest import did_you_mean, read_kelurahan
 
 FORMAT, START, END = "format", "from", "to"
 ALL = "all"
@@ -90,6 +91,12 @@ async def handle_area(ctx: Context, answer: Answer) -> Outcome:
         area = area_by_choice(answer.choice.id, scope, regions)
     else:
         area = find_area(answer.text, scope, regions)
+    if area is None and answer.choice is None:
+        # A name that only comes close: "Maksud Anda Kel. …?" (its area is a button).
+        allowed = {k.code for k in regions.suggest_kelurahan(answer.text) if scope.covers(k.code)}
+        _, close = await read_kelurahan(ctx, answer.text, allowed)
+        if close:
+            return Stay(did_you_mean(ctx, close))
     if area is None:
         return Stay(ctx.t("export_area_unknown"))
     return await export(ctx, area)

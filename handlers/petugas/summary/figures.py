@@ -35,8 +35,16 @@ async def send_summary(ctx: Context, scope: Scope) -> None:
     summary = await build_summary(ctx.services.uow, scope, ctx.now)
     label = await scope_label(ctx, scope)
     ctx.say(summary_text(ctx, summary, label))
-    if summary.regions:  # a scope naming no known region has nothing to chart
-        ctx.say(await chart_reply(ctx, summary, label))
+    if not summary.regions:  # a scope naming no known region has nothing to chart
+        return
+    if not any(f.value for f in summary.regions):
+        # Bars of zeros would look like a broken chart: a sentence says it plainly.
+        ctx.say(ctx.t("summary_chart_none", year=summary.today.year, scope=label))
+        return
+    ctx.say(await chart_reply(ctx, summary, label))
+    for measure in ("people", "premium"):
+        if any(getattr(f, measure) for f in summary.regions):  # never a chart of zeros
+            ctx.say(await coverage_chart_reply(ctx, summary, label, measure))
 
 
 def summary_text(ctx: Context, summary: Summary, label: str) -> str:
@@ -81,6 +89,31 @@ async def chart_reply(ctx: Context, summary: Summary, label: str) -> Reply:
         total=format_amount(summary.confirmed),
     )
     file_name = f"ringkasan_{summary.today.isoformat()}.png"
+    return Reply(caption, image=Document(file_name, PNG, png))
+
+
+async def coverage_chart_reply(ctx: Context, summary: Summary, label: str, measure: str) -> Reply:
+    """People covered or premium per region, as a chart image with its total."""
+    grouping = ctx.t(f"summary_per_{summary.by}")
+    others = ctx.t("summary_chart_others", count=left_out(summary.regions, MAX_BARS))
+    bars, rest = top_bars(summary.regions, MAX_BARS, others, measure)
+    total = sum(int(getattr(f, measure)) for f in summary.regions)
+    shown = format_rupiah if measure == "premium" else format_amount
+    png = await asyncio.to_thread(
+        bar_chart_png,
+        bars,
+        title=ctx.t(f"summary_chart_{measure}_title", year=summary.today.year, per=grouping),
+        subtitle=ctx.t("summary_chart_subtitle", scope=label, moment=format_datetime(ctx.now)),
+        others=rest,
+        value_text=shown,
+    )
+    caption = ctx.t(
+        f"summary_chart_{measure}_caption",
+        year=summary.today.year,
+        per=grouping,
+        total=shown(total),
+    )
+    file_name = f"ringkasan_{measure}_{summary.today.isoformat()}.png"
     return Reply(caption, image=Document(file_name, PNG, png))
 
 

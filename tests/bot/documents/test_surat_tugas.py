@@ -182,7 +182,7 @@ def test_awkward_names_places_and_regions_render() -> None:
         rt_number=123,
     )
     text = _text(render_surat_tugas(letter))
-    assert "Muhammad Fadhil Al-Hakim" in text
+    assert "Muhammad Fadhil Āl-Ḥakim" in text
     assert "Désirée Ñañez" in text
     assert "RT 123" in text
     for person in people:
@@ -221,12 +221,26 @@ def test_file_name_is_safe_ascii() -> None:
         ("Jl. Kenari – Mawar", "Jl. Kenari - Mawar"),
         ("“Bersih” ‘desa’…", "\"Bersih\" 'desa'..."),
         ("Kerja bakti 🧹  👍🏽 ok", "Kerja bakti ok"),
-        ("Āl-Ḥakim", "Al-Hakim"),
+        ("Āl-Ḥakim", "Āl-Ḥakim"),
+        ("Dewi 李 Ṣāliḥ", "Dewi Ṣāliḥ"),
+        ("Ελένη Дмитрий", "Ελένη Дмитрий"),
         ("Désirée", "Désirée"),
         ("a\tb\nc\u00a0d\u0000e", "a b c de"),
         ("   ", ""),
     ],
 )
-def test_clean_text_keeps_only_what_the_core_fonts_can_draw(raw: str, clean: str) -> None:
+def test_clean_text_keeps_what_the_embedded_font_can_draw(raw: str, clean: str) -> None:
     assert clean_text(raw) == clean
-    clean.encode("latin-1")
+
+
+def test_names_in_other_scripts_are_printed_with_the_embedded_unicode_font() -> None:
+    names = ("Dewi Ṣāliḥ", "Дмитрий Иванов", "Ελένη Παππά", "Nguyễn Thị Ánh")
+    letter = _letter()
+    people = tuple(dataclasses.replace(letter.participants[0], name=name) for name in names)
+    pdf = render_surat_tugas(
+        dataclasses.replace(letter, chair_name="Ṣāliḥ Ābidīn", participants=people)
+    )
+    text = _text(pdf)
+    for name in (*names, "Ṣāliḥ Ābidīn"):
+        assert name in text
+    assert b"DejaVuSans" in pdf  # embedded, not a core font

@@ -265,3 +265,30 @@ def test_an_assumed_year_more_than_six_months_ahead_is_far(typed: str, far: bool
 )
 def test_hour_readings(typed: str, readings: tuple[time, ...]) -> None:
     assert hour_readings(typed) == readings
+
+
+# --- the program's time zone (program.timezone) ------------------------------------------
+
+
+def test_zone_labels_follow_the_configured_zone() -> None:
+    from bot.domain.dates import WIB, zone_label, zone_named
+
+    assert zone_label(WIB) == "WIB"
+    assert zone_label(zone_named("Asia/Makassar")) == "WITA"
+    assert zone_label(zone_named("Asia/Jayapura")) == "WIT"
+    assert zone_label(zone_named("Asia/Singapore")) == "UTC+8"
+    assert zone_label(zone_named("Asia/Kolkata")) == "UTC+5.30"
+    assert zone_label(zone_named("America/Sao_Paulo")) == "UTC-3"
+
+
+def test_local_days_and_times_use_the_zone_in_effect() -> None:
+    from datetime import UTC, datetime
+
+    from bot.domain.dates import format_datetime, today_wib, using_zone
+
+    moment = datetime(2026, 3, 1, 16, 30, tzinfo=UTC)
+    assert format_datetime(moment) == "1 Maret 2026 23.30 WIB"
+    with using_zone("Asia/Makassar"):
+        assert format_datetime(moment) == "2 Maret 2026 00.30 WITA"
+        assert today_wib(moment).day == 2
+    assert today_wib(moment).day == 1  # the zone is restored after the block

@@ -108,7 +108,6 @@ def test_ambiguous_input_carries_the_likely_reading(text: str, likely: int) -> N
         ("Rp", REASON_NOT_A_NUMBER),
         ("juta", REASON_NOT_A_NUMBER),
         ("25 dolar", REASON_NOT_A_NUMBER),
-        ("25 juta 500 ribu", REASON_NOT_A_NUMBER),
         ("25.000,000", REASON_NOT_A_NUMBER),  # mixed separators
         ("25,000.000", REASON_NOT_A_NUMBER),
         ("25.00.000", REASON_NOT_A_NUMBER),
@@ -298,3 +297,60 @@ def test_number_words_without_a_scale_are_asked_back_as_juta(n: int) -> None:
 )
 def test_short_amount(amount: int, short: str | None) -> None:
     assert short_amount(amount) == short
+
+
+# --- amounts in parts, digits and words mixed ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("25 juta 500 ribu", 25_500_000),
+        ("1 juta 250 ribu", 1_250_000),
+        ("Rp 1 juta 250 ribu", 1_250_000),
+        ("25jt 500rb", 25_500_000),
+        ("1,5 juta 200 ribu", 1_700_000),
+        ("1 miliar 250 juta", 1_250_000_000),
+        ("1m 250jt", 1_250_000_000),
+        ("dua juta 500 ribu", 2_500_000),
+        ("dua puluh lima juta 500 ribu", 25_500_000),
+        ("25 juta lima ratus ribu", 25_500_000),
+        ("1 juta 250 ribu 500", 1_250_500),
+    ],
+)
+def test_amounts_in_parts(text: str, amount: int) -> None:
+    assert parse_rupiah(text) == amount
+
+
+@pytest.mark.parametrize("text", ["1 juta 2 juta", "500 ribu 1 juta", "25 juta 1.500 ribu"])
+def test_parts_out_of_order_are_refused(text: str) -> None:
+    assert _error(text).reason == REASON_NOT_A_NUMBER
+
+
+def test_a_bare_number_after_the_last_unit_is_asked_back() -> None:
+    assert _error("2 juta 500").readings == (2_000_500, 2_500_000)
+
+
+def _in_parts(n: int, words: bool) -> str:
+    """n written by scale, each count in digits or (every other scale) in words."""
+    parts: list[str] = []
+    for index, (scale, name) in enumerate(
+        ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (10**3, "ribu"))
+    ):
+        count, n = divmod(n, scale)
+        if count:
+            spelled = " ".join(_below_thousand(count)) if words and index % 2 else str(count)
+            parts.append(f"{spelled} {name}")
+    assert n == 0
+    return " ".join(parts)
+
+
+@given(
+    st.lists(st.integers(min_value=0, max_value=999), min_size=4, max_size=4).filter(
+        lambda counts: sum(1 for c in counts if c) >= 2
+    ),
+    st.booleans(),
+)
+def test_amounts_in_parts_round_trip(counts: list[int], words: bool) -> None:
+    n = sum(c * 10**k for c, k in zip(counts, (12, 9, 6, 3), strict=True))
+    assert parse_rupiah(_in_parts(n, words)) == n

@@ -158,3 +158,22 @@ def test_premium_is_the_sum_of_band_slices(value: int) -> None:
     band = band_for(value)
     below = exact_premium(band.lower).total
     assert exact_premium(value).total == below + band.rate * (value - band.lower)
+
+
+# --- the premium basis (program.premium_basis, program.ppn_rate) -------------------------
+
+
+def test_excluding_ppn_divides_a_value_that_includes_it() -> None:
+    from decimal import Decimal
+
+    from bot.domain.premium import PremiumBasis, premium_on_basis
+
+    excluding = PremiumBasis("excluding_ppn", Decimal("0.11"))
+    assert excluding.base_value(111_000_000, includes_ppn=True) == 100_000_000
+    assert excluding.base_value(111_000_000, includes_ppn=False) == 111_000_000
+    assert PremiumBasis().base_value(111_000_000, includes_ppn=True) == 111_000_000
+    # 25.000.000 / 1,11 = 22.522.522,52…: rounded with the premium rounding.
+    assert excluding.base_value(25_000_000, True, "half_up") == 22_522_523
+    assert excluding.base_value(25_000_000, True, "down") == 22_522_522
+    premium = premium_on_basis(111_000_000, True, excluding)
+    assert (premium.value, premium.total) == (100_000_000, 240_000)

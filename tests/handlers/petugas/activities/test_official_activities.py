@@ -446,3 +446,22 @@ async def test_someone_removed_before_the_start_is_not_called_cancelled(
     await petugas.taps("Peserta")
     assert "Terlindungi: tidak (dihapus sebelum perlindungannya mulai)" in petugas.text
     assert "dibatalkan" not in petugas.last.text
+
+
+async def test_a_kelurahan_typed_loosely_is_asked_back_with_buttons(
+    app: App, clock: Clock, rt: SeededRt, other_rt: SeededRt
+) -> None:
+    await seed(app, clock, rt, other_rt)
+    camat = await official(app, "petugas", "camat", "kecamatan", "15.71.01")
+    await camat.says("/kegiatanrt")
+    await camat.taps("Filter")
+    await camat.taps("Kelurahan")
+    await camat.says("Bulurn Kenal")
+    assert "Maksud Anda Kel. Buluran Kenali?" in camat.text
+    assert "Buluran Kenali" in camat.choices and len(camat.choices) <= 4
+    await camat.taps("Buluran Kenali")
+    assert "Kel. Buluran Kenali" in plain(camat.text)
+    await camat.taps("Filter")
+    await camat.taps("Kelurahan")
+    await camat.says("Kel. Simpang 4 Sipin")  # an abbreviation and a digit: found directly
+    assert "Kel. Simpang IV Sipin" in plain(camat.text)

@@ -210,7 +210,8 @@ async def test_kelurahan_scope_groups_per_rt(app: App, clock: Clock) -> None:
     )
     assert summary.by == BY_RT
     assert summary.regions == (
-        RegionFigure(str(seeded.rt_c), "RT 05", 1),
+        # RT 05: one confirmed activity with one person on it, Rp48.000 of premium.
+        RegionFigure(str(seeded.rt_c), "RT 05", 1, 1, 48_000),
         RegionFigure(str(extra.id), "RT 06", 0),
     )
 
@@ -259,14 +260,31 @@ async def test_petugas_gets_the_summary_and_the_chart(
     assert "Mulai bulan Maret 2026: Rp228.000" in text
     assert "Mulai tahun 2026: Rp264.000" in text
     images = [reply.image for reply in petugas.replies if reply.image is not None]
-    assert len(images) == 1
+    assert [i.file_name for i in images] == [
+        "ringkasan_2026-03-02.png",
+        "ringkasan_people_2026-03-02.png",
+        "ringkasan_premium_2026-03-02.png",
+    ]
     image = images[0]
-    assert image.file_name == "ringkasan_2026-03-02.png" and image.mime_type == "image/png"
+    assert image.mime_type == "image/png"
     assert png_size(image.data) == (1080, 1350)
     pixels = matplotlib.image.imread(io.BytesIO(image.data), format="png")
     assert pixels.shape[:2] == (1350, 1080)
-    assert "Kegiatan terkonfirmasi tahun 2026 per kecamatan: 6 kegiatan" in plain(petugas.text)
+    captions = "\n".join(plain(r.text) for r in petugas.replies if r.image is not None)
+    assert "Kegiatan terkonfirmasi tahun 2026 per kecamatan: 6 kegiatan" in captions
+    assert "Warga pada daftar kegiatan terkonfirmasi tahun 2026 per kecamatan:" in captions
+    assert "Premi kegiatan terkonfirmasi yang mulai tahun 2026 per kecamatan: Rp264.000" in captions
     assert petugas.choices == ["Perbarui ringkasan", "Daftar kegiatan", "Menu utama"]
+
+
+async def test_no_confirmed_activity_is_said_in_a_sentence_not_a_chart_of_zeros(
+    petugas: Chat,
+) -> None:
+    await petugas.says("/ringkasan")
+    assert all(reply.image is None for reply in petugas.replies)
+    assert "Belum ada kegiatan terkonfirmasi tahun 2026 di Kota Jambi, jadi belum ada grafik." in (
+        plain(" ".join(r.text for r in petugas.replies))
+    )
 
 
 async def test_kecamatan_official_sees_only_their_kecamatan(app: App, clock: Clock) -> None:
@@ -318,7 +336,11 @@ async def test_refresh_and_bad_input(app: App, clock: Clock, petugas: Chat) -> N
     assert "RT aktif hari ini: 0 dari 4 RT" in text
     assert "Orang terlindungi saat ini: 0" in text
     assert "Mulai bulan April 2026: Rp0" in text
-    assert [r.image.file_name for r in petugas.replies if r.image] == ["ringkasan_2026-04-01.png"]
+    assert [r.image.file_name for r in petugas.replies if r.image] == [
+        "ringkasan_2026-04-01.png",
+        "ringkasan_people_2026-04-01.png",
+        "ringkasan_premium_2026-04-01.png",
+    ]
     await petugas.says("bantuan")
     assert "RT aktif" in petugas.text
     await petugas.taps("Daftar kegiatan")
