@@ -69,8 +69,8 @@ class ExportRow(NamedTuple):
 
     nik: str  # full or masked, as the caller may see it
     name: str
-    birth_date: date
-    sex: str  # "L" / "P"
+    birth_date: date | None  # None beside a masked NIK
+    sex: str  # "L" / "P"; "" beside a masked NIK
     phone: str  # "" when unknown
     role: str  # a label: "Ketua RT", "PHL (pekerja harian lepas)", ...
     daily_wage: int | None  # the participation's wage, when the chair gave one

@@ -194,8 +194,10 @@ class RowBuilder:
                 ExportRow(
                     reveal(p) if reveal is not None else p.nik_masked,
                     p.name,
-                    p.birth_date,
-                    p.sex,
+                    # Beside a masked NIK, birth date and sex would narrow it down to a
+                    # handful of people (issue 12): those cells stay empty.
+                    p.birth_date if reveal is not None else None,
+                    p.sex if reveal is not None else "",
                     p.phone or "",
                     ROLE_LABELS.get(p.role, p.role),
                     p.daily_wage,

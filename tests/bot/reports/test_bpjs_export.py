@@ -229,8 +229,13 @@ async def test_typed_text_that_looks_like_a_formula_stays_text(app, rt) -> None:
 async def test_masked_nik_for_who_may_not_see_it(app, rt) -> None:  # noqa: ANN001
     await covered(app, rt.id, (SITI,))
     _, data = await export(app, full_nik=False)
-    assert column(sheet_rows(data), "NIK") == ["1571********0001"]
+    rows = sheet_rows(data)
+    assert column(rows, "NIK") == ["1571********0001"]
     assert SITI[0].encode() not in data
+    # Birth date and sex would re-identify a masked NIK (issue 12): left empty.
+    assert column(rows, "Tanggal lahir") == [None] and column(rows, "Jenis kelamin") == [None]
+    _, full = await export(app, full_nik=True)
+    assert column(sheet_rows(full), "Jenis kelamin") == ["P"]
 
 
 async def test_period_and_coverage_window(app, rt, other_rt) -> None:  # noqa: ANN001
