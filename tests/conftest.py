@@ -21,14 +21,11 @@ worker) and every test starts from a copy:
 
 from __future__ import annotations
 
-import asyncio
 import os
 import secrets
 import shutil
-import threading
-from collections.abc import AsyncIterator, Coroutine, Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
 
 import pytest
 import pytest_asyncio
@@ -45,36 +42,16 @@ from storage.database import Database  # noqa: E402
 from storage.models import Base  # noqa: E402
 from storage.nik_vault import NikVault  # noqa: E402
 from storage.uow import UnitOfWorkFactory  # noqa: E402
+from support.async_thread import run_in_thread as run_async  # noqa: E402
 from support.chat import Chat, Clock  # noqa: E402
 from support.seeding import TEST_NIK_KEY, SeededRt, grant, seed_rt  # noqa: E402
 
 POSTGRES_URL_VARIABLE = "KB_TEST_POSTGRES_URL"
 BACKENDS = ("sqlite", "postgresql")
-T = TypeVar("T")
 
 
 def in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
-def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
-    """Run a coroutine to completion from synchronous (session fixture) code, in a thread
-    of its own so that it never meets a test's event loop."""
-    result: list[T] = []
-    errors: list[BaseException] = []
-
-    def target() -> None:
-        try:
-            result.append(asyncio.run(coroutine))
-        except BaseException as exc:  # handed to the caller below
-            errors.append(exc)
-
-    thread = threading.Thread(target=target)
-    thread.start()
-    thread.join()
-    if errors:
-        raise errors[0]
-    return result[0]
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

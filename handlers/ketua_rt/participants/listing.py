@@ -93,11 +93,17 @@ async def handle_list(ctx: Context, answer: Answer) -> Outcome:
 
 
 async def ask_remove(ctx: Context) -> Reply:
+    return await ask_person(ctx, "participants_remove_head")
+
+
+async def ask_person(ctx: Context, head: str) -> Reply:
+    """One page of the list with a button per person: whom to remove, whose role to
+    change (`head` is the question's text key)."""
     activity = await current_activity(ctx)
     if activity is None:
         return gone_reply(ctx)
     rows, page, pages, _ = await page_of(ctx, activity)
-    lines = [ctx.t("participants_remove_head", page=page + 1, pages=pages)]
+    lines = [ctx.t(head, page=page + 1, pages=pages)]
     choices = []
     for index, (participation, person) in enumerate(rows, start=1):
         role = role_label(ctx, participation.role)
@@ -117,8 +123,18 @@ async def ask_remove(ctx: Context) -> Reply:
 
 
 async def handle_remove(ctx: Context, answer: Answer) -> Outcome:
+    picked = await picked_person(ctx, answer, REMOVE)
+    if not isinstance(picked, int):
+        return picked
+    ctx.data[REMOVE] = picked
+    return Go("remove_confirm")
+
+
+async def picked_person(ctx: Context, answer: Answer, step: str) -> int | Outcome:
+    """The participation picked on `ask_person`'s page (a button, or a typed name or part
+    of it that fits one person), or where to go instead (another page, a problem)."""
     activity = await guarded_activity(ctx)
-    moved = navigate(ctx, answer, REMOVE)
+    moved = navigate(ctx, answer, step)
     if moved is not None:
         return moved
     everyone = await ctx.services.uow.participations.listed(activity.id)
@@ -133,8 +149,7 @@ async def handle_remove(ctx: Context, answer: Answer) -> Outcome:
             return Stay(ctx.t("participants_remove_many", count=len(picked)))
     if len(picked) != 1:
         return Stay(ctx.t("participants_remove_pick"))
-    ctx.data[REMOVE] = picked[0].id
-    return Go("remove_confirm")
+    return int(picked[0].id)
 
 
 async def chosen(ctx: Context, activity: Any) -> tuple[Any, Any] | None:

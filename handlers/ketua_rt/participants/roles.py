@@ -19,14 +19,7 @@ from handlers.ketua_rt.participants.common import (
     role_label,
     to_main,
 )
-from handlers.ketua_rt.participants.listing import (
-    BACK,
-    PICK_PREFIX,
-    gone_reply,
-    navigate,
-    navigation,
-    page_of,
-)
+from handlers.ketua_rt.participants.listing import BACK, ask_person, picked_person
 
 PICK, NEW_ROLE = "role_change", "role_change_new"
 # The participation whose role is being changed.
@@ -34,46 +27,14 @@ CHOSEN = "role_of"
 
 
 async def ask_pick(ctx: Context) -> Reply:
-    activity = await current_activity(ctx)
-    if activity is None:
-        return gone_reply(ctx)
-    rows, page, pages, _ = await page_of(ctx, activity)
-    lines = [ctx.t("participants_role_change_head", page=page + 1, pages=pages)]
-    choices = []
-    for index, (participation, person) in enumerate(rows, start=1):
-        role = role_label(ctx, participation.role)
-        lines.append(
-            ctx.t(
-                "participants_list_row",
-                number=index,
-                name=person.name,
-                nik=person.nik_masked,
-                role=role,
-            )
-        )
-        choices.append(
-            Choice(f"{PICK_PREFIX}{participation.id}", person.name, f"{person.nik_masked} · {role}")
-        )
-    return Reply("\n".join(lines), choices=(*choices, *navigation(ctx, page, pages)))
+    return await ask_person(ctx, "participants_role_change_head")
 
 
 async def handle_pick(ctx: Context, answer: Answer) -> Outcome:
-    activity = await guarded_activity(ctx)
-    moved = navigate(ctx, answer, PICK)
-    if moved is not None:
-        return moved
-    everyone = await ctx.services.uow.participations.listed(activity.id)
-    if answer.choice is not None:
-        wanted = answer.choice.id.removeprefix(PICK_PREFIX)
-        picked = [p for p, _ in everyone if str(p.id) == wanted]
-    else:
-        typed = " ".join(answer.text.casefold().split())
-        picked = [p for p, person in everyone if typed and typed in person.name.casefold()]
-        if len(picked) > 1:
-            return Stay(ctx.t("participants_remove_many", count=len(picked)))
-    if len(picked) != 1:
-        return Stay(ctx.t("participants_remove_pick"))
-    ctx.data[CHOSEN] = picked[0].id
+    picked = await picked_person(ctx, answer, PICK)
+    if not isinstance(picked, int):
+        return picked
+    ctx.data[CHOSEN] = picked
     return Go(NEW_ROLE)
 
 
