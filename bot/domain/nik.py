@@ -39,6 +39,9 @@ PLAUSIBLE_AGE_MAX = 110
 # Separators people type when copying a NIK from a KTP or a form.
 _TYPED_SEPARATORS = re.compile(r"[\s.\-]+")
 _DIGITS = re.compile(r"[0-9]+")
+# A NIK inside free text: sixteen digits, possibly grouped with single spaces, dots,
+# dashes or slashes as on a KTP or a form, and not part of a longer number.
+_NIK_LIKE = re.compile(r"(?<![0-9])[0-9](?:[ .\-/]?[0-9]){15}(?![0-9])")
 
 
 class NikError(ValueError):
@@ -146,9 +149,16 @@ def parse_nik(text: str, today: date) -> Nik:
 
 
 def mask_nik(value: str) -> str:
-    """Show only the first and last four digits: "1571********0001"."""
+    """Show only the first and last four digits: "1571********0001" (see the masking
+    rule in the module docstring)."""
     if not _DIGITS.fullmatch(value):
         raise NikError(REASON_NON_DIGIT, "mask_nik expects digits only")
     if len(value) != NIK_LENGTH:
         raise NikError(REASON_LENGTH, "mask_nik expects a 16-digit NIK")
     return value[:4] + "*" * 8 + value[-4:]
+
+
+def mask_niks(text: str) -> str:
+    """`text` with every NIK-like number in it masked ("1571********0001"): for free text
+    that is kept (a correction request, an accident description) and for log lines."""
+    return _NIK_LIKE.sub(lambda match: mask_nik(re.sub(r"[^0-9]", "", match[0])), text)

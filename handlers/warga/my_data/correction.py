@@ -11,12 +11,11 @@ request, notifications): a NIK is stored only encrypted (DOMAIN.md §7).
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from bot.core.dialog import NAV_CANCEL, Answer, Context, End, Go, Outcome, Stay
 from bot.core.messages import Choice, Notification, Reply
-from bot.domain.nik import mask_nik
+from bot.domain.nik import mask_niks
 from bot.workers.jobs.recipients import Officials
 from handlers.common.activity_views import rt_line
 from handlers.warga import coverage_rows as cover
@@ -36,13 +35,6 @@ MAX_LENGTH = 1000
 MIN_CHARACTERS = 5
 REQUESTED = "correction_requested"
 KIND = "correction"
-# Sixteen digits, possibly grouped with spaces, dots or dashes as on a KTP.
-_NIK_LIKE = re.compile(r"(?<![0-9])[0-9](?:[ .\-]?[0-9]){15}(?![0-9])")
-
-
-def mask_niks(text: str) -> str:
-    """The text with every NIK-like number masked ("1571********0001")."""
-    return _NIK_LIKE.sub(lambda match: mask_nik(re.sub(r"[^0-9]", "", match[0])), text)
 
 
 async def _person(ctx: Context) -> Any | None:
