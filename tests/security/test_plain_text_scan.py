@@ -18,6 +18,7 @@ reply that reveals a NIK to an admin — never in what is kept or logged.
 
 from __future__ import annotations
 
+import errno
 import io
 import logging
 import tempfile
@@ -34,6 +35,7 @@ from bot.reports import bpjs_export as exports
 from bot.workers.outbox_sender import OutboxWorker
 from support.activity_helpers import register
 from support.chat import Chat
+from support.export_city import seed_city
 from support.seeding import SeededRt, grant
 
 # Every NIK below is valid (Kota Jambi, a real birth date, serial not 0000) and distinct.
@@ -333,3 +335,51 @@ async def test_no_nik_in_plain_text_after_real_journeys(
     assert len(caplog.records) > 1000  # the SQL log is on: parameters were seen
     assert "failed" in caplog.text  # the failing step was logged
     assert scan.hits == []
+
+
+async def test_the_scan_finds_a_nik_kept_in_clear(app: App) -> None:
+    """The scan can fail: a NIK written in clear (here into an audit detail) is found in
+    the write-ahead log before the checkpoint and in the main file after it, and a
+    grouped one in a log text."""
+    async with app.uow_factory() as uow:
+        await uow.audit.record("export", actor_account_id=None, actor="test", detail={"n": ASKED_I})
+        await uow.commit()
+    scan = Scan()
+    scan_database(scan, app, "before")
+    async with app.database.engine.connect() as connection:
+        await connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    scan_database(scan, app, "after")
+    scan.text("log", "typed 1571 0127 0383 0019")
+    assert scan.hits == [
+        ("before:test.db-wal", ASKED_I),
+        ("after:test.db", ASKED_I),
+        ("log", ASKED_I),
+    ]
+
+
+class FullDisk(io.BytesIO):
+    """A target on a disk that is full when the file is first written (and has room
+    again later, when the half-written zip is closed by the garbage collector)."""
+
+    full = True
+
+    def write(self, data) -> int:  # noqa: ANN001
+        if self.full:
+            self.full = False
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return super().write(data)
+
+
+async def test_a_failed_export_leaves_no_temporary_file(
+    private_tmp: Path, app: App, rt: SeededRt, other_rt: SeededRt
+) -> None:
+    """openpyxl streams each sheet to a temporary file (full NIKs in it); a failed export
+    removes them at once instead of at the process's exit."""
+    await seed_city(app, rt.id, other_rt.id)
+    request = exports.command_line_request(
+        "1/3/2026", "31/3/2026", None, "xlsx", Path("ekspor.xlsx"), date(2026, 3, 2)
+    )
+    async with app.uow_factory() as uow:
+        with pytest.raises(OSError, match="No space"):
+            await exports.write_export(uow, request, FullDisk())
+    assert leftovers(private_tmp) == []
