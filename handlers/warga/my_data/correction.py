@@ -177,7 +177,6 @@ async def notify_officials(ctx: Context, request: Any, person: Any) -> int:
             "correction_notice",
             id=request.id,
             name=person.name,
-            nik=person.nik_masked,
             rt=rt,
             message=request.message,
         )
