@@ -6,6 +6,20 @@ but it is personal data: error messages here never echo the number back.
 The two-digit year has no century. A reading counts only if it gives an age within
 0..PLAUSIBLE_AGE_MAX today; when both 20YY and 19YY do (YY=20 in 2026: 6 or 106), the NIK
 keeps both and the chat asks which one, never guessing.
+
+Masking (`mask_nik`, "1571********0001"): the first four digits (province and city of
+first registration) and the last four (the serial) are shown, the eight between hidden.
+The four and four let a Ketua RT, an official or the person tell two people apart and
+match a row against a KTP, without the number being usable on its own. The hidden eight
+are the kecamatan (2 digits) and the birth digits DDMMYY, which the birth date and sex
+give back entirely (women's day + 40). So a masked NIK shown together with the birth date
+or the sex leaves only the kecamatan to guess: about a dozen candidates in a city. The
+rule, held in chat and in every file but the full-NIK BPJS export: a message (or file)
+that shows a masked NIK shows neither the birth date nor the sex, and one that shows
+them (Data saya, the check of a typed NIK, an official's correction view) shows no NIK,
+not even masked. Age in whole years may stand beside a masked NIK (the chair must see
+that a participant is a minor): it leaves the day, month and kecamatan open. `mask_niks`
+applies the same mask to NIKs inside free text and log lines.
 """
 
 from __future__ import annotations

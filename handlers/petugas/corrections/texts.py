@@ -99,9 +99,7 @@ EN: dict[str, str] = {
         "*Data held now:*\n{held}\n{rt}\n\n"
         "*The resident's message:*\n{message}"
     ),
-    "corr_person": (
-        "Name: {name}\nDate of birth: {birth}\nSex: {sex}\nPhone number: {phone}"
-    ),
+    "corr_person": ("Name: {name}\nDate of birth: {birth}\nSex: {sex}\nPhone number: {phone}"),
     "corr_choice_approve": "Approve & correct",
     "corr_choice_reject": "Reject",
     "corr_choice_back": "Back",
