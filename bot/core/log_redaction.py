@@ -9,8 +9,8 @@ its input) and the chain of exceptions behind it. Two defences:
   exception types stay, so a failure can still be found and fixed. No frame locals.
 - `NikRedactingFilter`: a logging filter that masks NIK-like numbers in the rendered
   message and in the traceback of every record a handler emits; `install` puts it on the
-  root logger's handlers (the command line does, for everything: the bot's own loggers,
-  SQLAlchemy, the HTTP server).
+  root logger's handlers and on uvicorn's loggers (the command line does, for everything:
+  the bot's own loggers, SQLAlchemy, the HTTP server).
 """
 
 from __future__ import annotations
@@ -53,8 +53,22 @@ class NikRedactingFilter(logging.Filter):
         return True
 
 
+# Loggers that get handlers of their own and do not pass records to the root: uvicorn's
+# (configured when `serve` builds its server). A filter on the logger itself sees every
+# record logged there and survives uvicorn's logging configuration.
+OWN_HANDLERS = ("uvicorn.error", "uvicorn.access")
+
+
 def install(logger: logging.Logger | None = None) -> None:
-    """Put one `NikRedactingFilter` on every handler of `logger` (default: the root)."""
+    """Put one `NikRedactingFilter` on every handler of `logger` (default: the root, and
+    then also on the loggers of OWN_HANDLERS themselves)."""
     for handler in (logger or logging.getLogger()).handlers:
-        if not any(isinstance(f, NikRedactingFilter) for f in handler.filters):
-            handler.addFilter(NikRedactingFilter())
+        _add(handler)
+    if logger is None:
+        for name in OWN_HANDLERS:
+            _add(logging.getLogger(name))
+
+
+def _add(where: logging.Handler | logging.Logger) -> None:
+    if not any(isinstance(f, NikRedactingFilter) for f in where.filters):
+        where.addFilter(NikRedactingFilter())

@@ -103,6 +103,25 @@ def test_the_command_line_installs_the_filter(
     root = logging.getLogger()
     handler = logging.StreamHandler(io.StringIO())
     monkeypatch.setattr(root, "handlers", [handler])
+    uvicorn = logging.getLogger("uvicorn.error")
+    monkeypatch.setattr(uvicorn, "filters", [])
+    monkeypatch.setattr(logging.getLogger("uvicorn.access"), "filters", [])
     assert main(["keygen"]) == 0
     capsys.readouterr()
     assert any(isinstance(f, NikRedactingFilter) for f in handler.filters)
+    # uvicorn's loggers have handlers of their own: the filter sits on the logger.
+    assert any(isinstance(f, NikRedactingFilter) for f in uvicorn.filters)
+
+
+def test_a_logger_filter_masks_what_is_logged_there(caplog: pytest.LogCaptureFixture) -> None:
+    own = logging.getLogger("tests.own_handlers")
+    own.addFilter(NikRedactingFilter())
+    try:
+        try:
+            broken(NIK)
+        except RuntimeError:
+            own.exception("Exception in ASGI application for %s", GROUPED)
+    finally:
+        own.filters.clear()
+    assert NIK not in caplog.text and GROUPED not in caplog.text
+    assert "RuntimeError" in caplog.text
