@@ -138,12 +138,16 @@ def workbook_text(data: bytes) -> str:
 
 
 class Recorder:
-    """An outbox sender that accepts every message (what a channel would send)."""
+    """An outbox sender that accepts every message (what a channel would send) but the
+    first, which fails with a NIK in its error (a provider quoting a parameter)."""
 
     def __init__(self) -> None:
         self.sent: list[str] = []
 
     async def send(self, parcel) -> str:  # noqa: ANN001
+        if not self.sent:
+            self.sent.append("")
+            raise RuntimeError(f"provider refused parameter {UNKNOWN_F}")
         self.sent.append(str(parcel.payload))
         return f"sent-{parcel.id}"
 
@@ -249,6 +253,11 @@ async def officials_journeys(
     await admin.taps("Tampilkan NIK lengkap")
     await admin.taps("Bambang")
     assert ALONE_B in admin.text  # shown to the admin, once, and audited
+    await admin.says("/admin")
+    await admin.taps("Log audit")
+    await admin.taps("Cari per NIK")
+    await admin.says(PASTED_C)
+    assert "1571********0013" in admin.text, admin.text
     for chat, file_format in ((petugas, "Excel"), (petugas, "CSV"), (admin, "Excel")):
         await chat.says("menu")
         await chat.taps("Ekspor BPJS")
