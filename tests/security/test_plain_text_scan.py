@@ -196,6 +196,13 @@ async def accident_by_ketua(ketua: Chat) -> None:
     await ketua.taps("Lapor kecelakaan")
     await ketua.taps("Gang Melati")
     await ketua.says(f"{VICTIM_E} Euis Kartika")
+    # Left for the menu halfway (the report is paused in the conversation), then resumed.
+    await ketua.says("menu")
+    async with ketua.app.uow_factory() as uow:
+        conversation = await uow.conversations.get("whatsapp", ketua.address.chat_id)
+        assert conversation is not None and conversation.paused, "the report is paused"
+    await ketua.says("/lapor")
+    await ketua.taps("Lanjutkan")
     await ketua.taps("Sekarang")
     await ketua.says("Jl. Sultan Agung no. 5")
     # A NIK typed into the description too, grouped as on the KTP.
