@@ -19,7 +19,8 @@ that shows a masked NIK shows neither the birth date nor the sex, and one that s
 them (Data saya, the check of a typed NIK, an official's correction view) shows no NIK,
 not even masked. Age in whole years may stand beside a masked NIK (the chair must see
 that a participant is a minor): it leaves the day, month and kecamatan open. `mask_niks`
-applies the same mask to NIKs inside free text and log lines.
+applies the same mask to NIKs inside log lines; `hide_niks` hides them entirely in free
+text a user types (which may state a birth date).
 """
 
 from __future__ import annotations
@@ -173,6 +174,16 @@ def mask_nik(value: str) -> str:
 
 
 def mask_niks(text: str) -> str:
-    """`text` with every NIK-like number in it masked ("1571********0001"): for free text
-    that is kept (a correction request, an accident description) and for log lines."""
+    """`text` with every NIK-like number in it masked ("1571********0001"): for log
+    lines and tracebacks."""
     return _NIK_LIKE.sub(lambda match: mask_nik(re.sub(r"[^0-9]", "", match[0])), text)
+
+
+HIDDEN_NIK = "[NIK]"
+
+
+def hide_niks(text: str) -> str:
+    """`text` with every NIK-like number replaced by "[NIK]": for free text a user types
+    and the bot keeps (a correction request, an accident's place and description). Such
+    text may state a birth date, beside which even a masked NIK would not hold."""
+    return _NIK_LIKE.sub(HIDDEN_NIK, text)

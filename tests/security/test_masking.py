@@ -21,7 +21,7 @@ from openpyxl import load_workbook
 
 from bot.app import App
 from bot.domain.dates import format_date
-from bot.domain.nik import parse_nik
+from bot.domain.nik import hide_niks, parse_nik
 from support.activity_helpers import pdf_text, register
 from support.chat import Chat
 from support.seeding import SeededRt, grant
@@ -33,7 +33,9 @@ MINOR = ("1571015506140023", "Hana Safitri")  # girl, 15 June 2014
 PEOPLE = (ADDED, PASTED, MINOR)
 MASKED = re.compile(r"[0-9]{4}\*{8}[0-9]{4}")
 SEX_WORDS = re.compile(r"laki-laki|perempuan|\bmale\b|\bfemale\b|jenis kelamin", re.IGNORECASE)
+TYPED_BIRTH = "13 Maret 1988"  # what the resident says her birth date really is
 BIRTH_DATES = [format_date(parse_nik(nik, TODAY).birth_date) for nik, _ in PEOPLE]
+BIRTH_DATES.append(TYPED_BIRTH)
 
 
 def reveals(text: str) -> list[str]:
@@ -118,8 +120,9 @@ async def resident_views(warga: Chat, tetangga: Chat) -> None:
     await warga.says("/datasaya")
     assert BIRTH_DATES[0] in warga.text and "perempuan" in warga.text
     await warga.taps("Minta perbaikan")
-    await warga.taps("Lainnya")
-    await warga.says("Nama saya seharusnya Sari Wulandari Lubis")
+    await warga.taps("Tanggal lahir")
+    await warga.says(f"Saya lahir {TYPED_BIRTH}, NIK saya {ADDED[0]}")
+    assert "NIK saya [NIK]" in warga.text  # hidden, not masked: a birth date is beside it
     await warga.taps("Ya, kirim")
     await tetangga.says("/cek")
     await tetangga.says(PASTED[0])
@@ -209,6 +212,12 @@ async def test_no_masked_nik_beside_a_birth_date_or_sex(
         for row in masked:
             assert not any(cell.split(" ")[0] in births for cell in row), row
             assert not {"L", "P"} & set(row), row
+
+
+def test_free_text_hides_niks_entirely() -> None:
+    typed = f"lahir {TYPED_BIRTH}, NIK 1571 0152 0388 0021 / 1571015203880021."
+    assert hide_niks(typed) == f"lahir {TYPED_BIRTH}, NIK [NIK] / [NIK]."
+    assert hide_niks("HP 0813-0000-0001, Rp25.000.000") == "HP 0813-0000-0001, Rp25.000.000"
 
 
 def test_reveals_sees_a_birth_date_or_sex_beside_a_masked_nik() -> None:

@@ -5,8 +5,9 @@ message), what to fix (free text, at most 1,000 characters), confirm → an open
 worker lists (city-wide officials when they are on none) who did not switch these alerts
 off, audited.
 
-NIK numbers in the text are masked before it is kept anywhere (conversation state,
-request, notifications): a NIK is stored only encrypted (DOMAIN.md §7).
+NIK numbers in the text are hidden ("[NIK]") before it is kept anywhere (conversation
+state, request, notifications): a NIK is stored only encrypted (DOMAIN.md §7), and the
+text may state a birth date, beside which even a masked NIK would not hold.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 from bot.core.dialog import NAV_CANCEL, Answer, Context, End, Go, Outcome, Stay
 from bot.core.messages import Choice, Notification, Reply
-from bot.domain.nik import mask_niks
+from bot.domain.nik import hide_niks
 from bot.workers.jobs.recipients import Officials
 from handlers.common.activity_views import rt_line
 from handlers.warga import coverage_rows as cover
@@ -106,7 +107,8 @@ async def handle_fix(ctx: Context, answer: Answer) -> Outcome:
         return Stay(ctx.t("mydata_fix_short"))
     if await _person(ctx) is None:
         return _lost(ctx)
-    ctx.data[MESSAGE] = mask_niks(labelled(ctx, text))
+    # Hidden, not masked: the text may state a birth date (bot.domain.nik, "Masking").
+    ctx.data[MESSAGE] = hide_niks(labelled(ctx, text))
     return Go(CONFIRM)
 
 
