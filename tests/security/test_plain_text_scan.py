@@ -31,11 +31,13 @@ import pytest
 from openpyxl import load_workbook
 
 from bot.app import App
+from bot.core.log_redaction import NikRedactingFilter
 from bot.reports import bpjs_export as exports
 from bot.workers.outbox_sender import OutboxWorker
 from support.activity_helpers import register
 from support.chat import Chat
 from support.export_city import seed_city
+from support.fake_telegram import FakeTelegram, bot_on_fake
 from support.seeding import SeededRt, grant
 
 # Every NIK below is valid (Kota Jambi, a real birth date, serial not 0000) and distinct.
@@ -399,3 +401,36 @@ async def test_a_failed_export_leaves_no_temporary_file(
         with pytest.raises(OSError, match="No space"):
             await exports.write_export(uow, request, FullDisk())
     assert leftovers(private_tmp) == []
+
+
+@pytest.mark.parametrize("webhook", [False, True], ids=["polling", "webhook"])
+async def test_no_nik_in_plain_text_over_telegram(
+    debug_everything: pytest.LogCaptureFixture,
+    app: App,
+    rt: SeededRt,
+    webhook: bool,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    """The same over a real channel: python-telegram-bot and httpx (every logger at
+    DEBUG) against a fake Bot API over real HTTP, by long polling and by the webhook.
+    At DEBUG python-telegram-bot logs every Bot API answer, the user's text in it: the
+    log handler carries the filter the command line puts on every handler
+    (`log_redaction.install`), as under `kampung-bahagia serve`."""
+    caplog = debug_everything
+    caplog.handler.addFilter(NikRedactingFilter())
+    fake = await FakeTelegram().start()
+    try:
+        async with bot_on_fake(fake, app.service.handle, webhook=webhook) as bot:
+            dewi = bot.user(7001, "Dewi", "Lestari")
+            await dewi.says("/cek")
+            await dewi.says(" ".join(UNKNOWN_F[i : i + 4] for i in range(0, 16, 4)))
+            assert "tidak terlindungi" in dewi.text, dewi.text
+            await dewi.says(FAILING_G)
+    finally:
+        await fake.stop()
+    scan = Scan()
+    scan_database(scan, app, "database")
+    scan.text("log", caplog.text)
+    scan.text("stderr", capfd.readouterr().err)
+    print(f"plain-text scan over Telegram: {scan.total:,} bytes, hits {scan.hits}")
+    assert scan.hits == []
