@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bot.app import App
 from bot.config import ConfigError, Settings, load_settings
+from bot.core import log_redaction
 from bot.domain.dates import today_wib, using_zone
 from bot.domain.money import MoneyError, format_rupiah, parse_rupiah
 from bot.domain.phone import PhoneError, normalise_phone
@@ -95,6 +96,7 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    log_redaction.install()  # no NIK in any log line or traceback, whoever logs it
     try:
         if args.command == "keygen":
             from storage.nik_vault import NikVault

@@ -19,6 +19,7 @@ from bot.config import Settings
 from bot.core.dialog import Context, State
 from bot.core.engine import DialogEngine
 from bot.core.identity import resolve_caller
+from bot.core.log_redaction import log_failure
 from bot.core.messages import Address, IncomingMessage, Notification, Reply, reply_to_payload
 from bot.core.ports import Texts, UnitOfWork, UnitOfWorkFactory
 from bot.core.services import Services
@@ -80,9 +81,15 @@ class ConversationService:
                     # Another worker saved this conversation first; run again on fresh state.
                     if attempt == 2:
                         return [Reply(self._texts.text("id", "busy"))]
-                except Exception:
-                    log.exception(
-                        "message %s on %s failed", message.message_id, message.address.channel
+                except Exception as exc:
+                    # Never the text or the state; the traceback with NIKs masked
+                    # (an exception may quote what the user typed).
+                    log_failure(
+                        log,
+                        exc,
+                        "message %s on %s failed",
+                        message.message_id,
+                        message.address.channel,
                     )
                     return [Reply(self._texts.text("id", "internal_error"))]
         return []

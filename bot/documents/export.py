@@ -34,6 +34,7 @@ and the CSV the one for uploads; the dialog's help says so.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import io
 import re
@@ -260,6 +261,10 @@ class ExportWriter(Protocol):
 
     def finish(self) -> None: ...
 
+    def discard(self) -> None:
+        """After a failure: remove whatever the writer keeps outside `target`."""
+        ...
+
 
 def writer_for(file_format: str, target: BinaryIO, *, full_nik: bool = True) -> ExportWriter:
     """A writer of `file_format` ("xlsx" or "csv") that ends up in `target`; `full_nik`
@@ -332,6 +337,20 @@ class _XlsxSheet:
         last = f"{get_column_letter(len(self._layout.headers))}{self.rows + 1}"
         self._sheet.auto_filter.ref = f"A1:{last}"
 
+    def discard(self) -> None:
+        """Remove the sheet's temporary file now. openpyxl removes it once the sheet is
+        saved, or at the process's exit; after a failed export it would otherwise hold
+        the rows (full NIKs among them) on disk until then."""
+        writer = getattr(self._sheet, "_writer", None)
+        if writer is None or not isinstance(getattr(writer, "out", None), str):
+            return
+        # Ends the sheet's XML the way saving does (its row stream first), so nothing is
+        # left half-open; a sheet saved already refuses, and its file is gone anyway.
+        with contextlib.suppress(Exception):
+            self._sheet.close()
+        with contextlib.suppress(OSError, ValueError):
+            writer.cleanup()
+
 
 class XlsxExport:
     """Three worksheets, "Peserta", "Kegiatan" and "Pendaftaran BPJS", each streamed as
@@ -365,6 +384,10 @@ class XlsxExport:
         self._activities.close()
         self._registration.close()
         self._book.save(self._target)
+
+    def discard(self) -> None:
+        for sheet in (self._people, self._activities, self._registration):
+            sheet.discard()
 
 
 class CsvExport:
@@ -410,6 +433,9 @@ class CsvExport:
         self._text.flush()
         # Leave the caller's stream open (closing the wrapper would close it).
         self._text.detach()
+
+    def discard(self) -> None:
+        """Nothing to remove: the rows went straight to the caller's stream."""
 
 
 def _csv_date(value: date | None) -> str:

@@ -6,6 +6,21 @@ but it is personal data: error messages here never echo the number back.
 The two-digit year has no century. A reading counts only if it gives an age within
 0..PLAUSIBLE_AGE_MAX today; when both 20YY and 19YY do (YY=20 in 2026: 6 or 106), the NIK
 keeps both and the chat asks which one, never guessing.
+
+Masking (`mask_nik`, "1571********0001"): the first four digits (province and city of
+first registration) and the last four (the serial) are shown, the eight between hidden.
+The four and four let a Ketua RT, an official or the person tell two people apart and
+match a row against a KTP, without the number being usable on its own. The hidden eight
+are the kecamatan (2 digits) and the birth digits DDMMYY, which the birth date and sex
+give back entirely (women's day + 40). So a masked NIK shown together with the birth date
+or the sex leaves only the kecamatan to guess: about a dozen candidates in a city. The
+rule, held in chat and in every file but the full-NIK BPJS export: a message (or file)
+that shows a masked NIK shows neither the birth date nor the sex, and one that shows
+them (Data saya, the check of a typed NIK, an official's correction view) shows no NIK,
+not even masked. Age in whole years may stand beside a masked NIK (the chair must see
+that a participant is a minor): it leaves the day, month and kecamatan open. `mask_niks`
+applies the same mask to NIKs inside log lines; `hide_niks` hides them entirely in free
+text a user types (which may state a birth date).
 """
 
 from __future__ import annotations
@@ -39,6 +54,9 @@ PLAUSIBLE_AGE_MAX = 110
 # Separators people type when copying a NIK from a KTP or a form.
 _TYPED_SEPARATORS = re.compile(r"[\s.\-]+")
 _DIGITS = re.compile(r"[0-9]+")
+# A NIK inside free text: sixteen digits, possibly grouped with single spaces, dots,
+# dashes or slashes as on a KTP or a form, and not part of a longer number.
+_NIK_LIKE = re.compile(r"(?<![0-9])[0-9](?:[ .\-/]?[0-9]){15}(?![0-9])")
 
 
 class NikError(ValueError):
@@ -146,9 +164,26 @@ def parse_nik(text: str, today: date) -> Nik:
 
 
 def mask_nik(value: str) -> str:
-    """Show only the first and last four digits: "1571********0001"."""
+    """Show only the first and last four digits: "1571********0001" (see the masking
+    rule in the module docstring)."""
     if not _DIGITS.fullmatch(value):
         raise NikError(REASON_NON_DIGIT, "mask_nik expects digits only")
     if len(value) != NIK_LENGTH:
         raise NikError(REASON_LENGTH, "mask_nik expects a 16-digit NIK")
     return value[:4] + "*" * 8 + value[-4:]
+
+
+def mask_niks(text: str) -> str:
+    """`text` with every NIK-like number in it masked ("1571********0001"): for log
+    lines and tracebacks."""
+    return _NIK_LIKE.sub(lambda match: mask_nik(re.sub(r"[^0-9]", "", match[0])), text)
+
+
+HIDDEN_NIK = "[NIK]"
+
+
+def hide_niks(text: str) -> str:
+    """`text` with every NIK-like number replaced by "[NIK]": for free text a user types
+    and the bot keeps (a correction request, an accident's place and description). Such
+    text may state a birth date, beside which even a masked NIK would not hold."""
+    return _NIK_LIKE.sub(HIDDEN_NIK, text)

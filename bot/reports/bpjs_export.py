@@ -112,14 +112,19 @@ async def write_export(uow: UnitOfWork, request: ExportRequest, target: BinaryIO
     scope, start, end = request.area.scope, request.start, request.end
     writing: asyncio.Future[None] | None = None
     try:
-        async for page in uow.exports.pages(scope, start, end, full_nik=request.full_nik):
+        try:
+            async for page in uow.exports.pages(scope, start, end, full_nik=request.full_nik):
+                if writing is not None:
+                    await writing
+                writing = asyncio.ensure_future(asyncio.to_thread(_write_page, writer, rows, page))
+        finally:
             if writing is not None:
                 await writing
-            writing = asyncio.ensure_future(asyncio.to_thread(_write_page, writer, rows, page))
-    finally:
-        if writing is not None:
-            await writing
-    await asyncio.to_thread(writer.finish)
+        await asyncio.to_thread(writer.finish)
+    except BaseException:
+        # A failed export leaves no temporary file with its rows behind (issue 12).
+        await asyncio.to_thread(writer.discard)
+        raise
     return writer.rows
 
 

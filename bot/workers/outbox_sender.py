@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
+from bot.core.log_redaction import log_failure
 from bot.core.ports import UnitOfWorkFactory
+from bot.domain.nik import mask_niks
 from bot.domain.vocabulary import OutboxStatus
 
 log = logging.getLogger(__name__)
@@ -139,7 +141,7 @@ class OutboxWorker:
         except Undeliverable as exc:
             outcome = ("failed", exc)
         except Exception as exc:  # a bug in a sender must not stop the outbox
-            log.exception("outbox message %s: sender failed", parcel.id)
+            log_failure(log, exc, "outbox message %s: sender failed", parcel.id)
             outcome = ("retry", RetryLater(f"{type(exc).__name__}: {exc}"))
         await self._record(parcel, *outcome)
 
@@ -153,12 +155,14 @@ class OutboxWorker:
                 await uow.outbox.mark_sent(message, now, detail)
             elif result == "retry" and message.attempts + 1 < MAX_ATTEMPTS:
                 delay = detail.after or backoff(message.attempts + 1)
-                await uow.outbox.mark_retry(message, str(detail), now + delay)
+                await uow.outbox.mark_retry(message, mask_niks(str(detail)), now + delay)
             else:
                 if result == "unreachable":
                     account = await uow.accounts.get(parcel.account_id)
                     if account is not None:
                         account.opted_out = True
-                log.warning("outbox message %s failed: %s", parcel.id, detail)
-                await uow.outbox.mark_failed(message, str(detail))
+                # A provider's or sender's error text is kept and logged NIK-masked.
+                error = mask_niks(str(detail))
+                log.warning("outbox message %s failed: %s", parcel.id, error)
+                await uow.outbox.mark_failed(message, error)
             await uow.commit()

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from bot.config import Settings
+from bot.core.log_redaction import log_failure
 from bot.core.ports import Texts, UnitOfWorkFactory
 from bot.domain.dates import local_midnight, today_wib, using_zone
 from bot.workers.jobs.activities import new_activity_alerts, new_activity_digest
@@ -122,8 +123,8 @@ class Scheduler:
                 run = Run(uow, now, self._texts, self._settings)
                 await job(run)
                 await uow.commit()
-        except Exception:
-            log.exception("scheduled job %s failed", name)
+        except Exception as exc:
+            log_failure(log, exc, "scheduled job %s failed", name)  # NIK-masked traceback
             return None
         if run.queued:
             log.info("scheduled job %s queued %d messages", name, run.queued)

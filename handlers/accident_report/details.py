@@ -18,6 +18,7 @@ from bot.domain.incident import (
     parse_occurred_at,
     split_name_and_phone,
 )
+from bot.domain.nik import hide_niks
 from bot.domain.phone import PhoneError, normalise_phone
 from handlers.accident_report import flow
 
@@ -138,7 +139,8 @@ async def handle_where(ctx: Context, answer: Answer) -> Outcome:
         return Stay(ctx.t("accident_where_problem"))
     if len(place) > PLACE_MAX:
         return Stay(ctx.t("too_long", limit=PLACE_MAX))
-    ctx.data[flow.PLACE] = place
+    # A NIK typed into free text is not kept (issue 12; bot.domain.nik, "Masking").
+    ctx.data[flow.PLACE] = hide_niks(place)
     return flow.proceed(ctx, flow.WHAT)
 
 
@@ -150,7 +152,7 @@ async def handle_what(ctx: Context, answer: Answer) -> Outcome:
     text = answer.text.strip()
     if sum(ch.isalpha() for ch in text) < DESCRIPTION_MIN_LETTERS:
         return Stay(ctx.t("accident_what_problem"))
-    ctx.data[flow.DESCRIPTION] = text
+    ctx.data[flow.DESCRIPTION] = hide_niks(text)
     return flow.proceed(ctx, flow.SEVERITY_STEP)
 
 

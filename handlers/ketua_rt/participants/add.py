@@ -106,7 +106,6 @@ async def ask_nik_confirm(ctx: Context) -> Reply:
     sex = ctx.t("participants_sex_p" if person.sex == "P" else "participants_sex_l")
     text = ctx.t(
         "participants_confirm_nik",
-        nik=person.nik_masked,
         birth=format_date(person.birth_date),
         age=age_on(person.birth_date, today_wib(ctx.now)),
         sex=sex,

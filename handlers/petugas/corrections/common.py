@@ -61,11 +61,11 @@ def sex_text(ctx: Context, sex: str | None) -> str:
 
 
 def person_text(ctx: Context, person: Any) -> str:
-    """What is held now, the NIK masked."""
+    """What is held now. No NIK, not even masked: beside the birth date and sex it would
+    narrow the number down to a handful (bot.domain.nik, "Masking")."""
     return ctx.t(
         "corr_person",
         name=person.name,
-        nik=person.nik_masked,
         birth=format_date(person.birth_date),
         sex=sex_text(ctx, person.sex),
         phone=person.phone or "-",

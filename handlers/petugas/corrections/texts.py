@@ -22,7 +22,7 @@ ID: dict[str, str] = {
         "*Pesan warga:*\n{message}"
     ),
     "corr_person": (
-        "Nama: {name}\nNIK: {nik}\nTanggal lahir: {birth}\nJenis kelamin: {sex}\nNomor HP: {phone}"
+        "Nama: {name}\nTanggal lahir: {birth}\nJenis kelamin: {sex}\nNomor HP: {phone}"
     ),
     "corr_choice_approve": "Setujui & perbaiki",
     "corr_choice_reject": "Tolak",
@@ -99,9 +99,7 @@ EN: dict[str, str] = {
         "*Data held now:*\n{held}\n{rt}\n\n"
         "*The resident's message:*\n{message}"
     ),
-    "corr_person": (
-        "Name: {name}\nNIK: {nik}\nDate of birth: {birth}\nSex: {sex}\nPhone number: {phone}"
-    ),
+    "corr_person": ("Name: {name}\nDate of birth: {birth}\nSex: {sex}\nPhone number: {phone}"),
     "corr_choice_approve": "Approve & correct",
     "corr_choice_reject": "Reject",
     "corr_choice_back": "Back",

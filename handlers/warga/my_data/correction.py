@@ -5,18 +5,18 @@ message), what to fix (free text, at most 1,000 characters), confirm → an open
 worker lists (city-wide officials when they are on none) who did not switch these alerts
 off, audited.
 
-NIK numbers in the text are masked before it is kept anywhere (conversation state,
-request, notifications): a NIK is stored only encrypted (DOMAIN.md §7).
+NIK numbers in the text are hidden ("[NIK]") before it is kept anywhere (conversation
+state, request, notifications): a NIK is stored only encrypted (DOMAIN.md §7), and the
+text may state a birth date, beside which even a masked NIK would not hold.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from bot.core.dialog import NAV_CANCEL, Answer, Context, End, Go, Outcome, Stay
 from bot.core.messages import Choice, Notification, Reply
-from bot.domain.nik import mask_nik
+from bot.domain.nik import hide_niks
 from bot.workers.jobs.recipients import Officials
 from handlers.common.activity_views import rt_line
 from handlers.warga import coverage_rows as cover
@@ -36,13 +36,6 @@ MAX_LENGTH = 1000
 MIN_CHARACTERS = 5
 REQUESTED = "correction_requested"
 KIND = "correction"
-# Sixteen digits, possibly grouped with spaces, dots or dashes as on a KTP.
-_NIK_LIKE = re.compile(r"(?<![0-9])[0-9](?:[ .\-]?[0-9]){15}(?![0-9])")
-
-
-def mask_niks(text: str) -> str:
-    """The text with every NIK-like number masked ("1571********0001")."""
-    return _NIK_LIKE.sub(lambda match: mask_nik(re.sub(r"[^0-9]", "", match[0])), text)
 
 
 async def _person(ctx: Context) -> Any | None:
@@ -114,7 +107,8 @@ async def handle_fix(ctx: Context, answer: Answer) -> Outcome:
         return Stay(ctx.t("mydata_fix_short"))
     if await _person(ctx) is None:
         return _lost(ctx)
-    ctx.data[MESSAGE] = mask_niks(labelled(ctx, text))
+    # Hidden, not masked: the text may state a birth date (bot.domain.nik, "Masking").
+    ctx.data[MESSAGE] = hide_niks(labelled(ctx, text))
     return Go(CONFIRM)
 
 
@@ -185,7 +179,6 @@ async def notify_officials(ctx: Context, request: Any, person: Any) -> int:
             "correction_notice",
             id=request.id,
             name=person.name,
-            nik=person.nik_masked,
             rt=rt,
             message=request.message,
         )

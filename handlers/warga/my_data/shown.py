@@ -47,13 +47,15 @@ def _capped(ctx: Context, lines: list[str]) -> list[str]:
 
 
 async def person_text(ctx: Context, person: Any) -> str:
+    """The person's data as held. The birth date and sex are shown (they are what a
+    person checks and asks to correct) and the NIK is not, not even masked: beside them
+    a masked NIK leaves only the kecamatan digits to guess (bot.domain.nik, "Masking")."""
     uow = ctx.services.uow
     sex = SEX_KEYS.get(person.sex)
     lines = [
         ctx.t(
             "mydata_person",
             name=person.name,
-            nik=person.nik_masked,
             birth=format_date(person.birth_date),
             sex=ctx.t(sex) if sex else "-",
             phone=person.phone or "-",

@@ -17,7 +17,7 @@ ID: dict[str, str] = {
     ),
     "mydata_head": "📋 *Data yang kami simpan tentang Anda* (nomor {phone})",
     "mydata_person": (
-        "👤 *{name}*\nNIK: {nik}\nTanggal lahir: {birth}\nJenis kelamin: {sex}\nNomor HP: {phone}"
+        "👤 *{name}*\nNIK: tersimpan terenkripsi, tidak ditampilkan di sini\nTanggal lahir: {birth}\nJenis kelamin: {sex}\nNomor HP: {phone}"
     ),
     "mydata_activities_head": "*Kegiatan* ({count}):",
     "mydata_activity": "• {activity} — {rt} — {role} — {period} — {status}",
@@ -78,7 +78,7 @@ ID: dict[str, str] = {
     "mydata_cancelled": "Permintaan perbaikan dibatalkan; tidak ada yang dikirim.",
     "correction_notice": (
         "📝 *Permintaan perbaikan data #{id}*\n"
-        "Dari: {name} (NIK {nik})\n"
+        "Dari: {name}\n"
         "{rt}\n"
         "Yang perlu diperbaiki:\n{message}\n\n"
         "Mohon periksa dan perbaiki datanya."
@@ -103,7 +103,7 @@ EN: dict[str, str] = {
     ),
     "mydata_head": "📋 *The data we hold about you* (number {phone})",
     "mydata_person": (
-        "👤 *{name}*\nNIK: {nik}\nDate of birth: {birth}\nSex: {sex}\nPhone number: {phone}"
+        "👤 *{name}*\nNIK: stored encrypted, not shown here\nDate of birth: {birth}\nSex: {sex}\nPhone number: {phone}"
     ),
     "mydata_activities_head": "*Activities* ({count}):",
     "mydata_activity": "• {activity} — {rt} — {role} — {period} — {status}",
@@ -163,7 +163,7 @@ EN: dict[str, str] = {
     "mydata_cancelled": "Correction request cancelled; nothing was sent.",
     "correction_notice": (
         "📝 *Data correction request #{id}*\n"
-        "From: {name} (NIK {nik})\n"
+        "From: {name}\n"
         "{rt}\n"
         "To correct:\n{message}\n\n"
         "Please check and correct the data."

@@ -79,7 +79,7 @@ async def test_approve_applies_the_correction_audits_it_and_tells_the_resident(
     await petugas.taps(f"#{request_id}")
     detail = petugas.text
     assert "Data yang tercatat sekarang" in detail
-    assert "NIK: 1571********0001" in detail and NIK not in detail
+    assert "1571********0001" not in detail and NIK not in detail  # beside birth date, sex
     assert "Tanggal lahir: 5 Juni 1990" in detail and "Jenis kelamin: perempuan" in detail
     assert f"Nomor HP: {SITI_PHONE}" in detail and "RT 01 · Kel. Simpang IV Sipin" in detail
     assert "Nama saya Siti Aminah Lubis, lahir 6 Juni 1990" in detail

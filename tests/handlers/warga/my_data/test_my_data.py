@@ -79,8 +79,9 @@ async def test_a_participant_sees_the_data_held_about_them(
 
     text = warga.text
     assert "Data yang kami simpan tentang Anda" in text
-    assert "Siti Aminah" in text and "NIK: 1571********0001" in text
-    assert "1571014506900001" not in text
+    # Beside the birth date and sex the NIK is not shown, not even masked (issue 12).
+    assert "Siti Aminah" in text and "NIK: tersimpan terenkripsi" in text
+    assert "1571014506900001" not in text and "1571********0001" not in text
     assert "Tanggal lahir: 5 Juni 1990" in text and "Jenis kelamin: perempuan" in text
     assert "Nomor HP: +6281300000001" in text
     assert "*Kegiatan* (2):" in text
@@ -127,7 +128,7 @@ async def test_without_a_verified_phone_nothing_is_shown_until_the_contact_is_sh
     assert await audit_events(app, "own_data_viewed") == []
 
     await shares_contact(telegram, SITI_PHONE)
-    assert "NIK: 1571********0001" in telegram.text
+    assert "Siti Aminah" in telegram.text and "NIK: tersimpan terenkripsi" in telegram.text
 
 
 # --- a correction request -----------------------------------------------------------
@@ -151,7 +152,8 @@ async def test_a_correction_request_goes_to_the_officials_in_scope(
 
     await warga.says(FIX)
     assert "Kirim permintaan perbaikan data *Siti Aminah*" in warga.text
-    assert "NIK 1571********0009" in warga.text and "1571 0146 0690 0009" not in warga.text
+    assert "NIK [NIK]" in warga.text and "1571 0146 0690 0009" not in warga.text
+    assert "1571********0009" not in warga.text  # beside a birth date: hidden, not masked
     assert warga.choices == ["Ya, kirim", "Ubah tulisan", "Batal"]
     await warga.taps("Ya, kirim")
 
@@ -160,17 +162,14 @@ async def test_a_correction_request_goes_to_the_officials_in_scope(
     assert "Menu utama" in warga.text
     assert request.status == "open"
     assert request.person_id == await person_id(app, SITI[0])
-    assert (
-        request.message
-        == "Tanggal lahir: Tanggal lahir saya seharusnya 6 Juni 1990, NIK 1571********0009"
-    )
+    assert request.message == "Tanggal lahir: Tanggal lahir saya seharusnya 6 Juni 1990, NIK [NIK]"
 
     messages = await task_messages(app, clock)
     accounts = await account_ids(app, petugas, lurah, elsewhere)
     assert sorted(m.account_id for m in messages) == sorted(accounts[:2])
     text = messages[0].payload["text"]
     assert f"Permintaan perbaikan data #{request.id}" in text
-    assert "Siti Aminah (NIK 1571********0001)" in text
+    assert "Dari: Siti Aminah\n" in text and "1571********0001" not in text
     assert "RT 01 · Kel. Simpang IV Sipin" in text and "6 Juni 1990" in text
     assert "1571014506900001" not in text and "1571014606900009" not in text
 
