@@ -58,6 +58,7 @@ STORED = {
         *("approve_confirm", "detail", "fix_birth", "fix_field", "fix_name", "fix_phone"),
         *("fix_sex", "list", "reject_confirm", "reject_reason"),
     ),
+    "official_erasure": ("approve_confirm", "detail", "list", "refuse_reason"),
     "admin": (
         *("audit_by_nik", "audit_by_official", "audit_log", "broadcast_preview"),
         *("broadcast_target", "broadcast_text", "budget_confirm", "budget_show"),
