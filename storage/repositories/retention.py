@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Text, cast as sql_cast, delete, exists, select, update
+from sqlalchemy import CursorResult, Text, delete, exists, or_, select, update
+from sqlalchemy import cast as sql_cast
 
 from storage.models import (
     Activity,
@@ -44,20 +45,24 @@ class RetentionRepository(Repository):
         self.vault = vault
 
     async def inactive_persons(self, ended_before: date, before: datetime) -> list[int]:
-        """Persons not yet anonymised, created before `before`, with no activity ending on
-        or after `ended_before` and no accident on or after `before`."""
+        """Persons not yet anonymised with no activity ending on or after `ended_before`,
+        no list entry made and no accident on or after `before`; one on no list and in no
+        report only when created before `before` (a person being entered is not yet on
+        one)."""
+        on_a_list = exists().where(Participation.person_id == Person.id)
+        in_a_report = exists().where(Incident.person_id == Person.id)
         recent_activity = (
             exists()
             .where(Participation.person_id == Person.id)
             .where(Activity.id == Participation.activity_id)
-            .where(Activity.end_date >= ended_before)
+            .where(or_(Activity.end_date >= ended_before, Participation.added_at >= before))
         )
         recent_incident = (
             exists().where(Incident.person_id == Person.id).where(Incident.occurred_at >= before)
         )
         query = select(Person.id).where(
             Person.anonymised_at.is_(None),
-            Person.created_at < before,
+            or_(on_a_list, in_a_report, Person.created_at < before),
             ~recent_activity,
             ~recent_incident,
         )
