@@ -17,8 +17,8 @@ from storage.repositories.persons import PersonRepository
 from storage.repositories.preferences import AlertPreferenceRepository
 from storage.repositories.processed import ProcessedMessageRepository
 from storage.repositories.regions import RegionRepository
-from storage.repositories.roles import RoleRepository
 from storage.repositories.retention import RetentionRepository
+from storage.repositories.roles import RoleRepository
 from storage.repositories.rts import RtRepository
 from storage.repositories.statistics import StatisticsRepository
 

@@ -47,9 +47,7 @@ class ConsentRepository(Repository):
         query = select(Consent.id).where(Consent.person_id == person_id, Consent.how == how)
         return await self.session.scalar(query.limit(1)) is not None
 
-    async def of(
-        self, person_ids: Sequence[int], account_id: int | None = None
-    ) -> list[Consent]:
+    async def of(self, person_ids: Sequence[int], account_id: int | None = None) -> list[Consent]:
         """The records of these persons and of this chat, oldest first."""
         wanted: list[ColumnElement[bool]] = [Consent.person_id.in_(list(person_ids))]
         if account_id is not None:

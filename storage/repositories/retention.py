@@ -101,9 +101,7 @@ class RetentionRepository(Repository):
         in_use = exists().where(Participation.person_id == Person.id) | exists().where(
             Incident.person_id == Person.id
         )
-        return (
-            await self._count(delete(Person).where(Person.id == person_id, ~in_use))
-        ) == 1
+        return (await self._count(delete(Person).where(Person.id == person_id, ~in_use))) == 1
 
     async def delete_idle_conversations(self, before: datetime) -> int:
         return await self._count(delete(Conversation).where(Conversation.updated_at < before))

@@ -20,7 +20,10 @@ async def ask_guardian(ctx: Context) -> Reply:
 
 async def handle_guardian(ctx: Context, answer: Answer) -> Outcome:
     text = " ".join(answer.text.split())
-    if sum(ch.isalpha() for ch in text) < 3 or any(ch.isdigit() for ch in text):
+    # A name and a relationship: two words at least, and no digits (a NIK or a phone
+    # number does not belong here).
+    words = [w for w in text.replace(",", " ").split() if any(ch.isalpha() for ch in w)]
+    if len(words) < 2 or any(ch.isdigit() for ch in text):
         return Stay(ctx.t("participants_guardian_unclear"))
     person_id = ctx.data.get(PENDING)
     if person_id is not None:

@@ -95,9 +95,7 @@ async def person_record(ctx: Context, person: Any) -> dict[str, Any]:
         "laporan_kecelakaan": incidents,
         "permintaan_perbaikan": corrections,
         "permintaan_penghapusan": erasures,
-        "persetujuan": [
-            consent_record(c) for c in await uow.consents.of([person.id])
-        ],
+        "persetujuan": [consent_record(c) for c in await uow.consents.of([person.id])],
         "catatan_akses": [
             {"waktu": _moment(event.at), "tindakan": event.action} for event in events
         ],

@@ -122,9 +122,7 @@ async def notify_officials(ctx: Context, request: Any, person: Any) -> int:
     for official in recipients:
         language = official.language or "id"
         rt = "\n".join(lines) or ctx.texts.text(language, "correction_notice_no_rt")
-        text = ctx.texts.text(
-            language, "erasure_notice", id=request.id, name=person.name, rt=rt
-        )
+        text = ctx.texts.text(language, "erasure_notice", id=request.id, name=person.name, rt=rt)
         ctx.notify(
             Notification(
                 account_id=official.id,

@@ -135,8 +135,7 @@ ID: dict[str, str] = {
     "mydata_erase_send": "Ya, minta hapus",
     "mydata_erase_pick": "Pilih *Ya, minta hapus*, atau ketik *batal*.",
     "mydata_erase_waiting": (
-        "Permintaan penghapusan *#{id}* untuk data ini masih menunggu petugas; tidak "
-        "dikirim lagi."
+        "Permintaan penghapusan *#{id}* untuk data ini masih menunggu petugas; tidak dikirim lagi."
     ),
     "mydata_erase_sent": (
         "✅ Permintaan penghapusan *#{id}* terkirim ke {count} petugas Pemkot. Anda akan "
@@ -291,8 +290,7 @@ EN: dict[str, str] = {
     "mydata_erase_send": "Yes, ask to erase",
     "mydata_erase_pick": "Choose *Yes, ask to erase*, or type *batal*.",
     "mydata_erase_waiting": (
-        "Erasure request *#{id}* for this data is still waiting for an official; not sent "
-        "again."
+        "Erasure request *#{id}* for this data is still waiting for an official; not sent again."
     ),
     "mydata_erase_sent": (
         "✅ Erasure request *#{id}* was sent to {count} Pemkot officials. You will be told "
@@ -309,10 +307,7 @@ EN: dict[str, str] = {
         "rest is deleted once the request is approved."
     ),
     "erasure_notice": (
-        "🗑️ *Data erasure request #{id}*\n"
-        "From: {name}\n"
-        "{rt}\n\n"
-        "Please check it under /hapusdata."
+        "🗑️ *Data erasure request #{id}*\nFrom: {name}\n{rt}\n\nPlease check it under /hapusdata."
     ),
     # Its line in Telegram's command menu.
     "command_my_data": "My data",

@@ -153,14 +153,20 @@ async def test_the_scheduler_runs_it_and_logs_counts_only(
 async def test_shorter_settings_are_obeyed(app: App, warga: Chat, clock: Clock) -> None:
     await warga.says("menu")
     settings = app.settings.model_copy(
-        update={"retention": app.settings.retention.model_copy(update={"conversation_idle_days": 2})}
+        update={
+            "retention": app.settings.retention.model_copy(update={"conversation_idle_days": 2})
+        }
     )
     clock.advance(days=1)
     async with app.uow_factory() as uow:
-        assert (await retention(Run(uow, clock.now, app.texts, settings))).conversations_deleted == 0
+        assert (
+            await retention(Run(uow, clock.now, app.texts, settings))
+        ).conversations_deleted == 0
     clock.advance(days=2)
     async with app.uow_factory() as uow:
-        assert (await retention(Run(uow, clock.now, app.texts, settings))).conversations_deleted == 1
+        assert (
+            await retention(Run(uow, clock.now, app.texts, settings))
+        ).conversations_deleted == 1
         await uow.commit()
     assert await rows(app, Conversation) == []
     # Deleting a conversation loses nothing a user typed: the next message starts afresh.
