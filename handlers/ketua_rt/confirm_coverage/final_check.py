@@ -208,7 +208,10 @@ async def with_privacy_notice(
 ) -> str:
     """The coverage notice, followed by the privacy notice when this is the person's
     first one: a participant entered by a Ketua RT hears here what is held about them
-    (UU 27/2022), and that it was sent is recorded (version, time)."""
+    (UU 27/2022), and that it was sent is recorded (version, time of queueing). On
+    WhatsApp outside the 24-hour window the channel sends the approved coverage template
+    instead, which cannot carry the notice; that chat was shown the notice at its own
+    first message (recorded as `shown_in_chat`)."""
     uow = ctx.services.uow
     # An opted-out account is sent nothing (the outbox drops it): nothing to record.
     if account.opted_out or await uow.consents.has(person_id, privacy.SENT_WITH_COVERAGE):
