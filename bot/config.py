@@ -115,6 +115,28 @@ class ProgramSettings(Section):
         return name
 
 
+class RetentionSettings(Section):
+    """How long personal data is kept (UU 27/2022; the Pemkot archive rules may set other
+    periods): the retention job (bot/workers/jobs/retention.py) enforces these daily."""
+
+    # A person none of whose activities ended (and no accident happened to) in this many
+    # days is anonymised (name, NIK, phone, exact birth date gone; the insurance records
+    # stay as anonymous rows), or deleted when nothing refers to them.
+    person_inactive_days: int = Field(default=1825, ge=30, le=36500)
+    # After an approved erasure request, the records insurance claims need (participations
+    # in confirmed activities, accident reports) are kept this many days, then anonymised.
+    claims_kept_days: int = Field(default=1825, ge=0, le=36500)
+    # A conversation (where a chat stands in a dialog, its last text) idle this long is
+    # deleted; the next message starts at the menu.
+    conversation_idle_days: int = Field(default=30, ge=1, le=3650)
+    # The content of outbox messages sent this many days ago is dropped (the row, its
+    # status and times stay for delivery statistics).
+    outbox_sent_days: int = Field(default=30, ge=1, le=3650)
+    # Audit events older than this keep who, what action, whose and when; their details
+    # (old → new values, search words) are dropped.
+    audit_detail_days: int = Field(default=365, ge=30, le=36500)
+
+
 class SecuritySettings(Section):
     # Encrypts NIKs at rest. Required outside the demo; give it through the environment
     # (KB_SECURITY__SECRET_KEY) or an untracked config file, never in the repository.
@@ -131,6 +153,7 @@ class Settings(BaseSettings):
     whatsapp: WhatsAppSettings = Field(default_factory=WhatsAppSettings)
     web: WebSettings = Field(default_factory=WebSettings)
     program: ProgramSettings = Field(default_factory=ProgramSettings)
+    retention: RetentionSettings = Field(default_factory=RetentionSettings)
     security: SecuritySettings = Field(default_factory=SecuritySettings)
 
     @classmethod

@@ -27,6 +27,7 @@ from handlers.menu import dialog as menu
 from handlers.petugas.activities import dialog as official_activities
 from handlers.petugas.alert_settings import dialog as alert_settings
 from handlers.petugas.corrections import dialog as official_corrections
+from handlers.petugas.erasure import dialog as official_erasure
 from handlers.petugas.export import dialog as official_export
 from handlers.petugas.incidents import dialog as official_incidents
 from handlers.petugas.summary import dialog as official_summary
@@ -52,6 +53,7 @@ DIALOGS: tuple[Dialog, ...] = (
     official_export.DIALOG,
     official_incidents.DIALOG,
     official_corrections.DIALOG,
+    official_erasure.DIALOG,
     alert_settings.DIALOG,
     admin.DIALOG,
 )

@@ -215,6 +215,8 @@ class Person(Base):
     phone: Mapped[str | None] = mapped_column(String(20), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # Set when the person was anonymised (erasure or retention): name, NIK and phone gone.
+    anonymised_at: Mapped[datetime | None]
 
 
 class Participation(Base):
@@ -386,3 +388,50 @@ class CorrectionRequest(Base):
     handled_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
     handled_at: Mapped[datetime | None]
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Consent(Base):
+    """Proof that a person or a chat was given the privacy notice of `notice_version`, or
+    that someone consented on a person's behalf (UU 27/2022): `how` is `shown_in_chat`
+    (first contact), `sent_with_coverage` (with the first coverage notice) or
+    `guardian_via_chair` (a Ketua RT recorded a parent's or guardian's consent for a
+    minor; `guardian` is their name and relationship as he typed it)."""
+
+    __tablename__ = "consents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("persons.id", ondelete="CASCADE"), index=True
+    )
+    account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts.id", ondelete="SET NULL"), index=True
+    )
+    activity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("activities.id", ondelete="SET NULL")
+    )
+    notice_version: Mapped[str] = mapped_column(String(32))
+    how: Mapped[str] = mapped_column(String(24))
+    given_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
+    guardian: Mapped[str] = mapped_column(String(200), default="")
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ErasureRequest(Base):
+    """A person asking for their data to be erased (UU 27/2022), decided by an official in
+    scope: open -> approved | refused. On approval what claims do not need is deleted at
+    once; the rest is kept until `keep_until` and then anonymised (`anonymised_at`)."""
+
+    __tablename__ = "erasure_requests"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts.id", ondelete="SET NULL"), index=True
+    )
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("persons.id", ondelete="SET NULL"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(12), default="open", index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    handled_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
+    handled_at: Mapped[datetime | None]
+    note: Mapped[str] = mapped_column(Text, default="")
+    keep_until: Mapped[date | None] = mapped_column(Date)
+    anonymised_at: Mapped[datetime | None]

@@ -19,8 +19,10 @@ from storage.repositories import (
     ActivityRepository,
     AlertPreferenceRepository,
     AuditRepository,
+    ConsentRepository,
     ConversationRepository,
     CorrectionRepository,
+    ErasureRepository,
     ExportRepository,
     IncidentRepository,
     InviteRepository,
@@ -29,6 +31,7 @@ from storage.repositories import (
     PersonRepository,
     ProcessedMessageRepository,
     RegionRepository,
+    RetentionRepository,
     RoleRepository,
     RtRepository,
     StaleConversation,
@@ -62,6 +65,9 @@ class UnitOfWork:
     corrections: CorrectionRepository
     statistics: StatisticsRepository
     exports: ExportRepository
+    consents: ConsentRepository
+    erasures: ErasureRepository
+    retention: RetentionRepository
 
     def __init__(
         self,
@@ -98,6 +104,9 @@ class UnitOfWork:
         self.corrections = CorrectionRepository(session)
         self.statistics = StatisticsRepository(session)
         self.exports = ExportRepository(session)
+        self.consents = ConsentRepository(session)
+        self.erasures = ErasureRepository(session)
+        self.retention = RetentionRepository(session, self._vault)
         self._flushed_since_commit = False
         event.listen(session.sync_session, "after_flush", self._note_flush)
         self._open = True

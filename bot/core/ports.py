@@ -33,11 +33,16 @@ __all__ = [
     "AlertPreferenceRepository",
     "AuditEvent",
     "AuditRepository",
+    "Consent",
+    "ConsentRepository",
     "Conversation",
     "ConversationRepository",
     "CorrectionRepository",
     "CorrectionRequest",
     "EncryptedNik",
+    "Erased",
+    "ErasureRepository",
+    "ErasureRequest",
     "ExportActivity",
     "ExportPage",
     "ExportParticipation",
@@ -57,6 +62,7 @@ __all__ = [
     "PersonRepository",
     "ProcessedMessageRepository",
     "RegionRepository",
+    "RetentionRepository",
     "Role",
     "RoleRepository",
     "Rt",
@@ -287,6 +293,9 @@ class Person(Protocol):
     def created_at(self) -> datetime: ...
     @property
     def updated_at(self) -> datetime: ...
+    # Set once the person was anonymised (erasure or retention).
+    @property
+    def anonymised_at(self) -> datetime | None: ...
 
 
 class Participation(Protocol):
@@ -478,6 +487,55 @@ class CorrectionRequest(Protocol):
     def note(self) -> str: ...
 
 
+class Consent(Protocol):
+    """Which privacy notice version a person or chat was given, when and how, or a
+    guardian's consent for a minor recorded by a Ketua RT (UU 27/2022)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def person_id(self) -> int | None: ...
+    @property
+    def account_id(self) -> int | None: ...
+    @property
+    def activity_id(self) -> int | None: ...
+    @property
+    def notice_version(self) -> str: ...
+    @property
+    def how(self) -> str: ...
+    @property
+    def given_by(self) -> int | None: ...
+    @property
+    def guardian(self) -> str: ...
+    @property
+    def at(self) -> datetime: ...
+
+
+class ErasureRequest(Protocol):
+    """A person asking for their data to be erased: open -> approved | refused."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def account_id(self) -> int | None: ...
+    @property
+    def person_id(self) -> int | None: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def created_at(self) -> datetime: ...
+    @property
+    def handled_by(self) -> int | None: ...
+    @property
+    def handled_at(self) -> datetime | None: ...
+    @property
+    def note(self) -> str: ...
+    @property
+    def keep_until(self) -> date | None: ...
+    @property
+    def anonymised_at(self) -> datetime | None: ...
+
+
 # --- records the repositories build -------------------------------------------------------
 
 
@@ -597,6 +655,21 @@ class ExportPage(Protocol):
     def activities(self) -> Mapping[int, ExportActivity]: ...
     @property
     def participations(self) -> Sequence[ExportParticipation]: ...
+
+
+class Erased(Protocol):
+    """What approving an erasure did (storage.repositories.erasures.Erased)."""
+
+    @property
+    def person_deleted(self) -> bool: ...
+    @property
+    def participations_deleted(self) -> int: ...
+    @property
+    def corrections_deleted(self) -> int: ...
+    @property
+    def participations_kept(self) -> int: ...
+    @property
+    def incidents_kept(self) -> int: ...
 
 
 # --- repositories (storage.repositories) --------------------------------------------------
@@ -998,6 +1071,66 @@ class StatisticsRepository(Protocol):
     ) -> dict[str, tuple[int, int]]: ...
 
 
+class ConsentRepository(Protocol):
+    """`uow.consents` (storage.repositories.consents)."""
+
+    async def record(
+        self,
+        *,
+        how: str,
+        notice_version: str,
+        at: datetime,
+        person_id: int | None = None,
+        account_id: int | None = None,
+        activity_id: int | None = None,
+        given_by: int | None = None,
+        guardian: str = "",
+    ) -> Consent: ...
+    async def has(self, person_id: int, how: str) -> bool: ...
+    async def of(
+        self, person_ids: Sequence[int], account_id: int | None = None
+    ) -> Sequence[Consent]: ...
+
+
+class ErasureRepository(Protocol):
+    """`uow.erasures` (storage.repositories.erasures)."""
+
+    async def add(
+        self, *, account_id: int | None, person_id: int, created_at: datetime
+    ) -> ErasureRequest: ...
+    async def get(self, request_id: int) -> ErasureRequest | None: ...
+    async def for_persons(self, person_ids: Sequence[int]) -> Sequence[ErasureRequest]: ...
+    async def open_in_scope(
+        self,
+        kecamatan_codes: Sequence[str] = (),
+        kelurahan_codes: Sequence[str] = (),
+        city_wide: bool = False,
+    ) -> Sequence[ErasureRequest]: ...
+    async def decide(
+        self,
+        request: ErasureRequest,
+        status: str,
+        by: int | None,
+        at: datetime,
+        note: str = "",
+        keep_until: date | None = None,
+    ) -> bool: ...
+    async def claims_records(self, person_id: int) -> tuple[int, int]: ...
+    async def erase(self, person_id: int) -> Erased: ...
+    async def due(self, today: date) -> Sequence[ErasureRequest]: ...
+
+
+class RetentionRepository(Protocol):
+    """`uow.retention` (storage.repositories.retention)."""
+
+    async def inactive_persons(self, ended_before: date, before: datetime) -> Sequence[int]: ...
+    async def anonymise(self, person_id: int, at: datetime) -> bool: ...
+    async def delete_unreferenced(self, person_id: int) -> bool: ...
+    async def delete_idle_conversations(self, before: datetime) -> int: ...
+    async def drop_sent_payloads(self, before: datetime, at: datetime) -> int: ...
+    async def drop_audit_details(self, before: datetime) -> int: ...
+
+
 # --- the unit of work (storage.uow) -------------------------------------------------------
 
 
@@ -1039,6 +1172,12 @@ class UnitOfWork(Protocol):
     def statistics(self) -> StatisticsRepository: ...
     @property
     def exports(self) -> ExportRepository: ...
+    @property
+    def consents(self) -> ConsentRepository: ...
+    @property
+    def erasures(self) -> ErasureRepository: ...
+    @property
+    def retention(self) -> RetentionRepository: ...
 
     async def commit(self) -> None:
         """Write everything staged so far; the unit of work stays usable."""

@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from bot.config import Settings
+from bot.core import privacy
 from bot.core.dialog import Context, State
 from bot.core.engine import DialogEngine
 from bot.core.identity import resolve_caller
@@ -127,8 +128,15 @@ class ConversationService:
             services = Services(uow=uow, settings=self._settings, dialogs=self._dialogs)
             ctx = Context(caller, state, message, now, services, self._texts)
             if account.privacy_noticed_at is None:
-                ctx.say(ctx.t("privacy_notice"))
+                ctx.say(ctx.t("privacy_notice", **privacy.notice_values(self._settings)))
                 account.privacy_noticed_at = now
+                # Proof of the notice given (UU 27/2022): which version, when, how.
+                await uow.consents.record(
+                    how=privacy.SHOWN_IN_CHAT,
+                    notice_version=privacy.NOTICE_VERSION,
+                    at=now,
+                    account_id=account.id,
+                )
             with using_zone(self._settings.program.timezone):
                 replies = await self._engine.run(ctx)
 

@@ -9,8 +9,8 @@ Timing (times of day in program.timezone, WIB by default):
   immediate new-activity alerts;
 - daily at 07:00: the new-activity digest (the previous day's), the daily summary, the
   "starts tomorrow with nobody covered" and "coverage ends tomorrow" notices;
-- about hourly: housekeeping (the only thing timed from memory: after a restart it simply
-  runs at once, which is harmless).
+- about hourly: housekeeping and retention (bot/workers/jobs/retention.py; the only things
+  timed from memory: after a restart they simply run at once, which is harmless).
 
 Catch-up: a daily job is due from 07:00 until its window closes — 12 hours for the digest
 and the summary (yesterday's news read in the evening is stale; 19:00 and later they are
@@ -36,6 +36,7 @@ from bot.workers.jobs.activities import new_activity_alerts, new_activity_digest
 from bot.workers.jobs.base import Run
 from bot.workers.jobs.housekeeping import housekeeping
 from bot.workers.jobs.incidents import incident_reminders
+from bot.workers.jobs.retention import retention
 from bot.workers.jobs.summary import daily_summary
 from bot.workers.jobs.tomorrow import coverage_ending, starting_without_cover
 
@@ -107,6 +108,8 @@ class Scheduler:
         last = self._housekept_at
         if last is None or not last <= now < last + HOUSEKEEPING_EVERY:
             jobs.append(("housekeeping", housekeeping))
+            # The retention settings (UU 27/2022), in their own transaction.
+            jobs.append(("retention", _quiet(retention)))
         queued = 0
         for name, job in jobs:
             done = await self._run(name, job, now)
@@ -146,3 +149,12 @@ def _on(job: DailyJob, day: date) -> Job:
         await job(run, day)
 
     return for_day
+
+
+def _quiet(job: Callable[[Run], Awaitable[object]]) -> Job:
+    """A job whose result is only logged (retention returns its counts for tests)."""
+
+    async def run_it(run: Run) -> None:
+        await job(run)
+
+    return run_it

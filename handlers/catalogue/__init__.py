@@ -34,9 +34,10 @@ def _merge(base: Mapping[str, str], language: str) -> dict[str, str]:
     return merged
 
 
-# The texts `bantuan` answers with: every step's help, and the menu's "Bantuan".
+# The texts `bantuan` answers with: every step's help, and the menu's "Bantuan"; and the
+# privacy notices, whose "questions" line the helpdesk contact completes.
 HELP_KEYS = frozenset(
-    {"help_generic", "menu_help"}
+    {"help_generic", "menu_help", "privacy_notice", "mydata_privacy"}
     | {step.help for dialog in REGISTRY.dialogs.values() for step in dialog.steps.values()}
 )
 HELPDESK_LINE = "helpdesk_line"

@@ -17,7 +17,7 @@ from bot.core import ports
 from storage.models import Account, Conversation, utcnow
 from storage.repositories._base import Repository
 
-# Everything the dialog engine may change; `version` and `updated_at` are set here.
+# Everything the dialog engine may change; `version` and `updated_at` are set by `save`.
 STATE_COLUMNS = (
     "dialog",
     "step",
@@ -95,7 +95,9 @@ class ConversationRepository(Repository):
         and bump it; raise `StaleConversation` otherwise."""
         values: dict[str, Any] = {name: getattr(conversation, name) for name in STATE_COLUMNS}
         values["version"] = expected_version + 1
-        values["updated_at"] = utcnow()
+        # The message's moment, as the service set it (retention measures idle time on
+        # the same clock as everything else); now when nobody set it.
+        values["updated_at"] = conversation.updated_at or utcnow()
         statement = (
             update(Conversation)
             .where(Conversation.id == conversation.id, Conversation.version == expected_version)

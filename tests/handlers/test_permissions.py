@@ -61,6 +61,7 @@ EXPECTED: Mapping[str, frozenset[str]] = {
     "official_export": OFFICIALS,
     "official_incidents": OFFICIALS,
     "official_corrections": OFFICIALS,
+    "official_erasure": OFFICIALS,
     "alert_settings": OFFICIALS,
     "admin": frozenset({ADMIN}),
 }

@@ -29,7 +29,8 @@ STORED = {
         *("shorten_confirm", "value", "value_confirm"),
     ),
     "participants": (
-        *("list", "main", "minor", "name", "name_conflict", "nik", "nik_century", "nik_confirm"),
+        *("guardian", "list", "main", "minor", "name", "name_conflict", "nik", "nik_century"),
+        "nik_confirm",
         *("paste", "paste_check", "paste_minors", "phone", "remove", "remove_confirm", "role"),
         *("role_change", "role_change_new", "wage"),
     ),
@@ -41,7 +42,7 @@ STORED = {
     ),
     "premium": ("value",),
     "benefits": ("topic",),
-    "my_data": ("after", "confirm", "field", "fix", "share", "who"),
+    "my_data": ("after", "confirm", "erase_confirm", "erase_who", "field", "fix", "share", "who"),
     "official_summary": ("next",),
     "official_activities": (
         *("detail", "filter_dates", "filter_kelurahan", "filter_status", "filters", "list"),
@@ -57,6 +58,7 @@ STORED = {
         *("approve_confirm", "detail", "fix_birth", "fix_field", "fix_name", "fix_phone"),
         *("fix_sex", "list", "reject_confirm", "reject_reason"),
     ),
+    "official_erasure": ("approve_confirm", "detail", "list", "refuse_reason"),
     "admin": (
         *("audit_by_nik", "audit_by_official", "audit_log", "broadcast_preview"),
         *("broadcast_target", "broadcast_text", "budget_confirm", "budget_show"),

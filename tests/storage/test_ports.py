@@ -39,6 +39,9 @@ REPOSITORIES: tuple[tuple[str, type, type], ...] = (
     ("corrections", ports.CorrectionRepository, repos.CorrectionRepository),
     ("statistics", ports.StatisticsRepository, repos.StatisticsRepository),
     ("exports", ports.ExportRepository, repos.ExportRepository),
+    ("consents", ports.ConsentRepository, repos.ConsentRepository),
+    ("erasures", ports.ErasureRepository, repos.ErasureRepository),
+    ("retention", ports.RetentionRepository, repos.RetentionRepository),
 )
 ROWS: tuple[tuple[type, type], ...] = (
     (ports.Kecamatan, models.Kecamatan),
@@ -58,6 +61,8 @@ ROWS: tuple[tuple[type, type], ...] = (
     (ports.AuditEvent, models.AuditEvent),
     (ports.AlertPreference, models.AlertPreference),
     (ports.CorrectionRequest, models.CorrectionRequest),
+    (ports.Consent, models.Consent),
+    (ports.ErasureRequest, models.ErasureRequest),
 )
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.activities import lifecycle as coverage
-from bot.core import ports
+from bot.core import ports, privacy
 from bot.core.dialog import Answer, Context, End, Go, Outcome, Stay
 from bot.core.messages import Choice, Notification, Reply
 from bot.domain.dates import format_date, today_wib
@@ -188,6 +188,7 @@ async def notify_participants(
         account = max(accounts, key=lambda a: (a.last_inbound_at or a.created_at, a.id))
         values = {"name": person.name, "title": activity.title, "rt": rt, "period": period}
         text = ctx.texts.text(account.language, "coverage_notice", **values)
+        text = await with_privacy_notice(ctx, text, person.id, account, activity.id)
         ctx.notify(
             Notification(
                 account_id=account.id,
@@ -200,3 +201,30 @@ async def notify_participants(
         )
         queued += 1
     return queued
+
+
+async def with_privacy_notice(
+    ctx: Context, text: str, person_id: int, account: ports.Account, activity_id: int
+) -> str:
+    """The coverage notice, followed by the privacy notice when this is the person's
+    first one: a participant entered by a Ketua RT hears here what is held about them
+    (UU 27/2022), and that it was sent is recorded (version, time of queueing). On
+    WhatsApp outside the 24-hour window the channel sends the approved coverage template
+    instead, which cannot carry the notice; that chat was shown the notice at its own
+    first message (recorded as `shown_in_chat`)."""
+    uow = ctx.services.uow
+    # An opted-out account is sent nothing (the outbox drops it): nothing to record.
+    if account.opted_out or await uow.consents.has(person_id, privacy.SENT_WITH_COVERAGE):
+        return text
+    await uow.consents.record(
+        how=privacy.SENT_WITH_COVERAGE,
+        notice_version=privacy.NOTICE_VERSION,
+        at=ctx.now,
+        person_id=person_id,
+        account_id=account.id,
+        activity_id=activity_id,
+    )
+    notice = ctx.texts.text(
+        account.language, "privacy_notice", **privacy.notice_values(ctx.services.settings)
+    )
+    return f"{text}\n\n{notice}"

@@ -138,7 +138,8 @@ async def handle_minor(ctx: Context, answer: Answer) -> Outcome:
         await discard_pending(ctx)
         ctx.say(ctx.t("participants_minor_skipped"))
         return to_main(ctx)
-    return Go("name")
+    # Who consented for the child (participants.guardian), then the name.
+    return Go("guardian")
 
 
 async def ask_name(ctx: Context) -> Reply:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from bot.core import privacy
 from bot.core.dialog import Context, End, Go, Guard, Outcome, Start
 from bot.domain.dates import format_date, today_wib
 from bot.domain.roster import ROLES
@@ -24,6 +25,9 @@ from handlers.ketua_rt.participants import ACTIVITY, start_participants
 PENDING = "person"
 PENDING_NEW = "new_person"
 HELD = "held"
+# Guardians' consents given in this conversation (participants.guardian): person id (as
+# text) -> who consented ("" when a pasted list's minors were confirmed together).
+GUARDIANS = "guardians"
 PAGE = "page"
 NAME = "name"
 PAGE_SIZE = 10
@@ -103,6 +107,24 @@ async def enlist(ctx: Context, activity: Any, person: Any, role: str, wage: int 
     )
     if activity.status == ActivityStatus.CONFIRMED:
         await record_list_change(ctx, activity, "participant_added", person)
+    await record_guardian_consent(ctx, activity, person)
+
+
+async def record_guardian_consent(ctx: Context, activity: Any, person: Any) -> None:
+    """Record the guardian's consent for a minor put on the list, if one was given in
+    this conversation (UU 27/2022)."""
+    kept = ctx.data.get(GUARDIANS) or {}
+    if str(person.id) not in kept:
+        return
+    await ctx.services.uow.consents.record(
+        how=privacy.GUARDIAN_VIA_CHAIR,
+        notice_version=privacy.NOTICE_VERSION,
+        at=ctx.now,
+        person_id=person.id,
+        activity_id=activity.id,
+        given_by=ctx.caller.account_id,
+        guardian=str(kept[str(person.id)]),
+    )
 
 
 async def record_list_change(ctx: Context, activity: Any, change: str, person: Any) -> None:

@@ -21,6 +21,7 @@ from handlers.ketua_rt.participants import (
     NAME,
     add,
     details,
+    guardian,
     listing,
     overview,
     paste,
@@ -70,6 +71,17 @@ DIALOG = Dialog(
         ),
         # Only for someone under 18.
         ("minor", Step(add.ask_minor, add.handle_minor, choice_only=True)),
+        # After "Ya, tetap tambahkan": who (parent or guardian) consented for the child.
+        (
+            "guardian",
+            Step(
+                guardian.ask_guardian,
+                guardian.handle_guardian,
+                guard=PENDING_PERSON,
+                max_length=guardian.MAX_LENGTH,
+                help="participants_help_guardian",
+            ),
+        ),
         ("name", Step(add.ask_name, add.handle_name, guard=PENDING_PERSON)),
         # Only when a known NIK comes with a clearly different name.
         (

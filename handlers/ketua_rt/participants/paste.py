@@ -31,6 +31,7 @@ from bot.domain.roster import (
 )
 from bot.domain.vocabulary import ActivityStatus
 from handlers.common.people import name_problem, nik_problem, phone_problem
+from handlers.ketua_rt.participants import guardian
 from handlers.ketua_rt.participants.common import (
     HELD,
     change_problem,
@@ -250,6 +251,9 @@ async def handle_minors(ctx: Context, answer: Answer) -> Outcome:
         await discard_pending(ctx)
         ctx.say(problem or ctx.t("participants_minors_not_added"))
         return to_main(ctx)
+    # The button says their parents or guardians consented: recorded as each is added.
+    for item in ctx.data.get(HELD, []):
+        guardian.given(ctx, int(item["person"]), "")
     added, over_limit = await add_held(ctx, activity)
     ctx.say(ctx.t("participants_minors_added", count=added))
     if over_limit:

@@ -7,6 +7,7 @@ from typing import Any
 
 from bot.core.dialog import NAV_MENU, Answer, Context, End, Go, Outcome, Start, Stay
 from bot.core.messages import Choice, Reply
+from bot.core.privacy import notice_values
 from bot.domain.dates import format_date, to_wib
 from bot.domain.money import format_rupiah
 from bot.domain.vocabulary import CorrectionStatus
@@ -105,12 +106,12 @@ async def enter(ctx: Context) -> Outcome:
         )
     if not people:
         ctx.say(ctx.t("mydata_none", phone=ctx.caller.phone))
-        ctx.say(ctx.t("mydata_privacy"))
+        ctx.say(ctx.t("mydata_privacy", **notice_values(ctx.services.settings)))
         return End()
     parts = [ctx.t("mydata_head", phone=ctx.caller.phone)]
     parts += [await person_text(ctx, person) for person in people]
     ctx.say("\n\n".join(parts))
-    ctx.say(ctx.t("mydata_privacy"))
+    ctx.say(ctx.t("mydata_privacy", **notice_values(ctx.services.settings)))
     return Go(AFTER)
 
 

@@ -32,19 +32,27 @@ ID: dict[str, str] = {
     "mydata_request_rejected": "ditolak",
     "mydata_more": "…dan {count} lainnya.",
     "mydata_privacy": (
-        "🔒 *Tentang data Anda*\n"
-        "• Pengendali data: Pemerintah Kota Jambi, untuk Program Kampung Bahagia (Perwal "
-        "Jambi No. 18 Tahun 2025).\n"
-        "• Tujuan: mendaftarkan dan memeriksa perlindungan BPJS Ketenagakerjaan (JKK dan JKM) "
-        "peserta kegiatan serta menangani laporan kecelakaan kerja.\n"
-        "• Lama penyimpanan: selama masa program, lalu dihapus atau dianonimkan sesuai "
-        "aturan arsip Pemkot.\n"
-        "• Perlindungan: NIK disimpan terenkripsi dan ditampilkan tersamar; setiap akses "
-        "dicatat.\n"
-        "• Hak Anda (UU 27/2022): melihat data ini dan meminta perbaikannya."
+        "🔒 *Tentang data Anda* (versi {version})\n"
+        "Layanan ini dikelola Pemerintah Kota Jambi (pengendali data) untuk Program Kampung "
+        "Bahagia (Perwal Jambi No. 18 Tahun 2025).\n"
+        "• Tujuan: mendaftarkan dan memeriksa perlindungan BPJS Ketenagakerjaan (JKK dan "
+        "JKM) peserta kegiatan RT dan menangani laporan kecelakaan kerja.\n"
+        "• Yang disimpan: NIK, nama, tanggal lahir, jenis kelamin, nomor HP, peran dan "
+        "upah/honor di kegiatan, laporan kecelakaan, permintaan perbaikan, akun chat ini "
+        "(nama dan nomor HP), percakapan yang sedang berjalan, dan catatan akses.\n"
+        "• Hanya NIK yang disimpan terenkripsi (ditampilkan tersamar); data lain dilindungi "
+        "dengan pembatasan akses.\n"
+        "• Yang melihat: Ketua RT kegiatan Anda, petugas dan admin Pemkot sesuai wilayahnya, "
+        "dan BPJS Ketenagakerjaan saat peserta didaftarkan.\n"
+        "• Lama penyimpanan: data peserta dianonimkan {inactive_days} hari setelah kegiatan "
+        "terakhirnya selesai; percakapan yang tidak aktif dihapus.\n"
+        "• Hak Anda (UU 27/2022): di menu *Data saya* Anda dapat melihat dan mengunduh data "
+        "Anda, meminta perbaikan, atau meminta penghapusan (data yang diperlukan untuk klaim "
+        "asuransi disimpan {claims_days} hari lagi, lalu dianonimkan). Pertanyaan: Ketua RT "
+        "Anda atau petugas Pemkot."
     ),
     "mydata_after": "Ada data yang salah? Tekan *Minta perbaikan*.",
-    "mydata_pick": "Pilih *Minta perbaikan* atau *Menu*.",
+    "mydata_pick": "Pilih *Minta perbaikan*, *Unduh data saya*, *Hapus data saya* atau *Menu*.",
     "mydata_choice_fix": "Minta perbaikan",
     "mydata_ask_who": "Data siapa yang perlu diperbaiki?",
     "mydata_ask_field": "Data mana yang salah?",
@@ -84,6 +92,71 @@ ID: dict[str, str] = {
         "Mohon periksa dan perbaiki datanya."
     ),
     "correction_notice_no_rt": "RT: belum tercatat pada daftar peserta",
+    # Unduh data saya and Hapus data saya (rights, download, erasure).
+    "mydata_after_rights": (
+        "Ada data yang salah? Tekan *Minta perbaikan*. *Unduh data saya* mengirim semua data "
+        "yang kami simpan tentang Anda sebagai satu file; *Hapus data saya* meminta "
+        "penghapusannya."
+    ),
+    "mydata_choice_download": "Unduh data saya",
+    "mydata_choice_erase": "Hapus data saya",
+    "mydata_file_title": "Data yang disimpan bot Kampung Bahagia tentang Anda",
+    "mydata_file_nik": "disimpan terenkripsi; tidak dicantumkan di file ini (lihat KTP Anda)",
+    "mydata_file_note": (
+        "Isi file ini: akun chat Anda dan, untuk setiap orang yang tercatat dengan nomor HP "
+        "Anda, data diri, kegiatan dengan masa perlindungannya, laporan kecelakaan, "
+        "permintaan perbaikan dan penghapusan, catatan persetujuan, dan catatan akses "
+        "(kapan dan tindakan apa). NIK tidak dicantumkan: file ini bisa diteruskan, dan "
+        "NIK tersamar bersama tanggal lahir dan jenis kelamin hampir mengungkap NIK."
+    ),
+    "mydata_file_sent": (
+        "📎 Ini semua data yang kami simpan tentang Anda ({count} orang dengan nomor ini), "
+        "dalam satu file JSON. NIK tidak dicantumkan. Simpan file ini baik-baik: isinya "
+        "data pribadi."
+    ),
+    "mydata_erase_who": "Data siapa yang ingin dihapus?",
+    "mydata_erase_confirm": (
+        "🗑️ *Hapus data {name}?*\n{what}\n\nPermintaan ini diperiksa petugas Pemkot; "
+        "tidak ada yang dihapus sebelum petugas menyetujuinya. Catatan akses (siapa "
+        "melakukan apa, kapan) tetap disimpan tanpa rinciannya."
+    ),
+    "mydata_erase_all": (
+        "Tidak ada catatan yang diperlukan untuk klaim asuransi: bila disetujui, data diri, "
+        "nomor HP, daftar kegiatan yang belum dikonfirmasi, permintaan perbaikan dan "
+        "catatan persetujuan dihapus seluruhnya."
+    ),
+    "mydata_erase_keeps": (
+        "Bila disetujui, nomor HP, kegiatan yang belum dikonfirmasi dan permintaan "
+        "perbaikan langsung dihapus. Yang diperlukan untuk klaim asuransi BPJS — {activities} "
+        "keikutsertaan di kegiatan yang dikonfirmasi dan {incidents} laporan kecelakaan, "
+        "dengan nama, NIK, tanggal lahir dan jenis kelamin — disimpan {days} hari lagi, "
+        "lalu dianonimkan."
+    ),
+    "mydata_erase_send": "Ya, minta hapus",
+    "mydata_erase_pick": "Pilih *Ya, minta hapus*, atau ketik *batal*.",
+    "mydata_erase_waiting": (
+        "Permintaan penghapusan *#{id}* untuk data ini masih menunggu petugas; tidak dikirim lagi."
+    ),
+    "mydata_erase_sent": (
+        "✅ Permintaan penghapusan *#{id}* terkirim ke {count} petugas Pemkot. Anda akan "
+        "diberi tahu keputusannya; statusnya juga ada di file *Unduh data saya*."
+    ),
+    "mydata_erase_sent_none": (
+        "✅ Permintaan penghapusan *#{id}* tersimpan untuk petugas Pemkot. Anda akan diberi "
+        "tahu keputusannya."
+    ),
+    "mydata_erase_cancelled": "Permintaan penghapusan dibatalkan; tidak ada yang dikirim.",
+    "mydata_help_erase": (
+        "Permintaan penghapusan diperiksa petugas Pemkot. Data yang diperlukan untuk klaim "
+        "asuransi (kegiatan yang dikonfirmasi, laporan kecelakaan) disimpan untuk masa "
+        "tertentu lalu dianonimkan; data lain dihapus begitu permintaan disetujui."
+    ),
+    "erasure_notice": (
+        "🗑️ *Permintaan penghapusan data #{id}*\n"
+        "Dari: {name}\n"
+        "{rt}\n\n"
+        "Mohon periksa lewat /hapusdata."
+    ),
     # Its line in Telegram's command menu.
     "command_my_data": "Data saya",
 }
@@ -118,18 +191,27 @@ EN: dict[str, str] = {
     "mydata_request_rejected": "rejected",
     "mydata_more": "…and {count} more.",
     "mydata_privacy": (
-        "🔒 *About your data*\n"
-        "• Controller: Pemerintah Kota Jambi, for the Kampung Bahagia program (Perwal Jambi "
-        "No. 18 of 2025).\n"
-        "• Purpose: registering and checking the BPJS Ketenagakerjaan coverage (JKK and JKM) "
-        "of activity participants and handling work-accident reports.\n"
-        "• Retention: for the program's duration, then deleted or anonymised under the "
-        "Pemkot's archive rules.\n"
-        "• Protection: the NIK is stored encrypted and shown masked; every access is logged.\n"
-        "• Your rights (UU 27/2022): see this data and ask for it to be corrected."
+        "🔒 *About your data* (version {version})\n"
+        "This service is run by the Jambi City Government (the data controller) for the "
+        "Kampung Bahagia programme (Mayoral Regulation No. 18 of 2025).\n"
+        "• Purpose: registering and checking BPJS Ketenagakerjaan cover (JKK and JKM) for "
+        "RT activity participants and handling work-accident reports.\n"
+        "• Stored: NIK, name, date of birth, sex, phone number, role and wage/fee on "
+        "activities, accident reports, correction requests, this chat account (name and "
+        "phone number), the conversation in progress, and an access log.\n"
+        "• Only the NIK is stored encrypted (and shown masked); everything else is protected "
+        "by access control.\n"
+        "• Who sees it: the Ketua RT of your activity, Pemkot officials and admins for their "
+        "area, and BPJS Ketenagakerjaan when participants are registered.\n"
+        "• Retention: participant data is anonymised {inactive_days} days after their last "
+        "activity ended; idle conversations are deleted.\n"
+        "• Your rights (UU 27/2022): under *My data* you can see and download your data, ask "
+        "for a correction, or ask for erasure (what insurance claims need is kept "
+        "{claims_days} more days, then anonymised). Questions: your Ketua RT or a Pemkot "
+        "official."
     ),
     "mydata_after": "Is something wrong? Tap *Ask for a correction*.",
-    "mydata_pick": "Choose *Ask for a correction* or *Menu*.",
+    "mydata_pick": "Choose *Ask for a correction*, *Download my data*, *Erase my data* or *Menu*.",
     "mydata_choice_fix": "Ask for a correction",
     "mydata_ask_who": "Whose data needs correcting?",
     "mydata_ask_field": "Which data is wrong?",
@@ -169,6 +251,64 @@ EN: dict[str, str] = {
         "Please check and correct the data."
     ),
     "correction_notice_no_rt": "RT: not on any participant list",
+    "mydata_after_rights": (
+        "Is something wrong? Tap *Ask for a correction*. *Download my data* sends all the "
+        "data we hold about you as one file; *Erase my data* asks for it to be erased."
+    ),
+    "mydata_choice_download": "Download my data",
+    "mydata_choice_erase": "Erase my data",
+    "mydata_file_title": "The data the Kampung Bahagia bot holds about you",
+    "mydata_file_nik": "stored encrypted; not included in this file (see your KTP)",
+    "mydata_file_note": (
+        "This file holds your chat account and, for each person recorded with your phone "
+        "number, their personal data, activities with coverage periods, accident reports, "
+        "correction and erasure requests, consent records and the access log (when and "
+        "what). The NIK is left out: a file can be forwarded, and a masked NIK with the "
+        "birth date and sex nearly reveals it."
+    ),
+    "mydata_file_sent": (
+        "📎 Here is all the data we hold about you ({count} people with this number) as one "
+        "JSON file. The NIK is not included. Keep the file safe: it is personal data."
+    ),
+    "mydata_erase_who": "Whose data should be erased?",
+    "mydata_erase_confirm": (
+        "🗑️ *Erase the data of {name}?*\n{what}\n\nA Pemkot official checks this request; "
+        "nothing is erased before an official approves it. The access log (who did what, "
+        "when) is kept without its details."
+    ),
+    "mydata_erase_all": (
+        "Nothing is needed for insurance claims: if approved, the personal data, phone "
+        "number, unconfirmed activities, correction requests and consent records are all "
+        "deleted."
+    ),
+    "mydata_erase_keeps": (
+        "If approved, the phone number, unconfirmed activities and correction requests are "
+        "deleted at once. What BPJS insurance claims need — {activities} participations in "
+        "confirmed activities and {incidents} accident reports, with name, NIK, date of "
+        "birth and sex — is kept {days} more days, then anonymised."
+    ),
+    "mydata_erase_send": "Yes, ask to erase",
+    "mydata_erase_pick": "Choose *Yes, ask to erase*, or type *batal*.",
+    "mydata_erase_waiting": (
+        "Erasure request *#{id}* for this data is still waiting for an official; not sent again."
+    ),
+    "mydata_erase_sent": (
+        "✅ Erasure request *#{id}* was sent to {count} Pemkot officials. You will be told "
+        "the decision; its status is also in the *Download my data* file."
+    ),
+    "mydata_erase_sent_none": (
+        "✅ Erasure request *#{id}* is saved for the Pemkot officials. You will be told the "
+        "decision."
+    ),
+    "mydata_erase_cancelled": "Erasure request cancelled; nothing was sent.",
+    "mydata_help_erase": (
+        "A Pemkot official checks erasure requests. What insurance claims need (confirmed "
+        "activities, accident reports) is kept for a set period and then anonymised; the "
+        "rest is deleted once the request is approved."
+    ),
+    "erasure_notice": (
+        "🗑️ *Data erasure request #{id}*\nFrom: {name}\n{rt}\n\nPlease check it under /hapusdata."
+    ),
     # Its line in Telegram's command menu.
     "command_my_data": "My data",
 }

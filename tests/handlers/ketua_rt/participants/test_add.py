@@ -171,6 +171,8 @@ async def test_a_child_needs_an_explicit_confirmation(app: App, rt: SeededRt, ke
     await ketua.says(MINOR)
     await ketua.taps("Ya, benar")
     await ketua.taps("Ya, tetap tambahkan")
+    assert "orang tua atau wali" in ketua.text
+    await ketua.says("Siti Aminah, ibu")
     await ketua.says("Andi Pratama")
     await ketua.taps("Warga")
     await ketua.taps("Lewati")

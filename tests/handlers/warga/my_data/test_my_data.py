@@ -96,7 +96,7 @@ async def test_a_participant_sees_the_data_held_about_them(
     # The privacy facts: who holds the data, why, how long.
     assert "Pemerintah Kota Jambi" in text and "Perwal" in text
     assert "Tujuan:" in text and "Lama penyimpanan:" in text and "UU 27/2022" in text
-    assert warga.choices == ["Minta perbaikan", "Menu"]
+    assert warga.choices == ["Minta perbaikan", "Unduh data saya", "Hapus data saya", "Menu"]
 
     (event,) = await audit_events(app, "own_data_viewed")
     assert event.subject_person_id == await person_id(app, SITI[0])
@@ -291,7 +291,7 @@ async def test_bad_input_at_the_other_steps(app: App, warga: Chat, rt: SeededRt)
     await participant_with_history(app, rt)
     await warga.says("/datasaya")
     await warga.says("halo")
-    assert "Pilih *Minta perbaikan* atau *Menu*" in warga.text
+    assert "Pilih *Minta perbaikan*, *Unduh data saya*, *Hapus data saya* atau *Menu*" in warga.text
     await warga.taps_id("stale")
     assert "Tombol itu sudah tidak berlaku" in warga.text
     await warga.taps("Minta perbaikan")
@@ -336,4 +336,4 @@ async def test_the_english_texts_are_used_for_an_english_account(
         await uow.commit()
     await warga.says("/datasaya")
     assert "The data we hold about you" in warga.text and "About your data" in warga.text
-    assert warga.choices == ["Ask for a correction", "Menu"]
+    assert warga.choices == ["Ask for a correction", "Download my data", "Erase my data", "Menu"]

@@ -1,0 +1,144 @@
+"""Hapus data saya: an erasure request (UU 27/2022). Whose data (when one phone is on
+record for several people), what will happen — said exactly, with what insurance claims
+need and how long that is kept (setting `retention.claims_kept_days`) —, confirm → an
+open `ErasureRequest`, audited, and a task for every official in scope of the person's
+RTs (city-wide officials when they are on none), who approve or refuse it under
+/hapusdata (handlers/petugas/erasure). Nothing is erased before an official approves."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.core.dialog import NAV_CANCEL, Answer, Context, End, Go, Outcome, Stay
+from bot.core.messages import Choice, Notification, Reply
+from bot.workers.jobs.recipients import Officials
+from handlers.common.activity_views import rt_line
+from handlers.warga import coverage_rows as cover
+
+WHO = "erase_who"
+CONFIRM = "erase_confirm"
+SEND = "erase_send"
+PERSON = "erase_person_id"
+REQUESTED = "erasure_requested"
+KIND = "erasure"
+OPEN = "open"
+
+
+async def _person(ctx: Context) -> Any | None:
+    wanted = ctx.data.get(PERSON)
+    return next((p for p in await cover.people_of_caller(ctx) if p.id == wanted), None)
+
+
+async def begin(ctx: Context) -> Outcome:
+    people = await cover.people_of_caller(ctx)
+    if not people:
+        ctx.say(ctx.t("mydata_entry_lost"))
+        return End()
+    if len(people) == 1:
+        ctx.data[PERSON] = people[0].id
+        return Go(CONFIRM)
+    return Go(WHO)
+
+
+async def ask_who(ctx: Context) -> Reply:
+    people = await cover.people_of_caller(ctx)
+    choices = tuple(Choice(f"p:{p.id}", p.name[:60], p.nik_masked) for p in people)
+    return Reply(ctx.t("mydata_erase_who"), choices=choices)
+
+
+async def handle_who(ctx: Context, answer: Answer) -> Outcome:
+    ctx.data[PERSON] = int(answer.picked.removeprefix("p:"))
+    if await _person(ctx) is None:
+        return Stay(ctx.t("stale_choice"))
+    return Go(CONFIRM)
+
+
+async def ask_confirm(ctx: Context) -> Reply:
+    person = await _person(ctx)
+    choices = (
+        Choice(SEND, ctx.t("mydata_erase_send")),
+        Choice(NAV_CANCEL, ctx.t("mydata_choice_cancel")),
+    )
+    if person is None:
+        return Reply(ctx.t("mydata_entry_lost"), choices=choices[1:])
+    kept, incidents = await ctx.services.uow.erasures.claims_records(person.id)
+    days = ctx.services.settings.retention.claims_kept_days
+    if kept or incidents:
+        what = ctx.t("mydata_erase_keeps", activities=kept, incidents=incidents, days=days)
+    else:
+        what = ctx.t("mydata_erase_all")
+    return Reply(ctx.t("mydata_erase_confirm", name=person.name, what=what), choices=choices)
+
+
+async def handle_confirm(ctx: Context, answer: Answer) -> Outcome:
+    if answer.choice is None or answer.choice.id != SEND:
+        return Stay(ctx.t("mydata_erase_pick"))
+    person = await _person(ctx)
+    if person is None:
+        ctx.say(ctx.t("mydata_entry_lost"))
+        return End()
+    uow = ctx.services.uow
+    waiting = [r for r in await uow.erasures.for_persons([person.id]) if r.status == OPEN]
+    if waiting:
+        ctx.say(ctx.t("mydata_erase_waiting", id=waiting[0].id))
+        return End()
+    request = await uow.erasures.add(
+        account_id=ctx.caller.account_id, person_id=person.id, created_at=ctx.now
+    )
+    await uow.audit.record(
+        REQUESTED,
+        actor_account_id=ctx.caller.account_id,
+        actor=ctx.caller.name,
+        subject_person_id=person.id,
+        detail={"request_id": request.id},
+        at=ctx.now,
+    )
+    told = await notify_officials(ctx, request, person)
+    key = "mydata_erase_sent" if told else "mydata_erase_sent_none"
+    ctx.say(ctx.t(key, id=request.id, count=told))
+    return End()
+
+
+async def notify_officials(ctx: Context, request: Any, person: Any) -> int:
+    """A task for every official in scope of the person's RTs; returns how many."""
+    uow = ctx.services.uow
+    rows = await uow.participations.of_persons([person.id])
+    rt_ids = list(dict.fromkeys(activity.rt_id for _, activity in rows))
+    places: list[str | None] = []
+    lines: list[str] = []
+    for rt_id in rt_ids:
+        rt_row = await uow.rts.get(rt_id)
+        assert rt_row is not None, "an activity's RT exists (foreign key)"
+        places.append(rt_row.kelurahan_code)
+        lines.append(await rt_line(ctx, rt_id))
+    officials: dict[int, Any] = {}
+    known = await Officials.load(uow)
+    for kelurahan_code in list(dict.fromkeys(places)) or [None]:
+        # Data requests follow the officials' "correction requests" alert setting; the
+        # request still waits for them under /hapusdata.
+        for official in known.for_place(kelurahan_code, wants=_wants_requests):
+            officials.setdefault(official.account.id, official.account)
+    recipients = [a for i, a in sorted(officials.items()) if i != ctx.caller.account_id]
+    for official in recipients:
+        language = official.language or "id"
+        rt = "\n".join(lines) or ctx.texts.text(language, "correction_notice_no_rt")
+        text = ctx.texts.text(language, "erasure_notice", id=request.id, name=person.name, rt=rt)
+        ctx.notify(
+            Notification(
+                account_id=official.id,
+                reply=Reply(text),
+                kind=KIND,
+                dedup_key=f"erasure:{request.id}:{official.id}",
+            )
+        )
+    return len(recipients)
+
+
+def _wants_requests(preference: Any) -> bool:
+    return bool(preference.correction_requests)
+
+
+async def on_cancel(ctx: Context) -> str | None:
+    if ctx.state.step in (WHO, CONFIRM):
+        return ctx.t("mydata_erase_cancelled")
+    return None
