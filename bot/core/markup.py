@@ -35,7 +35,7 @@ class Text(str):
         """Bot texts joined into one bot text (`str.join` would forget they are texts)."""
         return cls(separator.join(parts))
 
-    def join(self, parts: Iterable[str]) -> Text:  # type: ignore[override]
+    def join(self, parts: Iterable[str]) -> Text:
         """`t("money_or").join(...)`: a bot separator joining bot texts."""
         return Text(str.join(self, parts))
 
