@@ -9,11 +9,13 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from bot.alerts.accident import AccidentFacts, accident_alert_text
+from bot.app import App
 from bot.channels.telegram import render as telegram
 from bot.channels.whatsapp import render as whatsapp
 from bot.core.markup import CLOSE, OPEN, Text, balanced, segments, strip_marks, user
-from bot.core.messages import Choice, Document, Reply
+from bot.core.messages import Choice, Document, Location, Reply
 from handlers.catalogue import Catalogue
+from support.chat import Chat
 
 HOSTILE = "*tebal* _miring_ <b>x</b> ~c~ ```k```"
 ESCAPED_HTML = "*tebal* _miring_ &lt;b&gt;x&lt;/b&gt; ~c~ ```k```"
@@ -105,3 +107,11 @@ def test_captions_and_numbered_choices_are_escaped_and_buttons_unmarked() -> Non
     listed = rows["interactive"]["action"]["sections"][0]["rows"]  # type: ignore[index]
     assert all(OPEN not in r["title"] and OPEN not in r.get("description", "") for r in listed)
     assert strip_marks(replace(choices[0]).title) == f"{HOSTILE} 0"
+
+
+async def test_marks_in_what_the_channel_adds_are_dropped(app: App) -> None:
+    chat = Chat(app, "warga-m", channel="whatsapp", name=f"Budi{CLOSE} *tebal*{OPEN}")
+    await chat.sends(text="menu", location=Location(-1.6, 103.6, f"Pos{CLOSE} *ronda*"))
+    async with app.uow_factory() as uow:
+        account = await uow.accounts.find("whatsapp", "warga-m")
+    assert account is not None and account.name == "Budi *tebal*"
