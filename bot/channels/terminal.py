@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from bot.core.markup import strip_marks
 from bot.core.messages import (
     Address,
     Attachment,
@@ -142,9 +143,10 @@ class TerminalChannel:
         return None
 
     def show(self, reply: Reply, heading: str = "bot") -> None:
-        self._print(f"[{heading}] {reply.text}")
+        # A terminal shows the text as written: the marks around user values go.
+        self._print(f"[{heading}] {strip_marks(reply.text)}")
         for number, choice in enumerate(reply.choices, start=1):
-            self._print(f"   {number}) {choice.title}")
+            self._print(f"   {number}) {strip_marks(choice.title)}")
         for doc in (reply.document, reply.image):
             if doc is not None:
                 self._print(f"   📎 {self._save(doc)}")

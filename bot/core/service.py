@@ -21,6 +21,7 @@ from bot.core.dialog import Context, State
 from bot.core.engine import DialogEngine
 from bot.core.identity import resolve_caller
 from bot.core.log_redaction import log_failure
+from bot.core.markup import strip_marks
 from bot.core.messages import Address, IncomingMessage, Notification, Reply, reply_to_payload
 from bot.core.ports import Texts, UnitOfWork, UnitOfWorkFactory
 from bot.core.services import Services
@@ -66,6 +67,13 @@ class ConversationService:
     async def handle(self, message: IncomingMessage) -> list[Reply]:
         """Process one message and return the replies for its sender."""
         message = replace(message, text=storable(message.text))
+        # The marks of bot/core/markup.py: typed, the engine refuses them (the user is told);
+        # in what the channel adds (a profile name, a shared place's name) they are dropped,
+        # so nobody can unmark what follows a value of theirs.
+        message = replace(message, sender_name=strip_marks(message.sender_name))
+        if message.location is not None and message.location.name:
+            name = strip_marks(message.location.name)
+            message = replace(message, location=replace(message.location, name=name))
         if message.received_at is not None and message.received_at < self.clock() - REPLAY_AFTER:
             log.warning(
                 "message %s on %s dated %s refused as a replay",

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from bot.core.markup import strip_marks
 from bot.domain.money import format_amount
 
 WIDTH_PX = 1080
@@ -82,6 +83,9 @@ def bar_chart(
     value_text: Callable[[int], str] = format_amount,
 ) -> Figure:
     """The laid-out figure of `bar_chart_png` (tests measure where its texts fall)."""
+    # Catalogue texts mark user values for the chat renderers; a picture shows them as is.
+    title, subtitle = strip_marks(title), strip_marks(subtitle)
+    bars = [(strip_marks(label), value) for label, value in bars]
     ordered = sorted(bars, key=lambda bar: -bar[1])
     colours = [BAR_COLOUR] * len(ordered)
     if others is not None:

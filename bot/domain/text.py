@@ -4,7 +4,8 @@ Control characters and the Unicode bidirectional overrides and isolates change h
 text is shown without being visible themselves: "Jl. Mawar" followed by U+202E makes a
 title read backwards in an official's list or an export. They are refused in every
 free-text answer. Line breaks and tabs stay (a pasted list has them), and so do the
-zero-width joiners that emoji and some scripts need.
+zero-width joiners that emoji and some scripts need. The two private-use characters that
+mark user values in the bot's texts (bot/core/markup.py) are refused too.
 """
 
 from __future__ import annotations
@@ -14,12 +15,17 @@ import unicodedata
 # U+202A..U+202E embeddings and overrides, U+2066..U+2069 isolates.
 _BIDI_CONTROLS = frozenset(chr(code) for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
 _ALLOWED_CONTROLS = frozenset("\n\r\t")
+# The two private-use characters that mark user values inside the bot's own texts
+# (bot/core/markup.py): typed by a user they could unmark what follows them.
+_MARKS = frozenset("\ue000\ue001")
 
 
 def hidden_controls(text: str) -> bool:
     """Whether `text` holds a control character or a bidirectional override."""
     return any(
-        ch in _BIDI_CONTROLS or (unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS)
+        ch in _BIDI_CONTROLS
+        or ch in _MARKS
+        or (unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS)
         for ch in text
     )
 

@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from bot.core.markup import strip_marks
+
 # Field -> header names it may have in the file (compared after _header_key).
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "kecamatan": ("kecamatan", "kode_kecamatan", "kec", "nama_kecamatan"),
@@ -56,7 +58,8 @@ def _cell(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))  # Excel stores RT 1 as 1.0 and phones as numbers
-    return str(value).strip()
+    # Without the user-value marks of bot/core/markup.py (a name must not unmark text).
+    return strip_marks(str(value)).strip()
 
 
 def _columns(header: Sequence[str]) -> dict[str, list[int]]:
@@ -123,7 +126,7 @@ def _csv_table(text: str, delimiter: str) -> Iterable[tuple[int, list[str]]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     line = 1
     for record in reader:
-        yield line, [cell.strip() for cell in record]
+        yield line, [strip_marks(cell).strip() for cell in record]
         line = reader.line_num + 1  # a quoted cell may span several lines
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.core.dialog import Answer, Context, Go, Outcome, Stay
+from bot.core.markup import Text
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import to_wib, today_wib
 from bot.domain.nik import NikError, parse_nik
@@ -94,7 +95,7 @@ async def ask_log(ctx: Context) -> Reply:
         "admin_audit_page",
         heading=heading,
         page=page + 1,
-        lines="\n".join(lines) or ctx.t("admin_audit_empty"),
+        lines=Text.joined("\n", lines) or ctx.t("admin_audit_empty"),
     )
     choices = page_choices(ctx, page, more)
     choices += [

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.core.dialog import Answer, Context, Go, Outcome, Stay
+from bot.core.markup import Text
 from bot.core.messages import Choice, Reply
 from bot.domain.vocabulary import OFFICIAL_ROLES, Role
 from handlers.admin.common import (
@@ -174,7 +175,7 @@ async def ask_confirm(ctx: Context) -> Reply:
     existing = await ctx.services.uow.roles.for_phone(ctx.data["off_phone"])
     held = [official_line(ctx, regions, role) for role in existing if role.role in OFFICIAL_ROLES]
     if held:
-        text += "\n\n" + ctx.t("admin_official_phone_has_roles", roles="\n".join(held))
+        text += "\n\n" + ctx.t("admin_official_phone_has_roles", roles=Text.joined("\n", held))
     return Reply(text, choices=yes_no(ctx, "admin_official_save"))
 
 

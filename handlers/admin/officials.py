@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.core.dialog import Answer, Context, Go, Outcome, Stay
+from bot.core.markup import Text
 from bot.core.messages import Choice, Reply
 from bot.domain.vocabulary import OFFICIAL_ROLES, Role
 from handlers.admin.common import (
@@ -52,7 +53,9 @@ async def ask_list(ctx: Context) -> Reply:
         f"{page * PAGE_SIZE + n}. {official_line(ctx, regions, role)}"
         for n, role in enumerate(shown, start=1)
     ]
-    text = ctx.t("admin_officials_list", count=len(officials), lines="\n".join(lines) or "-")
+    text = ctx.t(
+        "admin_officials_list", count=len(officials), lines=Text.joined("\n", lines) or "-"
+    )
     choices = [
         Choice(ADD, ctx.t("admin_official_add")),
         Choice(REMOVE, ctx.t("admin_official_remove")),

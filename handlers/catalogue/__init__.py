@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from bot.core.markup import Text, fill
 from bot.domain.dates import zone_label
 from handlers.catalogue import en as english
 from handlers.catalogue import id as indonesian
@@ -61,14 +62,20 @@ class Catalogue:
         self._languages = languages
         self._helpdesk = helpdesk.strip()
 
-    def text(self, language: str, key: str, **values: Any) -> str:
+    def text(self, language: str, key: str, **values: Any) -> Text:
+        """The text `key` with `values` filled in. Plain strings are user values: they
+        are marked so no channel renders them as formatting (bot/core/markup.py); a
+        `Text` (another catalogue text) keeps its formatting."""
         texts = self._languages.get(language) or self._languages[DEFAULT_LANGUAGE]
         template = texts.get(key) or self._languages[DEFAULT_LANGUAGE][key]
         if ZONE in template and ZONE_FIELD not in values:
             # Times of day are in program.timezone: "{zone}" is its label (WIB, WITA, WIT).
             values = {**values, ZONE_FIELD: zone_label()}
-        found = template.format(**values) if values else template
+        if values:
+            found = Text(template.format(**{name: fill(v) for name, v in values.items()}))
+        else:
+            found = Text(template)
         if self._helpdesk and key in HELP_KEYS:
             line = self.text(language, HELPDESK_LINE, contact=self._helpdesk)
-            return f"{found}\n\n{line}"
+            return Text(f"{found}\n\n{line}")
         return found

@@ -10,6 +10,7 @@ from typing import Any
 from bot.activities import lifecycle as coverage
 from bot.activities.lifecycle import BudgetUse
 from bot.core.dialog import Context
+from bot.core.markup import Text
 from bot.core.messages import Document, Reply
 from bot.documents.surat_tugas import file_name, render_surat_tugas
 from bot.domain.coverage import coverage_starts
@@ -83,7 +84,7 @@ def premium_text(ctx: Context, premium: Premium) -> str:
         return lines  # the value line already says whether the value includes PPN
     rate = f"{basis.ppn_rate * 100:f}".rstrip("0").rstrip(".").replace(".", ",")
     basis_line = ctx.t("premium_basis_excluding", value=format_rupiah(premium.value), rate=rate)
-    return f"{basis_line}\n{lines}"
+    return Text(f"{basis_line}\n{lines}")
 
 
 def budget_text(ctx: Context, use: BudgetUse) -> str:

@@ -10,7 +10,6 @@ until someone decides who may open it."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import UTC, date, datetime
 
 import pytest
@@ -22,49 +21,23 @@ from bot.core.engine import DialogEngine
 from bot.core.identity import resolve_caller
 from bot.core.messages import IncomingMessage
 from bot.core.services import Services
-from handlers.catalogue import LANGUAGES
 from handlers.registry import REGISTRY
 from support.activity_helpers import TITLE, confirm_directly, create_activity
 from support.chat import Chat
+from support.permissions import (  # noqa: E402  (the table is shared with tests/security)
+    ADMIN,
+    BPJS,
+    CALLERS,
+    EXPECTED,
+    KETUA,
+    PETUGAS_KECAMATAN,
+    PETUGAS_KELURAHAN,
+    PETUGAS_KOTA,
+    REFUSED,
+    WARGA,
+)
 from support.seeding import SeededRt, grant, seed_rt
 
-REFUSED = LANGUAGES["id"]["not_allowed"]
-WARGA, KETUA = "warga", "ketua_rt"
-PETUGAS_KOTA, PETUGAS_KECAMATAN, PETUGAS_KELURAHAN = (
-    "petugas kota",
-    "petugas kecamatan",
-    "petugas kelurahan",
-)
-BPJS, ADMIN = "bpjs", "admin"
-CALLERS = (WARGA, KETUA, PETUGAS_KOTA, PETUGAS_KECAMATAN, PETUGAS_KELURAHAN, BPJS, ADMIN)
-EVERYONE = frozenset(CALLERS)
-CHAIRS = frozenset({KETUA})
-OFFICIALS = frozenset({PETUGAS_KOTA, PETUGAS_KECAMATAN, PETUGAS_KELURAHAN, BPJS, ADMIN})
-
-# Dialog -> the callers who may open it. Residents' dialogs are open to everyone (an
-# official is a resident too, and reaches them by command); Ketua RT dialogs need the
-# chair's role; official dialogs any official role; the admin menu the admin role only.
-EXPECTED: Mapping[str, frozenset[str]] = {
-    "menu": EVERYONE,
-    "premium": EVERYONE,
-    "onboarding": EVERYONE,
-    "accident_report": EVERYONE,
-    "coverage_check": EVERYONE,
-    "benefits": EVERYONE,
-    "my_data": EVERYONE,
-    "activity_registration": CHAIRS,
-    "my_activities": CHAIRS,
-    "participants": CHAIRS,
-    "coverage_confirmation": CHAIRS,
-    "official_summary": OFFICIALS,
-    "official_activities": OFFICIALS,
-    "official_export": OFFICIALS,
-    "official_incidents": OFFICIALS,
-    "official_corrections": OFFICIALS,
-    "official_erasure": OFFICIALS,
-    "alert_settings": OFFICIALS,
-    "admin": frozenset({ADMIN}),
-}
 REGISTERED = dict(REGISTRY.dialogs)
 COMMANDS = REGISTRY.commands
 TELANAIPURA = "15.71.01"

@@ -5,10 +5,11 @@
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
 from bot.app import App
+from bot.core.markup import strip_marks
 from bot.core.messages import Address, IncomingMessage, Location, Reply
 
 _ids = itertools.count(1)
@@ -25,6 +26,14 @@ class Clock:
 
     def advance(self, **delta: float) -> None:
         self.now += timedelta(**delta)
+
+
+def _unmarked(reply: Reply) -> Reply:
+    choices = tuple(
+        replace(c, title=strip_marks(c.title), description=strip_marks(c.description))
+        for c in reply.choices
+    )
+    return replace(reply, text=strip_marks(reply.text), choices=choices)
 
 
 class Chat:
@@ -66,7 +75,9 @@ class Chat:
             sender_name=self.name,
             **fields,  # type: ignore[arg-type]
         )
-        self.replies = await self.app.service.handle(message)
+        # What the user reads: the marks around user values (bot/core/markup.py) are for
+        # the channel renderers, which tests/bot/channels drive through the real adapters.
+        self.replies = [_unmarked(reply) for reply in await self.app.service.handle(message)]
         return self.replies
 
     @property

@@ -2,7 +2,9 @@
 
 Text goes out in HTML parse mode: everything is escaped first (user-supplied titles,
 names and places can contain `<` or `&`), then our `*bold*` and `_italic_` markers
-become tags. Text
+become tags. Values marked as typed by a user (bot/core/markup.py) are only escaped:
+their asterisks and underscores never become tags. Button titles show no markup, so
+their marks are simply removed. Text
 longer than Telegram's 4,096 characters is split at line breaks. Choices become an
 inline keyboard whose callback_data is the choice id when it fits Telegram's 64 bytes, or
 else a token (`~3`: the fourth button of that message) resolved against the keyboard the
@@ -26,6 +28,7 @@ from telegram import (
     ReplyKeyboardRemove,
 )
 
+from bot.core import markup as marks
 from bot.core.messages import Choice, Document, Reply
 
 MAX_TEXT = 4096
@@ -62,9 +65,23 @@ class Part:
     choice_ids: tuple[str, ...] = ()
 
 
+# Stands for the n-th user value while the bot's markers are converted: no `*`, `_`,
+# `<`, `>` or space in it, so `*{title}*` still becomes bold around the value.
+_SLOT = "\ue002{}\ue003"
+_SLOTS = re.compile("\ue002(\\d+)\ue003")
+
+
 def to_html(text: str) -> str:
-    escaped = html.escape(text, quote=False)
-    return _ITALIC.sub(r"<i>\1</i>", _BOLD.sub(r"<b>\1</b>", escaped))
+    values: list[str] = []
+    bot: list[str] = []
+    for is_user, piece in marks.segments(text):
+        if is_user:
+            bot.append(_SLOT.format(len(values)))
+            values.append(html.escape(piece, quote=False))
+        else:
+            bot.append(html.escape(piece.replace("\ue002", "").replace("\ue003", ""), quote=False))
+    converted = _ITALIC.sub(r"<i>\1</i>", _BOLD.sub(r"<b>\1</b>", "".join(bot)))
+    return _SLOTS.sub(lambda m: values[int(m.group(1))], converted)
 
 
 def visible_length(text: str) -> int:
@@ -136,11 +153,13 @@ def resolve_callback(data: str, choice_ids: Sequence[str] | None) -> str:
 
 def inline_keyboard(choices: Sequence[Choice]) -> InlineKeyboardMarkup:
     buttons = [
-        InlineKeyboardButton(choice.title or str(n + 1), callback_data=callback_data(choice, n))
+        InlineKeyboardButton(
+            marks.strip_marks(choice.title) or str(n + 1), callback_data=callback_data(choice, n)
+        )
         for n, choice in enumerate(choices)
     ]
     short = len(buttons) <= ONE_ROW_COUNT and all(
-        len(choice.title) <= ONE_ROW_TITLE for choice in choices
+        len(marks.strip_marks(choice.title)) <= ONE_ROW_TITLE for choice in choices
     )
     return InlineKeyboardMarkup([buttons] if short else [[button] for button in buttons])
 
@@ -149,7 +168,8 @@ def phone_keyboard(choices: Sequence[Choice]) -> ReplyKeyboardMarkup:
     """The contact button, and the other choices as plain buttons that send their title
     (the engine matches a typed title like a tap)."""
     rows = [[KeyboardButton(SHARE_PHONE, request_contact=True)]]
-    rows += [[KeyboardButton(choice.title)] for choice in choices if choice.title]
+    titles = (marks.strip_marks(choice.title) for choice in choices)
+    rows += [[KeyboardButton(title)] for title in titles if title]
     return ReplyKeyboardMarkup(
         rows,
         resize_keyboard=True,
@@ -176,7 +196,7 @@ def render(reply: Reply) -> list[Part]:
         parts.append(Part(to_html(text or doc.caption), file=doc, photo=photo))
         files = files[1:]
     else:
-        parts.extend(Part(to_html(piece)) for piece in split_text(text))
+        parts.extend(Part(to_html(piece)) for piece in marks.balanced(split_text(text)))
     for doc, photo in files:
         caption = doc.caption if visible_length(doc.caption) <= MAX_CAPTION else ""
         parts.append(Part(to_html(caption), file=doc, photo=photo))

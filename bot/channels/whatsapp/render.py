@@ -8,6 +8,11 @@
   of an interactive message is at most 1,024 characters, so longer text goes first as
   plain messages. Titles are shortened at a word boundary with "…"; ids never change.
 - A document or image is a `MediaPart`: the channel uploads it, then sends it by media id.
+- WhatsApp reads `*bold*`, `_italic_`, `~strike~` and backticks in bodies and captions
+  and has no escape character. In values marked as typed by a user (bot/core/markup.py)
+  every such character is fenced by invisible word joiners (U+2060), so it no longer
+  sits at a word boundary and shows as itself. Titles and descriptions of buttons and
+  rows are not formatted by WhatsApp: their marks are only removed.
 
 The bodies returned here lack the recipient; the sender adds it.
 """
@@ -17,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from bot.core import markup as marks
 from bot.core.messages import Choice, Document, Reply
 
 TEXT_LIMIT = 4096
@@ -31,6 +37,18 @@ ROW_DESCRIPTION_LIMIT = 72
 LIST_BUTTON = "Pilih"
 LIST_SECTION = "Pilihan"
 ELLIPSIS = "…"
+_FORMATTING = "*_~`"
+_JOINER = "\u2060"
+
+
+def to_whatsapp(text: str) -> str:
+    """A marked text as a WhatsApp body: bot formatting kept, user values inert."""
+    return "".join(
+        "".join(f"{_JOINER}{ch}{_JOINER}" if ch in _FORMATTING else ch for ch in piece)
+        if is_user
+        else piece
+        for is_user, piece in marks.segments(text)
+    )
 
 
 @dataclass(frozen=True)
@@ -51,16 +69,20 @@ def render(reply: Reply) -> list[Part]:
         for kind, doc in (("document", reply.document), ("image", reply.image))
         if doc is not None
     ]
-    choices = list(reply.choices)
+    choices = [
+        replace(c, title=marks.strip_marks(c.title), description=marks.strip_marks(c.description))
+        for c in reply.choices
+    ]
     text = reply.text.strip()
+    if len(choices) > MAX_ROWS:
+        text = numbered(text, choices)
+    text = to_whatsapp(text)
     # One file and a short text: the text is its caption, one message instead of two.
     alone = len(media) == 1 and not choices and not media[0].document.caption
     if alone and 0 < len(text) <= CAPTION_LIMIT:
         return [MediaPart(media[0].kind, replace(media[0].document, caption=text))]
     parts: list[Part] = list(media)
     if not choices or len(choices) > MAX_ROWS:
-        if len(choices) > MAX_ROWS:
-            text = numbered(text, choices)
         parts.extend(text_message(chunk) for chunk in split_text(text, TEXT_LIMIT))
         return parts
     head, body = split_tail(text, INTERACTIVE_BODY_LIMIT)
@@ -116,7 +138,10 @@ def listing(body: str, choices: list[Choice]) -> dict[str, Any]:
 
 
 def numbered(text: str, choices: list[Choice]) -> str:
-    lines = [f"{number}. {choice.title}" for number, choice in enumerate(choices, start=1)]
+    # Titles are often user values (activity titles, names): marked, they stay literal.
+    lines = [
+        f"{number}. {marks.user(choice.title)}" for number, choice in enumerate(choices, start=1)
+    ]
     return "\n\n".join(part for part in (text, "\n".join(lines)) if part)
 
 
@@ -125,7 +150,7 @@ def media_message(kind: str, media_id: str, doc: Document) -> dict[str, Any]:
     if kind == "document":
         body["filename"] = doc.file_name
     if doc.caption:
-        body["caption"] = shorten(doc.caption, CAPTION_LIMIT)
+        body["caption"] = shorten(to_whatsapp(doc.caption), CAPTION_LIMIT)
     return {"type": kind, kind: body}
 
 

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot.core.markup import strip_marks
+
 WINDOW = timedelta(hours=24)
 # The stored last-inbound time may lag by a minute (see AccountRepository.touch_inbound);
 # stay clear of the edge rather than have Meta refuse the message.
@@ -101,7 +103,8 @@ def _params_for(spec: TemplateSpec, given: list[str], text: str) -> list[str] | 
 
 def flatten(text: str, limit: int = PARAM_LIMIT) -> str:
     """One line, single spaces, at most `limit` characters."""
-    line = _SPACES.sub(" ", text).strip()
+    # The marks around user values (bot/core/markup.py) are not for a template parameter.
+    line = _SPACES.sub(" ", strip_marks(text)).strip()
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 

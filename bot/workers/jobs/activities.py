@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from bot.core import ports
+from bot.core.markup import Text
 from bot.core.messages import Notification, Reply
 from bot.domain.dates import format_date
 from bot.domain.money import format_rupiah
@@ -120,7 +121,11 @@ async def _digest(
     if len(rows) > DIGEST_LINES:
         lines.append(run.text(account, "alert_digest_more", count=len(rows) - DIGEST_LINES))
     text = run.text(
-        account, "alert_digest", date=format_date(day), count=len(rows), lines="\n".join(lines)
+        account,
+        "alert_digest",
+        date=format_date(day),
+        count=len(rows),
+        lines=Text.joined("\n", lines),
     )
     return Notification(
         account_id=account.id,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from bot.core import ports
+from bot.core.markup import Text
 from bot.core.messages import Notification, Reply
 from bot.domain.dates import format_date
 from bot.domain.vocabulary import ActivityStatus
@@ -104,7 +105,7 @@ async def _official_list(
         "alert_starting_official",
         date=format_date(tomorrow),
         count=len(rows),
-        lines="\n".join(lines),
+        lines=Text.joined("\n", lines),
     )
     return Notification(
         account_id=account.id,

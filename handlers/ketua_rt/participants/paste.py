@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from bot.core.dialog import Answer, Context, Go, Outcome, Stay
+from bot.core.markup import Text
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import today_wib
 from bot.domain.roster import (
@@ -336,7 +337,7 @@ async def ask_check(ctx: Context) -> Reply:
             "participants_check_role",
             lines=_lines(group),
             role=item.get(ASK_ROLE, ""),
-            names="\n".join(names),
+            names=Text.joined("\n", names),
         )
         choices = [Choice(f"{ROLE_CHOICE}{role}", role_label(ctx, role)) for role in ROLES]
         return Reply(text, choices=(*choices, skip))

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from bot.core.dialog import Answer, Context, Go, Outcome, Stay
+from bot.core.markup import Text
 from bot.core.messages import Choice, Notification, Reply
 from bot.domain.dates import DateError, format_date, parse_date, today_wib
 from bot.domain.nik import PLAUSIBLE_AGE_MAX, age_between
@@ -54,15 +55,18 @@ def held(person: Any, field: str) -> Any:
 
 
 def change_lines(ctx: Context, person: Any, wanted: dict[str, str]) -> str:
-    return "\n".join(
-        ctx.t(
-            "corr_change_line",
-            field=ctx.t(f"corr_field_{field}"),
-            old=shown(ctx, field, held(person, field)),
-            new=shown(ctx, field, wanted[field]),
-        )
-        for field in FIELDS
-        if field in wanted
+    return Text.joined(
+        "\n",
+        (
+            ctx.t(
+                "corr_change_line",
+                field=ctx.t(f"corr_field_{field}"),
+                old=shown(ctx, field, held(person, field)),
+                new=shown(ctx, field, wanted[field]),
+            )
+            for field in FIELDS
+            if field in wanted
+        ),
     )
 
 

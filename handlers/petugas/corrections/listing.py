@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from bot.core.dialog import Answer, Context, End, Go, Outcome, Stay
+from bot.core.markup import Text
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_date, format_datetime, to_wib
 from handlers.common.activity_views import rt_line
@@ -65,7 +66,11 @@ async def ask_list(ctx: Context) -> Reply:
         choices.append(choice(ctx, NEXT))
     choices.append(choice(ctx, MENU))
     text = ctx.t(
-        "corr_list", count=len(requests), page=page + 1, pages=pages, lines="\n\n".join(lines)
+        "corr_list",
+        count=len(requests),
+        page=page + 1,
+        pages=pages,
+        lines=Text.joined("\n\n", lines),
     )
     return Reply(text, choices=tuple(choices))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.core.dialog import Answer, Context, End, Go, Outcome, Stay
+from bot.core.markup import Text
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_datetime
 from bot.domain.incident import normalise_reference, report_deadline
@@ -72,7 +73,9 @@ async def ask_list(ctx: Context) -> Reply:
     if page < pages - 1:
         choices.append(choice(ctx, NEXT))
     choices.append(choice(ctx, MENU))
-    text = ctx.t("inc_list", count=total, page=page + 1, pages=pages, lines="\n\n".join(lines))
+    text = ctx.t(
+        "inc_list", count=total, page=page + 1, pages=pages, lines=Text.joined("\n\n", lines)
+    )
     return Reply(text, choices=tuple(choices))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.core.dialog import NAV_MENU, Answer, Context, Go, Outcome, Start, Stay
+from bot.core.markup import Text
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_datetime, today_wib
 from bot.domain.nik import Nik, NikError, parse_nik
@@ -161,4 +162,4 @@ async def nik_answer(ctx: Context, nik: Nik) -> str:
         for row in shown[: cover.MAX_ROWS]
     ]
     key = "check_nik_covered" if current else "check_nik_upcoming"
-    return ctx.t(key, nik=nik.masked(), lines="\n".join(lines))
+    return ctx.t(key, nik=nik.masked(), lines=Text.joined("\n", lines))

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from bot.app import App
+from bot.core.markup import strip_marks
 from support.activity_helpers import JOKO, RUDI, SITI, add_participant, create_activity
 from support.chat import Chat, Clock
 from support.coverage import (
@@ -167,7 +168,7 @@ async def test_a_correction_request_goes_to_the_officials_in_scope(
     messages = await task_messages(app, clock)
     accounts = await account_ids(app, petugas, lurah, elsewhere)
     assert sorted(m.account_id for m in messages) == sorted(accounts[:2])
-    text = messages[0].payload["text"]
+    text = strip_marks(messages[0].payload["text"])
     assert f"Permintaan perbaikan data #{request.id}" in text
     assert "Dari: Siti Aminah\n" in text and "1571********0001" not in text
     assert "RT 01 · Kel. Simpang IV Sipin" in text and "6 Juni 1990" in text
