@@ -94,6 +94,8 @@ class ProgramSettings(Section):
     max_participants: int = Field(default=200, ge=1, le=10_000)
     premium_rounding: Literal["half_up", "half_even", "up", "down"] = "half_up"
     nik_lookups_per_hour: int = Field(default=5, ge=1, le=1000)
+    # A Ketua RT's look-ups of NIKs first registered outside his RT, per rolling hour.
+    chair_nik_lookups_per_hour: int = Field(default=30, ge=1, le=10_000)
     invite_valid_days: int = Field(default=7, ge=1, le=365)
     default_language: Literal["id", "en"] = "id"
     # DOMAIN.md §2: the value the premium schedule is applied to. "as_entered" (default) or

@@ -65,6 +65,18 @@ class ParticipationRepository(Repository):
         )
         return await self.session.scalar(query.limit(1))
 
+    async def first_rt_id(self, person_id: int) -> int | None:
+        """The RT of the person's first worker-list entry (where they were first
+        registered), or None when they were never on a list."""
+        query = (
+            select(Activity.rt_id)
+            .join(Participation, Participation.activity_id == Activity.id)
+            .where(Participation.person_id == person_id)
+            .order_by(Participation.id)
+            .limit(1)
+        )
+        return await self.session.scalar(query)
+
     async def active_person_ids(self, activity_id: int) -> set[int]:
         query = select(Participation.person_id).where(
             Participation.activity_id == activity_id, Participation.removed_at.is_(None)

@@ -29,7 +29,17 @@ STORED = {
         *("shorten_confirm", "value", "value_confirm"),
     ),
     "participants": (
-        *("guardian", "list", "main", "minor", "name", "name_conflict", "nik", "nik_century"),
+        *(
+            "guardian",
+            "list",
+            "main",
+            "minor",
+            "name",
+            "name_conflict",
+            "name_unmatched",
+            "nik",
+            "nik_century",
+        ),
         "nik_confirm",
         *("paste", "paste_check", "paste_minors", "phone", "remove", "remove_confirm", "role"),
         *("role_change", "role_change_new", "wage"),

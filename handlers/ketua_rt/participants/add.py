@@ -4,8 +4,10 @@ confirmed → (under 18: the children's-data confirmation) → name. details.py 
 
 The person is found or created as soon as the NIK is valid (only its id is kept); a person
 created here and never put on a list is deleted again (see `discard_pending`). A NIK that
-is already known keeps its stored name: a clearly different typed name usually means a
-mistyped NIK, so the user either takes the stored name or checks the NIK again.
+is already known keeps its stored name. For a person of the chair's own records
+(participants.records) a clearly different typed name usually means a mistyped NIK, so he
+either takes the stored name or checks the NIK again; for anyone else the stored name is
+never shown: a name that does not match is checked again or sent to the officials.
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from bot.domain.dates import format_date, today_wib
 from bot.domain.nik import NikError, parse_nik
 from bot.domain.roster import age_on, is_minor, names_differ
 from handlers.common.people import nik_problem, read_name
+from handlers.ketua_rt.participants import records
 from handlers.ketua_rt.participants.common import (
     NAME,
+    OUTSIDE,
     PENDING,
     PENDING_NEW,
     discard_pending,
@@ -29,7 +33,7 @@ from handlers.ketua_rt.participants.common import (
     to_main,
 )
 
-YES, NO, STORED, RECHECK = "yes", "no", "stored", "recheck"
+YES, NO, STORED, RECHECK, FORWARD = "yes", "no", "stored", "recheck", "forward"
 TYPED_NAME = "typed_name"
 # The two plausible birth dates (ISO) of a new person's NIK, until the user picks one.
 BIRTH_READINGS = "birth_readings"
@@ -67,6 +71,12 @@ async def handle_nik(ctx: Context, answer: Answer) -> Outcome:
                 nik.other_birth_date.isoformat(),
             ]
             return Go("nik_century")
+    elif not await records.in_records(ctx, person, activity):
+        refusal = await records.lookup_refusal(ctx, activity)
+        if refusal is not None:
+            return Stay(refusal)
+        await records.record_lookup(ctx, person, activity, via="participants")
+        ctx.data[OUTSIDE] = True
     elif person.name:
         # The stored name will be shown for this NIK: who looked it up is on record.
         await uow.audit.record(
@@ -144,7 +154,7 @@ async def handle_minor(ctx: Context, answer: Answer) -> Outcome:
 
 async def ask_name(ctx: Context) -> Reply:
     person = await pending(ctx)
-    if person is not None and person.name:
+    if person is not None and person.name and not ctx.data.get(OUTSIDE):
         text = f"{ctx.t('participants_ask_name')}\n{ctx.t('participants_known_name', name=person.name)}"
         return Reply(text, choices=(Choice(STORED, person.name),))
     return Reply(ctx.t("participants_ask_name"))
@@ -152,7 +162,8 @@ async def ask_name(ctx: Context) -> Reply:
 
 async def handle_name(ctx: Context, answer: Answer) -> Outcome:
     person = await pending_person(ctx)
-    if answer.choice is not None and answer.choice.id == STORED and person.name:
+    outside = bool(ctx.data.get(OUTSIDE))
+    if answer.choice is not None and answer.choice.id == STORED and person.name and not outside:
         ctx.data[NAME] = person.name
         return Go("role")
     name = read_name(ctx, answer.text)
@@ -160,7 +171,7 @@ async def handle_name(ctx: Context, answer: Answer) -> Outcome:
         return name
     if person.name and names_differ(person.name, name):
         ctx.data[TYPED_NAME] = name
-        return Go("name_conflict")
+        return Go("name_unmatched" if outside else "name_conflict")
     # A known person keeps the name stored with their NIK; small differences are typos.
     ctx.data[NAME] = person.name or name
     return Go("role")
@@ -185,3 +196,27 @@ async def handle_name_conflict(ctx: Context, answer: Answer) -> Outcome:
         return Go("nik")
     ctx.data[NAME] = person.name
     return Go("role")
+
+
+async def ask_name_unmatched(ctx: Context) -> Reply:
+    text = ctx.t("participants_name_unmatched", typed=ctx.data.get(TYPED_NAME, ""))
+    choices = (
+        Choice(RECHECK, ctx.t("participants_recheck_nik")),
+        Choice(FORWARD, ctx.t("participants_forward_unmatched")),
+    )
+    return Reply(text, choices=choices)
+
+
+async def handle_name_unmatched(ctx: Context, answer: Answer) -> Outcome:
+    """A person outside the chair's records whose stored name differs: never shown; the
+    NIK is checked again, or the officials are asked (the person stays off the list)."""
+    person = await pending_person(ctx)
+    typed = str(ctx.data.pop(TYPED_NAME, ""))
+    if answer.picked == FORWARD:
+        activity = await guarded_activity(ctx)
+        request_id = await records.report_unmatched_name(ctx, person, activity, typed)
+        await discard_pending(ctx)
+        ctx.say(ctx.t("participants_unmatched_sent", id=request_id, typed=typed))
+        return to_main(ctx)
+    await discard_pending(ctx)
+    return Go("nik")

@@ -24,6 +24,8 @@ from handlers.ketua_rt.participants import ACTIVITY, start_participants
 
 PENDING = "person"
 PENDING_NEW = "new_person"
+# The entry's person was first registered outside this RT (participants.records).
+OUTSIDE = "outside_rt"
 HELD = "held"
 # Guardians' consents given in this conversation (participants.guardian): person id (as
 # text) -> who consented ("" when a pasted list's minors were confirmed together).
@@ -143,6 +145,7 @@ async def discard_pending(ctx: Context) -> None:
     if person_id is not None and ctx.data.pop(PENDING_NEW, False):
         await persons.remove_if_unused(int(person_id))
     ctx.data.pop(PENDING_NEW, None)
+    ctx.data.pop(OUTSIDE, None)
     for held in ctx.data.pop(HELD, []):
         if held.get("new"):
             await persons.remove_if_unused(int(held["person"]))

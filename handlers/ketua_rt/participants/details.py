@@ -17,8 +17,10 @@ from bot.domain.roster import ROLES, match_role
 from bot.domain.vocabulary import ActivityStatus
 from handlers.common.amounts import LIKELY, likely_choice, read_amount
 from handlers.common.people import read_phone
+from handlers.ketua_rt.participants import records
 from handlers.ketua_rt.participants.common import (
     NAME,
+    OUTSIDE,
     PENDING_NEW,
     change_problem,
     discard_pending,
@@ -55,7 +57,7 @@ async def handle_role(ctx: Context, answer: Answer) -> Outcome:
 async def ask_phone(ctx: Context) -> Reply:
     text = ctx.t("participants_ask_phone", name=ctx.data.get(NAME, ""))
     person = await pending(ctx)
-    if person is not None and person.phone:
+    if person is not None and person.phone and not ctx.data.get(OUTSIDE):
         text += "\n" + ctx.t("participants_known_phone", phone=mask_phone(person.phone))
     return Reply(text, choices=(Choice(SKIP, ctx.t("participants_skip")),))
 
@@ -116,11 +118,14 @@ async def save_entry(ctx: Context, activity: Any, wage: int | None) -> Outcome:
         return to_main(ctx)
     if not person.name:
         await uow.persons.update_name(person, ctx.data[NAME])
+    phone_request = None
     if ctx.data.get(PHONE):
-        await uow.persons.update_phone(person, ctx.data[PHONE])
+        own = not ctx.data.get(OUTSIDE)
+        phone_request = await records.set_phone(ctx, person, activity, ctx.data[PHONE], own)
     role = ctx.data.get(ROLE, "warga")
     await enlist(ctx, activity, person, role, wage)
     ctx.data.pop(PENDING_NEW, None)
+    ctx.data.pop(OUTSIDE, None)
     ctx.say(
         ctx.t(
             "participants_added",
@@ -129,6 +134,8 @@ async def save_entry(ctx: Context, activity: Any, wage: int | None) -> Outcome:
             role=role_label(ctx, role),
         )
     )
+    if phone_request is not None:
+        ctx.say(ctx.t("participants_phone_kept", name=person.name, id=phone_request))
     if activity.status == ActivityStatus.CONFIRMED:
         ctx.say(ctx.t("participants_added_covered", time=format_datetime(ctx.now)))
     return to_main(ctx)

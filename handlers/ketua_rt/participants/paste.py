@@ -32,7 +32,7 @@ from bot.domain.roster import (
 )
 from bot.domain.vocabulary import ActivityStatus
 from handlers.common.people import name_problem, nik_problem, phone_problem
-from handlers.ketua_rt.participants import guardian
+from handlers.ketua_rt.participants import guardian, records
 from handlers.ketua_rt.participants.common import (
     HELD,
     change_problem,
@@ -124,11 +124,17 @@ async def take(ctx: Context, activity: Any, roster: Roster) -> Outcomes:
     room = limit(ctx) - len(active)
     for entry in roster.entries:
         person = known.get(entry.nik.value)
-        problem = None
-        if person is not None and person.id in active:
+        outside = (
+            person is not None
+            and person.id not in active
+            and not await records.in_records(ctx, person, activity)
+        )
+        problem = await _outside_problem(ctx, activity, person) if outside else None
+        if problem is None and person is not None and person.id in active:
             problem = ctx.t("participants_reject_already_in")
-        elif person is not None and person.name and names_differ(person.name, entry.name):
-            problem = ctx.t("participants_reject_other_name")
+        elif problem is None and person and person.name and names_differ(person.name, entry.name):
+            key = "participants_reject_unmatched" if outside else "participants_reject_other_name"
+            problem = ctx.t(key)
         # A new person's birth year, when it reads as two plausible ages, is asked; a known
         # person keeps the date chosen before.
         century = person is None and entry.nik.other_birth_date is not None
@@ -139,6 +145,7 @@ async def take(ctx: Context, activity: Any, roster: Roster) -> Outcomes:
             outcomes.rejected.append((entry.line, problem))
             continue
         new = person is None
+        phone_request = None
         if person is None:
             person = await uow.persons.add(
                 entry.nik.value, entry.name, entry.nik.birth_date, entry.nik.sex, entry.phone
@@ -147,7 +154,9 @@ async def take(ctx: Context, activity: Any, roster: Roster) -> Outcomes:
             if not person.name:
                 await uow.persons.update_name(person, entry.name)
             if entry.phone:
-                await uow.persons.update_phone(person, entry.phone)
+                phone_request = await records.set_phone(
+                    ctx, person, activity, entry.phone, own=not outside
+                )
         item: dict[str, Any] = {"person": person.id, "role": entry.role, "wage": entry.wage}
         item["new"] = new
         item[LINE] = entry.line
@@ -168,8 +177,21 @@ async def take(ctx: Context, activity: Any, roster: Roster) -> Outcomes:
         await enlist(ctx, activity, person, entry.role, entry.wage)
         active.add(person.id)
         room -= 1
-        outcomes.accepted.append(person_line(ctx, person, entry.role))
+        line = person_line(ctx, person, entry.role)
+        if phone_request is not None:
+            line = ctx.t("participants_report_phone_kept", line=line, id=phone_request)
+        outcomes.accepted.append(line)
     return outcomes
+
+
+async def _outside_problem(ctx: Context, activity: Any, person: Any) -> str | None:
+    """A line naming someone first registered outside this RT: a look-up that counts
+    towards the chair's hourly limit (participants.records); the refusal, if over it."""
+    refusal = await records.lookup_refusal(ctx, activity, "participants_reject_lookup_limited")
+    if refusal is not None:
+        return refusal
+    await records.record_lookup(ctx, person, activity, via="paste")
+    return None
 
 
 def report(ctx: Context, outcomes: Outcomes) -> list[str]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from bot.core.dialog import NAV_MENU, Answer, Context, Go, Outcome, Start, Stay
 from bot.core.markup import Text
 from bot.core.messages import Choice, Reply
@@ -11,6 +9,7 @@ from bot.domain.dates import format_datetime, today_wib
 from bot.domain.nik import Nik, NikError, parse_nik
 from handlers.common.activity_views import rt_line
 from handlers.common.audit import audit
+from handlers.common.lookup_limit import free_again_at
 from handlers.common.people import nik_problem
 from handlers.warga import benefits
 from handlers.warga import coverage_rows as cover
@@ -18,7 +17,6 @@ from handlers.warga import coverage_rows as cover
 LOOKUP_NIK = "coverage_lookup_nik"
 LOOKUP_PHONE = "coverage_lookup_phone"
 LOOKUP_REFUSED = "coverage_lookup_limited"
-WINDOW = timedelta(hours=1)
 OTHER = "other"
 BENEFITS = "benefits"
 OWN = "own"  # the caller's own coverage was shown
@@ -121,14 +119,10 @@ async def handle_nik(ctx: Context, answer: Answer) -> Outcome:
 
 async def limit_refusal(ctx: Context) -> str | None:
     """Why another NIK check is refused now (with when it is allowed again), or None."""
-    audit = ctx.services.uow.audit
     limit = int(ctx.services.settings.program.nik_lookups_per_hour)
-    since = ctx.now - WINDOW
-    if await audit.count(LOOKUP_NIK, ctx.caller.account_id, since) < limit:
+    free_at = await free_again_at(ctx, LOOKUP_NIK, limit)
+    if free_at is None:
         return None
-    moments = await audit.moments(LOOKUP_NIK, ctx.caller.account_id, since)
-    # Allowed again when enough of the checks in the window have left it.
-    free_at = moments[len(moments) - limit] + WINDOW
     return ctx.t("check_limited", limit=limit, at=format_datetime(free_at))
 
 
