@@ -96,6 +96,9 @@ class ProgramSettings(Section):
     nik_lookups_per_hour: int = Field(default=5, ge=1, le=1000)
     # A Ketua RT's look-ups of NIKs first registered outside his RT, per rolling hour.
     chair_nik_lookups_per_hour: int = Field(default=30, ge=1, le=10_000)
+    # Accident reports one resident or unknown chat may send per rolling hour (a Ketua RT
+    # reporting on his RT and officials are not limited).
+    accident_reports_per_hour: int = Field(default=3, ge=1, le=1000)
     invite_valid_days: int = Field(default=7, ge=1, le=365)
     default_language: Literal["id", "en"] = "id"
     # DOMAIN.md §2: the value the premium schedule is applied to. "as_entered" (default) or

@@ -96,6 +96,8 @@ class AccidentFacts:
     # On the worker list, but the cover began only after the accident (the activity was
     # confirmed, or the person added, later): "belum terlindungi saat kejadian".
     covered_from: datetime | None = None
+    # The name is only the reporter's word (bot.domain.incident.victim_unverified).
+    victim_reported_as: bool = False
 
 
 def coverage_words(texts: Texts, language: str, facts: AccidentFacts) -> str:
@@ -106,6 +108,12 @@ def coverage_words(texts: Texts, language: str, facts: AccidentFacts) -> str:
         starts = format_datetime(facts.covered_from)
         return texts.text(language, "accident_covered_not_yet", start=starts)
     return texts.text(language, "accident_covered_no")
+
+
+def victim_label(texts: Texts, language: str, facts: AccidentFacts) -> str:
+    if facts.victim_reported_as:
+        return texts.text(language, "accident_victim_reported_as", name=facts.victim_name)
+    return facts.victim_name
 
 
 def accident_alert_text(texts: Texts, language: str, facts: AccidentFacts) -> str:
@@ -120,7 +128,7 @@ def accident_alert_text(texts: Texts, language: str, facts: AccidentFacts) -> st
         kelurahan=facts.kelurahan or "-",
         kecamatan=facts.kecamatan or "-",
         activity=facts.activity or t("accident_no_activity"),
-        victim=facts.victim_name,
+        victim=victim_label(texts, language, facts),
         nik=facts.victim_nik_masked or t("accident_nik_unknown"),
         when=format_datetime(facts.occurred_at),
         place=facts.place,

@@ -15,6 +15,7 @@ from bot.domain.dates import (
     program_zone,
     to_wib,
 )
+from bot.domain.roster import names_differ
 
 SEVERITIES: tuple[str, ...] = ("luka_ringan", "rawat_inap", "cacat", "meninggal")
 
@@ -228,3 +229,10 @@ def split_name_and_phone(text: str) -> tuple[str, str | None]:
     if match is None:
         return text.strip(), None
     return text[: match.start()].strip(" \t\n,;:-/|"), match.group(1)
+
+
+def victim_unverified(reported: str, stored_name: str | None) -> bool:
+    """Whether the victim's name in a report is only the reporter's word: no stored name
+    (an unknown NIK, or none given) or a clearly different one. Shown to officials as
+    "dilaporkan sebagai …" and never stored as the person's name (issue 12)."""
+    return bool(reported) and (not stored_name or names_differ(stored_name, reported))

@@ -56,6 +56,11 @@ async def handle_summary(ctx: Context, answer: Answer) -> Outcome:
         return Go(flow.CHANGE)
     if answer.choice is None or answer.choice.id != SEND:
         return Stay(ctx.t("accident_summary_pick"))
+    refusal = await accident_submit.limit_refusal(ctx)
+    if refusal is not None:
+        await flow.forget_created_person(ctx)
+        ctx.say(refusal)
+        return End()
     await accident_submit.send_report(ctx)
     return End()
 

@@ -16,11 +16,17 @@ from bot.alerts.accident import (
     officials_in_scope,
 )
 from bot.core.dialog import Context
+from bot.core.markup import Text
 from bot.domain.coverage import start_of_day
 from bot.domain.dates import format_datetime, today_wib
-from bot.domain.incident import is_overdue, report_deadline
-from bot.domain.vocabulary import IncidentStatus
+from bot.domain.incident import is_overdue, report_deadline, victim_unverified
+from bot.domain.vocabulary import OFFICIAL_ROLES, IncidentStatus
 from handlers.accident_report import flow
+from handlers.common.audit import audit
+from handlers.common.lookup_limit import free_again_at
+
+REPORTED = "incident_reported"
+REPORT_LIMITED = "incident_report_limited"
 
 
 @dataclass(frozen=True)
@@ -103,6 +109,9 @@ async def resolve(ctx: Context) -> Resolved:
 async def facts(ctx: Context, resolved: Resolved) -> AccidentFacts:
     """Everything the summary and the alert show, read from the conversation's data."""
     where = resolved.where
+    victim = str(ctx.data.get(flow.VICTIM, ""))
+    person_id = flow.optional_int(ctx.data.get(flow.PERSON))
+    person = await ctx.services.uow.persons.get(person_id) if person_id else None
     return AccidentFacts(
         incident_id=0,
         reference="",
@@ -110,7 +119,8 @@ async def facts(ctx: Context, resolved: Resolved) -> AccidentFacts:
         kelurahan=where.kelurahan.name if where.kelurahan else "",
         kecamatan=where.kecamatan.name if where.kecamatan else "",
         activity=await _activity_label(ctx, resolved.coverage.activity_id),
-        victim_name=str(ctx.data.get(flow.VICTIM, "")),
+        victim_name=victim,
+        victim_reported_as=victim_unverified(victim, person.name if person else None),
         victim_nik_masked=await _masked_nik(ctx),
         occurred_at=resolved.occurred_at,
         place=str(ctx.data.get(flow.PLACE, "")),
@@ -161,6 +171,24 @@ def summary_text(ctx: Context, card: AccidentFacts, reveal: bool) -> str:
     )
 
 
+async def limit_refusal(ctx: Context) -> str | None:
+    """Why this report is not sent (audited), or None. Residents and unknown chats send
+    at most `program.accident_reports_per_hour` (a flood of false reports would bury the
+    real ones under urgent alerts); a Ketua RT reporting on his RT and officials are not
+    limited: one accident may have many victims."""
+    if flow.is_chair_report(ctx) or ctx.caller.has(*OFFICIAL_ROLES):
+        return None
+    limit = int(ctx.services.settings.program.accident_reports_per_hour)
+    if await free_again_at(ctx, REPORTED, limit) is None:
+        return None
+    await audit(ctx, REPORT_LIMITED)
+    text = ctx.t("accident_limited", limit=limit)
+    helpdesk = ctx.services.settings.program.helpdesk.strip()
+    if helpdesk:
+        text = Text(f"{text}\n{ctx.t('helpdesk_line', contact=helpdesk)}")
+    return text
+
+
 async def send_report(ctx: Context) -> None:
     """Save the report, alert the officials and tell the reporter what comes next."""
     uow = ctx.services.uow
@@ -187,10 +215,11 @@ async def send_report(ctx: Context) -> None:
     )
     await flow.forget_created_person(ctx, keep=person_id)
     await uow.audit.record(
-        "incident_reported",
+        REPORTED,
         actor_account_id=ctx.caller.account_id,
         actor=ctx.caller.name,
         subject_person_id=person_id,
+        at=ctx.now,  # the service's clock: the hourly limit counts these
         detail={
             "incident_id": incident.id,
             "reference": incident.reference,

@@ -175,8 +175,10 @@ async def identify_victim(
     await flow.forget_created_person(ctx, keep=person.id if person is not None else None)
     ctx.data.pop(BIRTH_READINGS, None)
     if person is None:
-        # Stored now so that only its id travels in the conversation state.
-        person = await uow.persons.add(nik.value, name, nik.birth_date, nik.sex)
+        # Stored now so that only its id travels in the conversation state. Without a
+        # name: the reporter's word for it is kept on the report ("dilaporkan sebagai"),
+        # and the person's name comes from whoever registers them (issue 12).
+        person = await uow.persons.add(nik.value, "", nik.birth_date, nik.sex)
         ctx.data[flow.CREATED_PERSON] = person.id
         if nik.other_birth_date is not None:
             # Both centuries give a believable age: ask (`ask_century`). A known person

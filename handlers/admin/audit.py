@@ -46,6 +46,7 @@ ACTIONS = {
     "nik_lookup": "admin_action_nik_lookup",
     "coverage_confirmed": "admin_action_coverage_confirmed",
     "incident_reported": "admin_action_incident_reported",
+    "incident_report_limited": "admin_action_incident_report_limited",
     "incident_marked_reported": "admin_action_incident_marked_reported",
     "incident_closed": "admin_action_incident_closed",
     "alert_preferences_changed": "admin_action_alert_preferences_changed",

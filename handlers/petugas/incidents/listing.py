@@ -8,7 +8,7 @@ from bot.core.dialog import Answer, Context, End, Go, Outcome, Stay
 from bot.core.markup import Text
 from bot.core.messages import Choice, Reply
 from bot.domain.dates import format_datetime
-from bot.domain.incident import normalise_reference, report_deadline
+from bot.domain.incident import normalise_reference, report_deadline, victim_unverified
 from handlers.petugas.incidents.handling import (
     INCIDENT,
     OPEN,
@@ -34,7 +34,11 @@ def place_text(ctx: Context, rt: Any | None, kelurahan: Any | None) -> str:
 
 def victim_text(ctx: Context, incident: Any, person: Any | None) -> str:
     nik = person.nik_masked if person is not None else ctx.t("accident_nik_unknown")
-    name = incident.victim_name or ctx.t("accident_nik_unknown")
+    stored = person.name if person is not None else ""
+    name = stored or incident.victim_name or ctx.t("accident_nik_unknown")
+    if victim_unverified(incident.victim_name, stored):
+        reported = ctx.t("accident_victim_reported_as", name=incident.victim_name)
+        name = f"{stored} · {reported}" if stored else reported
     return ctx.t("inc_victim", name=name, nik=nik)
 
 
