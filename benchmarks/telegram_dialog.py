@@ -94,7 +94,11 @@ async def main(users: int, limits: str, think: float) -> None:
     random.seed(7)
     latencies: list[float] = []
     with tempfile.TemporaryDirectory() as folder:
-        settings = Settings(database={"url": f"sqlite+aiosqlite:///{folder}/dialog.db"})
+        # Scripted users write faster than people: the per-chat limit would pace them.
+        settings = Settings(
+            database={"url": f"sqlite+aiosqlite:///{folder}/dialog.db"},
+            program={"messages_per_minute": 10_000},
+        )
         app = await build_app(settings, NikVault.generate_key())
         fake = await FakeTelegram().start()
         limiter = RateLimiter() if limits == "telegram" else fast_limiter()

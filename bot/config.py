@@ -99,6 +99,8 @@ class ProgramSettings(Section):
     # Accident reports one resident or unknown chat may send per rolling hour (a Ketua RT
     # reporting on his RT and officials are not limited).
     accident_reports_per_hour: int = Field(default=3, ge=1, le=1000)
+    # Messages one chat may send per minute before the bot pauses it (bot/domain/inbound.py).
+    messages_per_minute: int = Field(default=30, ge=1, le=10_000)
     invite_valid_days: int = Field(default=7, ge=1, le=365)
     default_language: Literal["id", "en"] = "id"
     # DOMAIN.md §2: the value the premium schedule is applied to. "as_entered" (default) or

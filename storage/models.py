@@ -292,6 +292,9 @@ class Conversation(Base):
     last_text: Mapped[str] = mapped_column(Text, default="")
     # Unfinished work left by `menu`, by dialog (bot.core.unfinished): never a NIK.
     paused: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default=text("'{}'"))
+    # The chat's current one-minute burst (bot/domain/inbound.py: per-user rate limit).
+    burst_started_at: Mapped[datetime | None]
+    burst_count: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
     version: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 

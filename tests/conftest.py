@@ -245,7 +245,11 @@ def clock() -> Clock:
 @pytest_asyncio.fixture
 async def app(database: Database, clock: Clock) -> AsyncIterator[App]:
     """The whole bot (composition root) on this test's database, with a settable clock."""
-    settings = Settings(database={"url": "sqlite+aiosqlite://"})
+    # The clock stands still unless a test moves it, so a whole test is one minute of one
+    # chat: the per-chat limit (bot/domain/inbound.py) is lifted; tests/security sets it.
+    settings = Settings(
+        database={"url": "sqlite+aiosqlite://"}, program={"messages_per_minute": 10_000}
+    )
     built = await build_app(settings, TEST_NIK_KEY, upgrade=False, clock=clock, database=database)
     yield built
 

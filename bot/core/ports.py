@@ -381,6 +381,8 @@ class Conversation(Protocol):
     history: list[Any]
     last_text: str
     paused: dict[str, Any]
+    burst_started_at: datetime | None
+    burst_count: int
     updated_at: datetime
 
     @property

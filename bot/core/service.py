@@ -26,6 +26,7 @@ from bot.core.messages import Address, IncomingMessage, Notification, Reply, rep
 from bot.core.ports import Texts, UnitOfWork, UnitOfWorkFactory
 from bot.core.services import Services
 from bot.domain.dates import using_zone
+from bot.domain.inbound import Burst, Verdict
 from bot.domain.text import display_name
 
 # accounts.name: a longer profile name (Telegram allows 129 characters) is cut to fit.
@@ -123,6 +124,21 @@ class ConversationService:
             if conversation is None:
                 conversation = await uow.conversations.start(channel, chat_id, account.id)
             expected_version = conversation.version
+            burst = Burst(conversation.burst_started_at, conversation.burst_count).after(now)
+            conversation.burst_started_at, conversation.burst_count = burst.started_at, burst.count
+            verdict = burst.verdict(self._settings.program.messages_per_minute)
+            if verdict != Verdict.PROCESS:
+                # Too fast: not processed (the message id stays claimed, so the provider
+                # does not retry it); one polite answer per window.
+                await uow.conversations.save(conversation, expected_version)
+                await uow.commit()
+                log.info("message %s on %s over the per-chat limit", message.message_id, channel)
+                if verdict == Verdict.DROP:
+                    return []
+                text = self._texts.text(
+                    account.language or "id", "too_fast", seconds=burst.seconds_left(now)
+                )
+                return [Reply(text)]
             state = State(
                 dialog=conversation.dialog,
                 step=conversation.step,

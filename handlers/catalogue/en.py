@@ -25,6 +25,7 @@ TEXTS: dict[str, str] = {
     "help_generic": "Answer the question below, or type:\n• *kembali* (back) to change the previous answer\n• *batal* (cancel) to cancel\n• *menu* for the main menu",
     "nav_hint": "(type kembali · batal · menu)",
     "internal_error": "Sorry, something went wrong on our side. Your message was not processed; please try again shortly.",
+    "too_fast": "⏳ Your messages are arriving too fast. Messages in the next {seconds} seconds are not processed; after that, please send again.",
     "busy": "Sorry, your message collided with another one. Please send it again.",
     "pick_one": "Please choose one: type its number or tap its button.",
     "privacy_notice": (

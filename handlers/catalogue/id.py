@@ -26,6 +26,7 @@ TEXTS: dict[str, str] = {
     "help_generic": "Jawab pertanyaan di bawah ini, atau ketik:\n• *kembali* untuk mengubah jawaban sebelumnya\n• *batal* untuk membatalkan\n• *menu* untuk kembali ke menu utama",
     "nav_hint": "(ketik kembali · batal · menu)",
     "internal_error": "Maaf, terjadi gangguan di sistem kami. Pesan Anda belum diproses; silakan coba lagi sebentar lagi.",
+    "too_fast": "⏳ Pesan Anda datang terlalu cepat. Pesan yang masuk dalam {seconds} detik ke depan tidak diproses; setelah itu silakan kirim lagi.",
     "busy": "Maaf, pesan Anda bertabrakan dengan pesan lain. Silakan kirim ulang.",
     "pick_one": "Mohon pilih salah satu: ketik nomornya atau tekan tombolnya.",
     "privacy_notice": (

@@ -27,6 +27,8 @@ STATE_COLUMNS = (
     "last_text",
     "paused",
     "account_id",
+    "burst_started_at",
+    "burst_count",
 )
 
 
@@ -86,6 +88,7 @@ class ConversationRepository(Repository):
                 history=[],
                 last_text="",
                 paused={},
+                burst_count=0,
                 version=0,
             )
         )

@@ -99,3 +99,24 @@ async def test_a_reporters_name_for_an_unknown_nik_is_kept_as_reported_not_as_th
 
     await petugas.says("/insiden")
     assert "Dewi Lestari · dilaporkan sebagai “Rina Wati”" in petugas.text
+
+
+async def test_a_chat_writing_too_fast_is_answered_once_then_paused_for_the_minute(
+    app: App, clock: Clock, warga: Chat
+) -> None:
+    app.settings.program.messages_per_minute = 3
+    await warga.says("menu")
+    await warga.taps("Simulasi premi")
+    await warga.says("25 juta")
+    assert "Rp60.000" in warga.text
+
+    over = await warga.says("30 juta")
+    assert "terlalu cepat" in warga.text and "60 detik" in warga.text
+    assert await warga.says("40 juta") == []  # same window: not processed, not answered
+    clock.advance(seconds=30)
+    assert await warga.says("menu") == []
+
+    clock.advance(seconds=31)
+    await warga.says("menu")
+    assert "Menu utama" in warga.text
+    assert len(over) == 1

@@ -88,7 +88,10 @@ async def seed_world(app: App) -> World:
 
 async def open_app(path: Path, clock: Clock) -> App:
     """The whole bot on the SQLite file at `path` (already holding the schema)."""
-    settings = Settings(database={"url": "sqlite+aiosqlite://"})
+    # A walk is thousands of messages of one chat at one moment: no per-chat limit.
+    settings = Settings(
+        database={"url": "sqlite+aiosqlite://"}, program={"messages_per_minute": 10_000}
+    )
     database = Database(f"sqlite+aiosqlite:///{path}")
     return await build_app(settings, TEST_NIK_KEY, upgrade=False, clock=clock, database=database)
 
