@@ -12,9 +12,18 @@ from bot.app import App
 from storage.models import CorrectionRequest, OutboxMessage
 from support.chat import Chat
 from support.coverage import audit_events
-from support.other_rt_person import NAME, NIK, enter, finish, names_on, open_draft, siti_in
+from support.other_rt_person import (
+    NAME,
+    NIK,
+    enter,
+    finish,
+    names_on,
+    official_of,
+    open_draft,
+    siti_in,
+)
 from support.participants import nik, record
-from support.seeding import SeededRt, grant
+from support.seeding import SeededRt
 
 OTHER_NAME = "Rina Wulandari"
 
@@ -52,11 +61,7 @@ async def test_a_name_that_does_not_match_is_sent_to_the_officials_not_revealed(
     app: App, rt: SeededRt, other_rt: SeededRt, ketua: Chat
 ) -> None:
     await siti_in(app, other_rt)
-    await grant(
-        app, "petugas", "+6281900000005", "Petugas Thehok", "kelurahan", other_rt.kelurahan_code
-    )
-    petugas = Chat(app, "petugas-thehok", channel="whatsapp", phone="+6281900000005", name="P")
-    await petugas.says("menu")
+    petugas = await official_of(app, other_rt)
     activity_id = await open_draft(app, ketua, rt)
     seen = record(ketua)
 

@@ -19,11 +19,12 @@ from support.other_rt_person import (
     enter,
     finish,
     names_on,
+    official_of,
     open_draft,
     siti,
     siti_in,
 )
-from support.seeding import SeededRt, grant
+from support.seeding import SeededRt
 
 CHAIR_PHONE = "+6281200000001"
 
@@ -32,11 +33,7 @@ async def test_a_chair_of_another_rt_cannot_put_his_phone_on_her_record(
     app: App, rt: SeededRt, other_rt: SeededRt, ketua: Chat, warga: Chat
 ) -> None:
     await siti_in(app, other_rt)
-    await grant(
-        app, "petugas", "+6281900000005", "Petugas Thehok", "kelurahan", other_rt.kelurahan_code
-    )
-    petugas = Chat(app, "petugas-thehok", channel="whatsapp", phone="+6281900000005", name="P")
-    await petugas.says("menu")
+    petugas = await official_of(app, other_rt)
     activity_id = await open_draft(app, ketua, rt)
 
     await enter(ketua)

@@ -11,7 +11,7 @@ from support.activity_helpers import SITI
 from support.chat import Chat
 from support.coverage import SITI_PHONE, confirmed_activity
 from support.participants import make_activity, open_participants
-from support.seeding import SeededRt
+from support.seeding import SeededRt, grant
 
 NIK, NAME = SITI[0], SITI[1]
 CHAIR_PHONE_TYPED = "0812-0000-0001"  # the chair's own number (+6281200000001)
@@ -55,3 +55,12 @@ async def finish(chair: Chat, phone: str | None = CHAIR_PHONE_TYPED) -> None:
 async def names_on(app: App, activity_id: int) -> list[str]:
     async with app.uow_factory() as uow:
         return [person.name for _, person in await uow.participations.listed(activity_id)]
+
+
+async def official_of(app: App, rt: SeededRt) -> Chat:
+    """A petugas of the RT's kelurahan, known to the bot (he has said "menu")."""
+    phone = "+6281900000005"
+    await grant(app, "petugas", phone, "Petugas Kelurahan", "kelurahan", rt.kelurahan_code)
+    chat = Chat(app, "petugas-kelurahan", channel="whatsapp", phone=phone, name="Petugas")
+    await chat.says("menu")
+    return chat

@@ -21,7 +21,7 @@ from bot.domain.dates import format_datetime
 from bot.domain.phone import mask_phone
 from handlers.common.activity_views import rt_line
 from handlers.common.audit import audit
-from handlers.common.corrections import notify_officials
+from handlers.common.data_requests import CORRECTION, notify_officials
 from handlers.common.lookup_limit import free_again_at
 
 LOOKUP = "chair_nik_lookup"
@@ -100,5 +100,5 @@ async def _request(ctx: Context, person: Any, activity: Any, message: str, actio
         created_at=ctx.now,
     )
     await audit(ctx, action, person.id, activity_id=activity.id, request_id=request.id)
-    await notify_officials(ctx, request, person)
+    await notify_officials(ctx, CORRECTION, request, person, message=request.message)
     return int(request.id)

@@ -17,7 +17,7 @@ from typing import Any
 from bot.core.dialog import NAV_CANCEL, Answer, Context, End, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.nik import hide_niks
-from handlers.common.corrections import notify_officials
+from handlers.common.data_requests import CORRECTION, notify_officials
 from handlers.warga import coverage_rows as cover
 
 WHO = "who"
@@ -143,7 +143,7 @@ async def handle_confirm(ctx: Context, answer: Answer) -> Outcome:
         detail={"request_id": request.id},
         at=ctx.now,
     )
-    told = await notify_officials(ctx, request, person)
+    told = await notify_officials(ctx, CORRECTION, request, person, message=request.message)
     key = "mydata_sent" if told else "mydata_sent_none"
     ctx.say(ctx.t(key, id=request.id, count=told))
     return End()

@@ -10,9 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from bot.core.dialog import NAV_CANCEL, Answer, Context, End, Go, Outcome, Stay
-from bot.core.messages import Choice, Notification, Reply
-from bot.workers.jobs.recipients import Officials
-from handlers.common.activity_views import rt_line
+from bot.core.messages import Choice, Reply
+from handlers.common.data_requests import ERASURE, notify_officials
 from handlers.warga import coverage_rows as cover
 
 WHO = "erase_who"
@@ -20,7 +19,6 @@ CONFIRM = "erase_confirm"
 SEND = "erase_send"
 PERSON = "erase_person_id"
 REQUESTED = "erasure_requested"
-KIND = "erasure"
 OPEN = "open"
 
 
@@ -93,49 +91,10 @@ async def handle_confirm(ctx: Context, answer: Answer) -> Outcome:
         detail={"request_id": request.id},
         at=ctx.now,
     )
-    told = await notify_officials(ctx, request, person)
+    told = await notify_officials(ctx, ERASURE, request, person)
     key = "mydata_erase_sent" if told else "mydata_erase_sent_none"
     ctx.say(ctx.t(key, id=request.id, count=told))
     return End()
-
-
-async def notify_officials(ctx: Context, request: Any, person: Any) -> int:
-    """A task for every official in scope of the person's RTs; returns how many."""
-    uow = ctx.services.uow
-    rows = await uow.participations.of_persons([person.id])
-    rt_ids = list(dict.fromkeys(activity.rt_id for _, activity in rows))
-    places: list[str | None] = []
-    lines: list[str] = []
-    for rt_id in rt_ids:
-        rt_row = await uow.rts.get(rt_id)
-        assert rt_row is not None, "an activity's RT exists (foreign key)"
-        places.append(rt_row.kelurahan_code)
-        lines.append(await rt_line(ctx, rt_id))
-    officials: dict[int, Any] = {}
-    known = await Officials.load(uow)
-    for kelurahan_code in list(dict.fromkeys(places)) or [None]:
-        # Data requests follow the officials' "correction requests" alert setting; the
-        # request still waits for them under /hapusdata.
-        for official in known.for_place(kelurahan_code, wants=_wants_requests):
-            officials.setdefault(official.account.id, official.account)
-    recipients = [a for i, a in sorted(officials.items()) if i != ctx.caller.account_id]
-    for official in recipients:
-        language = official.language or "id"
-        rt = "\n".join(lines) or ctx.texts.text(language, "correction_notice_no_rt")
-        text = ctx.texts.text(language, "erasure_notice", id=request.id, name=person.name, rt=rt)
-        ctx.notify(
-            Notification(
-                account_id=official.id,
-                reply=Reply(text),
-                kind=KIND,
-                dedup_key=f"erasure:{request.id}:{official.id}",
-            )
-        )
-    return len(recipients)
-
-
-def _wants_requests(preference: Any) -> bool:
-    return bool(preference.correction_requests)
 
 
 async def on_cancel(ctx: Context) -> str | None:
