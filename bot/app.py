@@ -97,6 +97,17 @@ def secret_key(settings: Settings, demo_key_file: Path | None = None) -> str:
     return demo_key_file.read_text(encoding="ascii").strip()
 
 
+def previous_keys(settings: Settings) -> list[str]:
+    """The retired keys of a key rotation (security.previous_keys), each checked like
+    the current one."""
+    keys = [key.get_secret_value() for key in settings.security.previous_keys]
+    for number, key in enumerate(keys, start=1):
+        weakness = NikVault.weakness(key)
+        if weakness is not None:
+            raise ConfigError(f"setting security.previous_keys #{number}: {weakness}")
+    return keys
+
+
 async def build_app(
     settings: Settings,
     key: str,
@@ -110,7 +121,7 @@ async def build_app(
     database = database or Database(settings.database.url)
     if upgrade:
         await migrate.upgrade(database)
-    vault = NikVault(key)
+    vault = NikVault(key, previous_keys(settings))
     try:
         await ensure_key_matches(database, vault)
     except KeyMismatch as exc:
@@ -130,7 +141,12 @@ async def build_app(
     texts: ports.Texts = catalogue
     service = ConversationService(
         uow_factory,
-        DialogEngine(REGISTRY.dialogs, REGISTRY.commands, fingerprint=vault.text_digest),
+        DialogEngine(
+            REGISTRY.dialogs,
+            REGISTRY.commands,
+            fingerprint=vault.text_digest,
+            recognises=vault.text_matches,
+        ),
         settings,
         texts,
         frozenset(REGISTRY.dialogs),

@@ -22,7 +22,8 @@ def test_ciphertext_is_randomised_and_hides_the_nik() -> None:
     first, second = vault.encrypt(NIK), vault.encrypt(NIK)
     assert first != second
     assert NIK.encode() not in first
-    assert first[0] == 1 and len(first) == 1 + 12 + len(NIK) + 16
+    # Format 2, the 4-byte key version, nonce, ciphertext and tag.
+    assert first[0] == 2 and len(first) == 1 + 4 + 12 + len(NIK) + 16
 
 
 def test_lookup_hash_is_stable_keyed_and_hex() -> None:
@@ -45,9 +46,11 @@ def test_another_key_cannot_decrypt() -> None:
     "tamper",
     [
         lambda b: b[:-1] + bytes([b[-1] ^ 1]),  # ciphertext / tag
-        lambda b: bytes([2]) + b[1:],  # unknown version
+        lambda b: bytes([9]) + b[1:],  # unknown format
+        lambda b: bytes([1]) + b[5:],  # header swapped to the unversioned format
+        lambda b: b[:1] + bytes([b[1] ^ 1]) + b[2:],  # key version
         lambda b: b[:20],  # truncated
-        lambda b: b[:1] + bytes([b[1] ^ 1]) + b[2:],  # nonce
+        lambda b: b[:5] + bytes([b[5] ^ 1]) + b[6:],  # nonce
     ],
 )
 def test_tampered_blobs_are_rejected(tamper: object) -> None:
