@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from bot.config import ConfigError, Settings
 from bot.core import ports
 from bot.core.engine import DialogEngine
+from bot.core.private_files import make_private_dir, write_private
 from bot.core.service import ConversationService
 from bot.domain.regions import load_wilayah
 from bot.workers.scheduler import Scheduler
@@ -88,9 +89,8 @@ def secret_key(settings: Settings, demo_key_file: Path | None = None) -> str:
             "generate one with `kampung-bahagia keygen`)"
         )
     if not demo_key_file.exists():
-        demo_key_file.parent.mkdir(parents=True, exist_ok=True)
-        demo_key_file.write_text(NikVault.generate_key(), encoding="ascii")
-        demo_key_file.chmod(0o600)
+        make_private_dir(demo_key_file.parent)
+        write_private(demo_key_file, NikVault.generate_key().encode("ascii"))
         log.warning(
             "demo: generated a NIK encryption key in %s (not for production)", demo_key_file
         )
