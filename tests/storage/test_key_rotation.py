@@ -6,12 +6,10 @@ On SQLite and PostgreSQL, and through the `kampung-bahagia keys` command."""
 from __future__ import annotations
 
 import asyncio
-import os
 from datetime import date
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import select, update
 
 from bot.app import App, build_app
@@ -19,8 +17,9 @@ from bot.config import ConfigError, Settings
 from storage import key_rotation
 from storage.database import Database
 from storage.models import Person
-from storage.nik_vault import _ENCRYPTION_INFO, UNVERSIONED, NikVault, _derive
+from storage.nik_vault import UNVERSIONED, NikVault
 from support.cli import run_in_process, without_kb_variables
+from support.nik_blobs import unversioned_blob
 from support.seeding import TEST_NIK_KEY
 
 OLD = TEST_NIK_KEY
@@ -32,13 +31,6 @@ def settings(previous: list[str] | None = None) -> Settings:
     return Settings(
         database={"url": "sqlite+aiosqlite://"}, security={"previous_keys": previous or []}
     )
-
-
-def unversioned_blob(secret: str, nik: str) -> bytes:
-    """A NIK as stored before key versions existed (format byte 1, no key id)."""
-    header, nonce = bytes([1]), os.urandom(12)
-    aead = AESGCM(_derive(secret.encode(), _ENCRYPTION_INFO))
-    return header + nonce + aead.encrypt(nonce, nik.encode(), header)
 
 
 async def seed_with_old_key(database: Database) -> None:
@@ -180,3 +172,6 @@ def test_the_keys_command_rotates_resumably_and_reports_counts(
     assert refused.stderr.strip().count("\n") == 0
     assert "not the key of this database" in refused.stderr
     assert run(new_env, "keys", "rotate", "--batch", "0").returncode == 2
+    weak = run({**new_env, "KB_SECURITY__PREVIOUS_KEYS": '["aaaa-short"]'}, "keys", "status")
+    assert weak.returncode == 2 and "security.previous_keys #1" in weak.stderr
+    assert "aaaa-short" not in weak.stderr

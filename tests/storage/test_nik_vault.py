@@ -6,10 +6,12 @@ import base64
 
 import pytest
 
-from storage.nik_vault import NikVault, NikVaultError
+from storage.nik_vault import UNVERSIONED, NikVault, NikVaultError
+from support.nik_blobs import unversioned_blob
 
 NIK = "1571014508900001"
 KEY = "test-only-nik-key-0123456789abcdef0123456789"
+NEW_KEY = "rotated-test-key-9f8e7d6c5b4a39281706f5e4d3c2b1a0"
 
 
 def test_round_trip() -> None:
@@ -78,3 +80,49 @@ def test_short_secrets_are_refused() -> None:
 
 def test_repr_hides_the_secret() -> None:
     assert KEY not in repr(NikVault(KEY))
+
+
+# --- key versions and rotation -------------------------------------------------------
+
+
+def test_every_blob_names_the_key_version_that_wrote_it() -> None:
+    old, new = NikVault(KEY), NikVault(NEW_KEY, [KEY])
+    assert old.current_version != new.current_version
+    assert new.versions == [new.current_version, old.current_version]
+    assert NikVault.key_version(old.encrypt(NIK)) == old.current_version
+    assert NikVault.key_version(new.encrypt(NIK)) == new.current_version
+    assert new.is_current(new.encrypt(NIK)) and not new.is_current(old.encrypt(NIK))
+
+
+def test_a_retired_key_still_decrypts_but_never_encrypts() -> None:
+    old, new = NikVault(KEY), NikVault(NEW_KEY, [KEY])
+    assert new.decrypt(old.encrypt(NIK)) == NIK
+    with pytest.raises(NikVaultError):
+        NikVault(NEW_KEY).decrypt(old.encrypt(NIK))  # once the old key is dropped
+    with pytest.raises(NikVaultError):
+        old.decrypt(new.encrypt(NIK))
+
+
+def test_blobs_from_before_key_versions_are_version_1_under_any_configured_key() -> None:
+    legacy = unversioned_blob(KEY, NIK)
+    assert NikVault.key_version(legacy) == UNVERSIONED
+    assert NikVault(KEY).decrypt(legacy) == NIK
+    assert NikVault(NEW_KEY, [KEY]).decrypt(legacy) == NIK
+    with pytest.raises(NikVaultError):
+        NikVault(NEW_KEY).decrypt(legacy)
+
+
+def test_lookup_hashes_and_text_digests_of_every_configured_key() -> None:
+    old, new = NikVault(KEY), NikVault(NEW_KEY, [KEY])
+    assert new.lookup_hashes(NIK) == [NikVault(NEW_KEY).lookup_hash(NIK), old.lookup_hash(NIK)]
+    assert new.lookup_hash(NIK) == new.lookup_hashes(NIK)[0]
+    # A conversation's last text digested before the rotation is still recognised.
+    assert new.text_matches(NIK, old.text_digest(NIK))
+    assert new.text_matches(NIK, new.text_digest(NIK))
+    assert not new.text_matches("1571014508900002", old.text_digest(NIK))
+    assert not NikVault(NEW_KEY).text_matches(NIK, old.text_digest(NIK))
+
+
+def test_a_weak_previous_key_is_refused() -> None:
+    with pytest.raises(ValueError, match="previous key #1"):
+        NikVault(NEW_KEY, ["too-short"])
