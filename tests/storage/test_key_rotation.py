@@ -18,6 +18,7 @@ from storage import key_rotation
 from storage.database import Database
 from storage.models import Person
 from storage.nik_vault import UNVERSIONED, NikVault
+from support.chat import Chat
 from support.cli import run_in_process, without_kb_variables
 from support.nik_blobs import unversioned_blob
 from support.seeding import TEST_NIK_KEY
@@ -121,6 +122,24 @@ async def test_a_row_the_service_changed_meanwhile_is_not_overwritten(
         last = await session.get(Person, changed[0])
         assert last is not None
         assert bytes(last.nik_encrypted) == anonymised and last.nik_hash == f"anonim:{last.id}"
+
+
+async def test_a_repeated_message_is_recognised_across_the_key_change(
+    database: Database,
+) -> None:
+    """The conversation keeps only a keyed digest of its last text; one made with the
+    retired key still recognises the repeat."""
+    repeated = "Pesan yang sama terkirim lagi."
+    before = await build_app(settings(), OLD, upgrade=False, database=database)
+    warga = Chat(before, "warga-1", channel="whatsapp", phone="+6281300000001")
+    await warga.says("menu")
+    await warga.taps("Simulasi premi")
+    await warga.says("bukan angka")
+    assert repeated not in warga.text
+    after = await build_app(settings([OLD]), NEW, upgrade=False, database=database)
+    again = Chat(after, "warga-1", channel="whatsapp", phone="+6281300000001")
+    await again.says("bukan angka")
+    assert repeated in again.text
 
 
 async def test_a_retired_key_that_is_not_the_datas_is_no_help(database: Database) -> None:
