@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from bot.config import ConfigError, Settings
 from bot.core import ports
 from bot.core.engine import DialogEngine
+from bot.core.private_files import make_private_dir, write_private
 from bot.core.service import ConversationService
 from bot.domain.regions import load_wilayah
 from bot.workers.scheduler import Scheduler
@@ -88,13 +89,23 @@ def secret_key(settings: Settings, demo_key_file: Path | None = None) -> str:
             "generate one with `kampung-bahagia keygen`)"
         )
     if not demo_key_file.exists():
-        demo_key_file.parent.mkdir(parents=True, exist_ok=True)
-        demo_key_file.write_text(NikVault.generate_key(), encoding="ascii")
-        demo_key_file.chmod(0o600)
+        make_private_dir(demo_key_file.parent)
+        write_private(demo_key_file, NikVault.generate_key().encode("ascii"))
         log.warning(
             "demo: generated a NIK encryption key in %s (not for production)", demo_key_file
         )
     return demo_key_file.read_text(encoding="ascii").strip()
+
+
+def previous_keys(settings: Settings) -> list[str]:
+    """The retired keys of a key rotation (security.previous_keys), each checked like
+    the current one."""
+    keys = [key.get_secret_value() for key in settings.security.previous_keys]
+    for number, key in enumerate(keys, start=1):
+        weakness = NikVault.weakness(key)
+        if weakness is not None:
+            raise ConfigError(f"setting security.previous_keys #{number}: {weakness}")
+    return keys
 
 
 async def build_app(
@@ -110,7 +121,7 @@ async def build_app(
     database = database or Database(settings.database.url)
     if upgrade:
         await migrate.upgrade(database)
-    vault = NikVault(key)
+    vault = NikVault(key, previous_keys(settings))
     try:
         await ensure_key_matches(database, vault)
     except KeyMismatch as exc:
@@ -130,7 +141,12 @@ async def build_app(
     texts: ports.Texts = catalogue
     service = ConversationService(
         uow_factory,
-        DialogEngine(REGISTRY.dialogs, REGISTRY.commands, fingerprint=vault.text_digest),
+        DialogEngine(
+            REGISTRY.dialogs,
+            REGISTRY.commands,
+            fingerprint=vault.text_digest,
+            recognises=vault.text_matches,
+        ),
         settings,
         texts,
         frozenset(REGISTRY.dialogs),

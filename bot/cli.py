@@ -90,6 +90,13 @@ def parser() -> argparse.ArgumentParser:
         "serve", help="run the configured channels (Telegram, WhatsApp) and background workers"
     )
     commands.add_parser("keygen", help="print a new NIK encryption key")
+    keys = commands.add_parser("keys", help="NIK key rotation (see README: Rotating the key)")
+    keys_commands = keys.add_subparsers(dest="keys_command", required=True)
+    rotate = keys_commands.add_parser(
+        "rotate", help="re-encrypt every NIK with security.secret_key, in batches (resumable)"
+    )
+    rotate.add_argument("--batch", type=int, default=500, help="rows per transaction")
+    keys_commands.add_parser("status", help="encrypted NIKs per key version")
     return root
 
 
@@ -184,6 +191,8 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
             raise UsageError(str(exc)) from None
         print(f"{rows} baris ditulis ke {args.file}")
         return 0
+    if args.command == "keys":
+        return await run_keys(args, settings)
     app = await build_app(settings, secret_key(settings))
     try:
         if args.command == "serve":
@@ -197,6 +206,49 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
             return await add_admin(app, args.name, args.phone)
     finally:
         await app.close()
+    return 1
+
+
+async def run_keys(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.app import build_app, previous_keys, secret_key
+    from storage import key_rotation
+    from storage.nik_vault import NikVault
+
+    if args.keys_command == "rotate" and args.batch < 1:
+        raise UsageError("--batch must be at least 1")
+    key = secret_key(settings)
+    # build_app migrates and refuses keys that do not match the data (one-line error).
+    app = await build_app(settings, key)
+    vault = NikVault(key, previous_keys(settings))
+    try:
+        if args.keys_command == "status":
+            found = await key_rotation.status(app.database, vault)
+            for label, count in sorted(found.persons.items()):
+                print(f"{label}: {count} NIK")
+            if not found.persons:
+                print("no NIK stored")
+            print(f"key check: {found.check or 'not stored'}")
+            return 0
+
+        def progress(report: key_rotation.RotationReport) -> None:
+            print(
+                f"batch {report.batches}: {report.rotated} re-encrypted, "
+                f"{report.already_current} already on the current key"
+            )
+
+        report = await key_rotation.rotate(
+            app.database, vault, batch_size=args.batch, after_batch=progress
+        )
+    finally:
+        await app.close()
+    print(
+        f"re-encrypted: {report.rotated}, already current: {report.already_current}, "
+        f"changed meanwhile (run again): {report.changed_meanwhile}, "
+        f"unreadable (key not configured): {report.unreadable}"
+    )
+    if report.finished:
+        print(f"done: every NIK is on key {vault.current_version}")
+        return 0
     return 1
 
 

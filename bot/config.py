@@ -30,6 +30,7 @@ SECRET_KEYS = {
     "app_secret",
     "verify_token",
     "secret_key",
+    "previous_keys",
 }
 
 
@@ -148,6 +149,10 @@ class SecuritySettings(Section):
     # Encrypts NIKs at rest. Required outside the demo; give it through the environment
     # (KB_SECURITY__SECRET_KEY) or an untracked config file, never in the repository.
     secret_key: SecretStr | None = None
+    # Retired keys, kept only while `kampung-bahagia keys rotate` moves the data to
+    # secret_key: NIKs they encrypted still decrypt and are still found. Remove them once
+    # `keys status` shows no row on them. Environment: KB_SECURITY__PREVIOUS_KEYS='["…"]'.
+    previous_keys: list[SecretStr] = Field(default_factory=list, max_length=5)
 
 
 class Settings(BaseSettings):
@@ -207,7 +212,8 @@ def _first_problem(exc: ValidationError) -> str:
     if error["type"] == "extra_forbidden":
         message = "unknown setting"
     value = error.get("input")
-    secret = error["loc"] and error["loc"][-1] in SECRET_KEYS
+    # Any part: an item of previous_keys is located as (..., "previous_keys", 0).
+    secret = any(part in SECRET_KEYS for part in error["loc"])
     hidden = secret or isinstance(value, dict | SecretStr) or value is None
     shown = "" if hidden else f" (got {value!r})"
     return f"setting {key}: {message}{shown}"

@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from bot.core.private_files import create_private, make_private_dir
 from storage.models import Base
 
 log = logging.getLogger(__name__)
@@ -98,7 +99,11 @@ class Database:
     def _prepare_sqlite_file(self) -> None:
         path = self._sqlite_file
         if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            # Personal data: the folder 0700 when created here, the file 0600 before
+            # SQLite opens it (SQLite gives its -wal and -shm files the database file's
+            # mode, so they are 0600 too).
+            make_private_dir(path.parent)
+            create_private(path)
 
     # The driver's default transaction handling is kept on purpose: SQLite's BEGIN is
     # issued at the first write, which then waits on busy_timeout for the write lock.

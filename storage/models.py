@@ -300,8 +300,10 @@ class Conversation(Base):
 
 
 class KeyCheck(Base):
-    """A known text encrypted with the NIK key of `version`: proves at start-up that the
-    configured key is the one the data was encrypted with (storage.key_check)."""
+    """A known text encrypted with the NIK key: proves at start-up that the configured
+    key is the one the data was encrypted with (storage.key_check). One row (`version`
+    1); the key version is in the ciphertext's header, and a key rotation re-encrypts it
+    first (storage.key_rotation)."""
 
     __tablename__ = "key_checks"
     version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)

@@ -28,6 +28,7 @@ from bot.core.messages import (
     Reply,
     payload_to_reply,
 )
+from bot.core.private_files import make_private_dir, write_private
 from bot.workers.outbox_sender import Parcel
 
 CHANNEL = "terminal"
@@ -152,9 +153,10 @@ class TerminalChannel:
                 self._print(f"   📎 {self._save(doc)}")
 
     def _save(self, doc: Document) -> Path:
-        self._files_dir.mkdir(parents=True, exist_ok=True)
+        # Exports the demo receives may hold NIKs: a 0700 folder, 0600 files.
+        make_private_dir(self._files_dir)
         path = self._files_dir / doc.file_name
-        path.write_bytes(doc.data)
+        write_private(path, doc.data)
         return path
 
     async def _read_line(self, prompt: str) -> str | None:

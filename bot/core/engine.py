@@ -76,12 +76,18 @@ class DialogEngine:
         dialogs: Mapping[str, Dialog],
         commands: Mapping[str, str] | None = None,
         fingerprint: Callable[[str], str] | None = None,
+        recognises: Callable[[str, str], bool] | None = None,
     ) -> None:
         """`commands` maps slash commands to dialogs (`/cek` → coverage_check); a command
         with words after it (`/start KODE`) hands them to the dialog as data["args"].
         `fingerprint` is the keyed digest that recognises a repeated message without
-        keeping it (it may be a NIK); by default a key of this process only."""
-        self._fingerprint = fingerprint or _keyed_digest(os.urandom(32))
+        keeping it (it may be a NIK); by default a key of this process only.
+        `recognises(text, stored)` tells whether a stored fingerprint is the text's (by
+        default: equal to its fingerprint); the NIK vault also accepts one made with a
+        retired key, so a key rotation does not forget the last message."""
+        fingerprint = fingerprint or _keyed_digest(os.urandom(32))
+        self._fingerprint = fingerprint
+        self._recognises = recognises or (lambda text, stored: fingerprint(text) == stored)
         if MENU not in dialogs:
             raise ValueError("a dialog named 'menu' is required")
         self._dialogs = dict(dialogs)
@@ -253,7 +259,7 @@ class DialogEngine:
 
     async def _again(self, ctx: Context, step: Step, problem: str) -> list[Reply]:
         text = ctx.message.text.strip()
-        if text and self._fingerprint(text) == ctx.state.last_text:
+        if text and ctx.state.last_text and self._recognises(text, ctx.state.last_text):
             problem = f"{ctx.t('repeated')} {problem}"
         ctx.say(problem)
         return await self._ask(ctx, step)

@@ -30,6 +30,7 @@ from typing import BinaryIO
 from bot.activities.lifecycle import participation_window
 from bot.core import ports
 from bot.core.ports import UnitOfWork, UnitOfWorkFactory
+from bot.core.private_files import open_private
 from bot.documents.export import (
     FORMATS,
     MIME_TYPES,
@@ -339,7 +340,8 @@ async def export_to_file(uow_factory: UnitOfWorkFactory, request: ExportRequest,
     partial = file.with_name(f"{file.name}.part")
     try:
         async with uow_factory() as uow:
-            target = await asyncio.to_thread(partial.open, "wb")
+            # Full NIKs: readable by the owner only (0600), from the first byte.
+            target = await asyncio.to_thread(open_private, partial)
             try:
                 rows = await write_export(uow, request, target)
             finally:

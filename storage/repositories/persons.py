@@ -32,18 +32,21 @@ class PersonRepository(Repository):
 
     async def find_by_nik(self, nik: str) -> Person | None:
         """`nik` is the 16-digit value (`Nik.value`), never the text as typed."""
-        query = select(Person).where(Person.nik_hash == self.vault.lookup_hash(nik))
-        return await self.session.scalar(query)
+        # Every configured key's hash: during a key rotation a row may still carry the
+        # hash of a retired key (storage.key_rotation).
+        query = select(Person).where(Person.nik_hash.in_(self.vault.lookup_hashes(nik)))
+        return await self.session.scalar(query.order_by(Person.id).limit(1))
 
     async def find_by_niks(self, niks: Iterable[str]) -> dict[str, Person]:
         """The known persons among many NIK values (a pasted list), keyed by NIK value."""
-        by_hash = {self.vault.lookup_hash(nik): nik for nik in niks}
+        # Every configured key's hash of each NIK (see find_by_nik).
+        by_hash = {digest: nik for nik in niks for digest in self.vault.lookup_hashes(nik)}
         hashes = list(by_hash)
         found: dict[str, Person] = {}
         for start in range(0, len(hashes), _CHUNK):
             query = select(Person).where(Person.nik_hash.in_(hashes[start : start + _CHUNK]))
-            for person in await self.session.scalars(query):
-                found[by_hash[person.nik_hash]] = person
+            for person in await self.session.scalars(query.order_by(Person.id)):
+                found.setdefault(by_hash[person.nik_hash], person)
         return found
 
     async def add(
