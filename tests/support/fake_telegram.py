@@ -741,9 +741,13 @@ async def bot_on_fake(
             )
 
             async def deliver(update: Update) -> None:
+                # The webhook answers once the update is handled; its replies follow.
+                future = asyncio.get_running_loop().create_future()
+                waiting[update["update_id"]] = future
                 headers = {SECRET_HEADER: WEBHOOK_SECRET}
                 answer = await client.post(WEBHOOK_PATH, json=update, headers=headers)
                 assert answer.status_code == 200, answer.text
+                await asyncio.wait_for(future, patience)
 
         else:
 

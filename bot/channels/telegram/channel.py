@@ -24,6 +24,7 @@ import secrets
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import replace
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 from starlette.requests import Request
@@ -47,7 +48,7 @@ from bot.channels.telegram.incoming import (
 )
 from bot.channels.telegram.keyboards import KeyboardMemory, remove_phone_keyboard
 from bot.channels.telegram.limits import BULK, URGENT, RateLimiter
-from bot.channels.telegram.queue import ChatQueues
+from bot.channels.telegram.queue import ChatQueues, Then
 from bot.channels.telegram.render import render
 from bot.config import TelegramSettings
 from bot.core.messages import IncomingMessage, Reply, payload_to_reply
@@ -201,6 +202,8 @@ class TelegramChannel:
             # acknowledged and the rejection logged (without the body: it may hold a NIK).
             log.warning("telegram webhook: an update that cannot be read (%d bytes)", len(body))
             return Response(status_code=200)
+        # Answered once the update is handled and committed; its replies are sent after,
+        # outside the concurrency slot (ChatQueues).
         await self._submit(update)
         return Response(status_code=200)
 
@@ -221,28 +224,48 @@ class TelegramChannel:
         chat = update.effective_chat or update.effective_user
         return self._chats.submit(str(chat.id) if chat is not None else "", update)
 
-    async def _process(self, update: Update) -> None:
+    async def _process(self, update: Update) -> Then:
+        """Handle the update; returns the sending of its replies (ChatQueues runs it once
+        the concurrency slot is free)."""
+        respond = None
         try:
-            await self._dispatch(update)
+            respond = await self._dispatch(update)
         except Exception:
             log.exception("telegram update %s failed", update.update_id)
         finally:
             self._handled += 1
             self._last_update_at = datetime.now(UTC)
-            if self._on_handled is not None:
-                self._on_handled(update.update_id)
+        if respond is None:
+            self._done(update)
+            return None
 
-    async def _dispatch(self, update: Update) -> None:
+        async def send() -> None:
+            try:
+                await respond()
+            except Exception:
+                log.exception("telegram update %s: replies not sent", update.update_id)
+            finally:
+                self._done(update)
+
+        return send
+
+    def _done(self, update: Update) -> None:
+        """The update is handled and its replies are sent (or failed)."""
+        if self._on_handled is not None:
+            self._on_handled(update.update_id)
+
+    async def _dispatch(self, update: Update) -> Then:
+        """Handle the update; returns the sending of the replies, if any."""
         query = update.callback_query
         if query is not None:
             await self._answer(query)
         chat = update.effective_chat
         if chat is None:
-            return
+            return None
         chat_id = str(chat.id)
         if chat.type != "private":
             await self._refuse_group(chat_id)
-            return
+            return None
         tapped: int | None = None
         if query is not None:
             tapped = query.message.message_id if query.message is not None else None
@@ -252,17 +275,18 @@ class TelegramChannel:
             inbound = read_message(update)
             if inbound.notice is not None:
                 await self._say(chat_id, inbound.notice)
-                return
+                return None
             if inbound.message is None:
-                return
+                return None
             message = inbound.message
             if inbound.download is not None:
                 attachment = await download(self._bot, inbound.download)
                 if attachment is None:
                     await self._say(chat_id, DOCUMENT_FAILED)
-                    return
+                    return None
                 message = replace(message, attachment=attachment)
-        await self._respond(chat_id, await self._handle(message), tapped)
+        replies = await self._handle(message)
+        return partial(self._respond, chat_id, replies, tapped)
 
     async def _answer(self, query: CallbackQuery) -> None:
         # Always, first: otherwise the user's Telegram shows a spinner on the button.

@@ -3,7 +3,10 @@
 Telegram may hand us a chat's updates faster than we answer them (polling returns a
 batch; webhook deliveries overlap), and a document download can take a while: one task
 per busy chat takes its updates one after another, so a tap is never handled before the
-message that asked for it. A semaphore caps how many chats are handled at once.
+message that asked for it. A semaphore caps how many chats are handled at once — for the
+handling only: `process` returns what is left to do (sending the replies), which the
+chat's task does after giving its slot back. Telegram's per-chat pacing can hold a send
+for seconds; a chat writing fast then delays only itself, not the others (issue 12).
 """
 
 from __future__ import annotations
@@ -14,18 +17,20 @@ from collections.abc import Awaitable, Callable
 from typing import Generic, TypeVar
 
 Item = TypeVar("Item")
+# What `process` leaves to do once the slot is free (None: nothing).
+Then = Callable[[], Awaitable[None]] | None
 
 
 class ChatQueues(Generic[Item]):
-    def __init__(self, process: Callable[[Item], Awaitable[None]], max_concurrent: int) -> None:
+    def __init__(self, process: Callable[[Item], Awaitable[Then]], max_concurrent: int) -> None:
         self._process = process
         self._queues: dict[str, deque[tuple[Item, asyncio.Future[None]]]] = {}
         self._tasks: set[asyncio.Task[None]] = set()
         self._slots = asyncio.Semaphore(max_concurrent)
 
     def submit(self, chat: str, item: Item) -> asyncio.Future[None]:
-        """Queue `item` behind the chat's earlier ones; the future resolves once handled
-        (`process` must not raise)."""
+        """Queue `item` behind the chat's earlier ones; the future resolves once handled,
+        before what is left is done (neither `process` nor what it returns may raise)."""
         done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         queue = self._queues.get(chat)
         if queue is None:
@@ -46,9 +51,11 @@ class ChatQueues(Generic[Item]):
             while queue:
                 item, done = queue.popleft()
                 async with self._slots:
-                    await self._process(item)
+                    then = await self._process(item)
                 if not done.done():
                     done.set_result(None)
+                if then is not None:
+                    await then()
         finally:
             # Nothing awaits between the empty check and this: no item can be stranded.
             self._queues.pop(chat, None)
