@@ -26,7 +26,7 @@ from bot.core.messages import Address, IncomingMessage, Notification, Reply, rep
 from bot.core.ports import Texts, UnitOfWork, UnitOfWorkFactory
 from bot.core.services import Services
 from bot.domain.dates import using_zone
-from bot.domain.inbound import Burst, Verdict
+from bot.domain.inbound import UNLIMITED_CHANNELS, Burst, Verdict
 from bot.domain.text import display_name
 
 # accounts.name: a longer profile name (Telegram allows 129 characters) is cut to fit.
@@ -127,7 +127,7 @@ class ConversationService:
             burst = Burst(conversation.burst_started_at, conversation.burst_count).after(now)
             conversation.burst_started_at, conversation.burst_count = burst.started_at, burst.count
             verdict = burst.verdict(self._settings.program.messages_per_minute)
-            if verdict != Verdict.PROCESS:
+            if verdict != Verdict.PROCESS and channel not in UNLIMITED_CHANNELS:
                 # Too fast: not processed (the message id stays claimed, so the provider
                 # does not retry it); one polite answer per window.
                 await uow.conversations.save(conversation, expected_version)

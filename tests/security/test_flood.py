@@ -120,3 +120,11 @@ async def test_a_chat_writing_too_fast_is_answered_once_then_paused_for_the_minu
     await warga.says("menu")
     assert "Menu utama" in warga.text
     assert len(over) == 1
+
+
+async def test_the_local_console_is_not_limited(app: App) -> None:
+    app.settings.program.messages_per_minute = 1
+    console = Chat(app, "demo", channel="terminal")
+    for _ in range(3):
+        await console.says("menu")
+        assert "Menu utama" in console.text
