@@ -244,6 +244,9 @@ class Participation(Base):
     added_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
     removed_at: Mapped[datetime | None]
     removed_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
+    # The name a Ketua RT typed for someone outside his RT's records: what he sees (lists,
+    # surat tugas) instead of the stored name, which he may not learn (issue 12).
+    entered_name: Mapped[str | None] = mapped_column(String(200))
 
 
 class Incident(Base):

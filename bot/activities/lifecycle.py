@@ -274,7 +274,7 @@ async def change_role(
     participation.role = new_role
     detail = {
         "person_id": person.id,
-        "name": person.name,
+        "name": participation.entered_name or person.name,
         "old_role": str(old_role),
         "new_role": str(new_role),
     }
@@ -383,7 +383,9 @@ async def surat_tugas_for(
         from_first_day = starts == start_of_day(activity.start_date)
         people.append(
             LetterParticipant(
-                name=person.name,
+                # The chair's letter names whom he entered: for someone outside his RT's
+                # records, the name he typed (a different stored name goes to officials).
+                name=participation.entered_name or person.name,
                 masked_nik=person.nik_masked,
                 role=role_label(participation.role),
                 covered_from="" if from_first_day else added_later(starts),

@@ -319,6 +319,8 @@ class Participation(Protocol):
     @property
     def added_at(self) -> datetime: ...
     @property
+    def entered_name(self) -> str | None: ...
+    @property
     def added_by(self) -> int | None: ...
 
 
@@ -937,6 +939,7 @@ class ParticipationRepository(Protocol):
         daily_wage: int | None = None,
         added_by: int | None = None,
         added_at: datetime | None = None,
+        entered_name: str | None = None,
     ) -> Participation: ...
     async def get(self, participation_id: int) -> Participation | None: ...
     async def for_activity(

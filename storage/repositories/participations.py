@@ -27,8 +27,10 @@ class ParticipationRepository(Repository):
         daily_wage: int | None = None,
         added_by: int | None = None,
         added_at: datetime | None = None,
+        entered_name: str | None = None,
     ) -> Participation:
         participation = Participation(
+            entered_name=entered_name,
             activity_id=activity_id,
             person_id=person_id,
             role=role,

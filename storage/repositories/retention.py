@@ -86,6 +86,9 @@ class RetentionRepository(Repository):
             .where(Incident.person_id == person_id)
             .values(victim_name="", description=""),
             update(Consent).where(Consent.person_id == person_id).values(guardian=""),
+            update(Participation)
+            .where(Participation.person_id == person_id)
+            .values(entered_name=None),
             update(AuditEvent).where(AuditEvent.subject_person_id == person_id).values(detail={}),
             update(ErasureRequest)
             .where(ErasureRequest.person_id == person_id, ErasureRequest.anonymised_at.is_(None))

@@ -36,7 +36,6 @@ STORED = {
             "minor",
             "name",
             "name_conflict",
-            "name_unmatched",
             "nik",
             "nik_century",
         ),

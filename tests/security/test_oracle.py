@@ -1,17 +1,19 @@
 """NIK → name oracle (issue 12): any Ketua RT learned the name behind any NIK, without
 limit, and a pasted list told whether a NIK was known under another name. Now the stored
 name is shown only for people first registered in his RT; for anyone else he types it,
-a name that does not match is never revealed (he checks the NIK again or the officials
-are asked), and his look-ups outside the RT are limited per hour and audited."""
+the bot answers the same whether or not it matches (a name that does not is sent to the
+officials, in silence), and his look-ups outside the RT are limited per hour and audited."""
 
 from __future__ import annotations
 
 from sqlalchemy import select
 
+from bot.activities.lifecycle import surat_tugas_for
 from bot.app import App
 from storage.models import CorrectionRequest, OutboxMessage
+from support.activity_helpers import confirm_directly
 from support.chat import Chat
-from support.coverage import audit_events
+from support.coverage import NOW, audit_events
 from support.other_rt_person import (
     NAME,
     NIK,
@@ -57,7 +59,35 @@ async def test_the_stored_name_of_someone_from_his_rt_is_offered(
     assert await audit_events(app, "chair_nik_lookup") == []
 
 
-async def test_a_name_that_does_not_match_is_sent_to_the_officials_not_revealed(
+async def _entry_as_the_chair_sees_it(ketua: Chat, name: str) -> list[str]:
+    """Every text and button the chair is shown while entering Siti as `name`, with the
+    typed name written as NAME so that two entries compare."""
+    seen = record(ketua)
+    await enter(ketua, name)
+    await finish(ketua, None)
+    await ketua.taps("Lihat daftar")
+    shown = [*seen, *ketua.choices]
+    return [text.replace(name, "<typed>") for text in shown]
+
+
+async def test_the_chair_cannot_tell_whether_his_name_matches(
+    app: App, rt: SeededRt, other_rt: SeededRt, ketua: Chat
+) -> None:
+    """The one-bit oracle: a matching and a mismatching name give the same replies."""
+    await siti_in(app, other_rt)
+    await open_draft(app, ketua, rt)
+    matching = await _entry_as_the_chair_sees_it(ketua, NAME)
+    await ketua.taps("Menu peserta")
+    await ketua.taps("Hapus")
+    await ketua.taps(NAME)
+    await ketua.taps("Ya, hapus")
+    differing = await _entry_as_the_chair_sees_it(ketua, OTHER_NAME)
+
+    assert matching == differing
+    assert "<typed>" in " ".join(matching)
+
+
+async def test_a_name_that_does_not_match_goes_on_the_list_and_to_the_officials(
     app: App, rt: SeededRt, other_rt: SeededRt, ketua: Chat
 ) -> None:
     await siti_in(app, other_rt)
@@ -66,20 +96,20 @@ async def test_a_name_that_does_not_match_is_sent_to_the_officials_not_revealed(
     seen = record(ketua)
 
     await enter(ketua, OTHER_NAME)
-    assert "tidak cocok" in ketua.text
-    assert ketua.choices == ["Periksa NIK lagi", "Teruskan ke petugas"]
-    await ketua.taps("Teruskan ke petugas")
+    await finish(ketua, None)
 
-    assert "Diteruskan ke petugas" in ketua.text
     assert not [text for text in seen if NAME in text]
-    assert await names_on(app, activity_id) == []  # not on the list until checked
+    assert not [text for text in seen if "tidak cocok" in text or "petugas" in text]
+    assert await names_on(app, activity_id) == [NAME]  # the stored name is unchanged
     async with app.uow_factory() as uow:
+        [(participation, _)] = await uow.participations.listed(activity_id)
         [request] = list(await uow.session.scalars(select(CorrectionRequest)))
         notices = list(
             await uow.session.scalars(
                 select(OutboxMessage).where(OutboxMessage.kind == "correction")
             )
         )
+    assert participation.entered_name == OTHER_NAME
     assert OTHER_NAME in request.message and request.account_id is None
     assert len(notices) == 1  # the official of her kelurahan, never the chair
     await petugas.says("/perbaikan")
@@ -87,20 +117,7 @@ async def test_a_name_that_does_not_match_is_sent_to_the_officials_not_revealed(
     assert len(await audit_events(app, "participant_name_unmatched")) == 1
 
 
-async def test_checking_the_nik_again_forgets_the_entry(
-    app: App, rt: SeededRt, other_rt: SeededRt, ketua: Chat
-) -> None:
-    await siti_in(app, other_rt)
-    activity_id = await open_draft(app, ketua, rt)
-    await enter(ketua, OTHER_NAME)
-    await ketua.taps("Periksa NIK lagi")
-    assert "NIK" in ketua.text
-    assert await names_on(app, activity_id) == []
-    async with app.uow_factory() as uow:
-        assert list(await uow.session.scalars(select(CorrectionRequest))) == []
-
-
-async def test_a_matching_name_adds_her(
+async def test_a_matching_name_adds_her_without_asking_the_officials(
     app: App, rt: SeededRt, other_rt: SeededRt, ketua: Chat
 ) -> None:
     await siti_in(app, other_rt)
@@ -108,9 +125,27 @@ async def test_a_matching_name_adds_her(
     await enter(ketua)
     await finish(ketua, None)
     assert await names_on(app, activity_id) == [NAME]
+    async with app.uow_factory() as uow:
+        assert list(await uow.session.scalars(select(CorrectionRequest))) == []
 
 
-async def test_a_pasted_list_never_shows_the_stored_name(
+async def test_his_surat_tugas_names_whom_he_entered(
+    app: App, rt: SeededRt, other_rt: SeededRt, ketua: Chat
+) -> None:
+    await siti_in(app, other_rt)
+    activity_id = await open_draft(app, ketua, rt)
+    await enter(ketua, OTHER_NAME)
+    await finish(ketua, None)
+    await confirm_directly(app, activity_id, NOW)
+    async with app.uow_factory() as uow:
+        activity = await uow.activities.get(activity_id)
+        letter = await surat_tugas_for(
+            uow, activity, kind_label="-", role_label=str, added_later=str
+        )
+    assert [person.name for person in letter.participants] == [OTHER_NAME]
+
+
+async def test_a_pasted_list_never_shows_the_stored_name_nor_whether_it_matches(
     app: App, rt: SeededRt, other_rt: SeededRt, ketua: Chat
 ) -> None:
     await siti_in(app, other_rt)
@@ -120,8 +155,9 @@ async def test_a_pasted_list_never_shows_the_stored_name(
     await ketua.says(f"{NIK}; {OTHER_NAME}; PHL\n{nik(77)}; Joko Widodo; PHL")
 
     assert not [text for text in seen if NAME in text]
-    assert "nama tercatat tidak ditampilkan" in ketua.text
-    assert await names_on(app, activity_id) == ["Joko Widodo"]
+    assert OTHER_NAME in ketua.text and "2 ditambahkan, 0 ditolak" in ketua.text
+    assert sorted(await names_on(app, activity_id)) == ["Joko Widodo", NAME]
+    assert len(await audit_events(app, "participant_name_unmatched")) == 1
 
 
 async def test_look_ups_outside_his_rt_are_limited_per_hour_and_audited(

@@ -6,8 +6,9 @@ The person is found or created as soon as the NIK is valid (only its id is kept)
 created here and never put on a list is deleted again (see `discard_pending`). A NIK that
 is already known keeps its stored name. For a person of the chair's own records
 (participants.records) a clearly different typed name usually means a mistyped NIK, so he
-either takes the stored name or checks the NIK again; for anyone else the stored name is
-never shown: a name that does not match is checked again or sent to the officials.
+either takes the stored name or checks the NIK again. For anyone else the stored name is
+never shown, nor whether his matches: the entry goes on under the name he typed, and a
+name that does not match is sent to the officials to check (details.save_entry).
 """
 
 from __future__ import annotations
@@ -26,14 +27,16 @@ from handlers.ketua_rt.participants.common import (
     OUTSIDE,
     PENDING,
     PENDING_NEW,
+    UNMATCHED,
     discard_pending,
     guarded_activity,
+    listed_name,
     pending,
     pending_person,
     to_main,
 )
 
-YES, NO, STORED, RECHECK, FORWARD = "yes", "no", "stored", "recheck", "forward"
+YES, NO, STORED, RECHECK = "yes", "no", "stored", "recheck"
 TYPED_NAME = "typed_name"
 # The two plausible birth dates (ISO) of a new person's NIK, until the user picks one.
 BIRTH_READINGS = "birth_readings"
@@ -56,8 +59,10 @@ async def handle_nik(ctx: Context, answer: Answer) -> Outcome:
     uow = ctx.services.uow
     await discard_pending(ctx)
     person = await uow.persons.find_by_nik(nik.value)
-    if person is not None and await uow.participations.active_for(activity.id, person.id):
-        return Stay(ctx.t("participants_already_in", name=person.name, nik=person.nik_masked))
+    listed = await uow.participations.active_for(activity.id, person.id) if person else None
+    if person is not None and listed is not None:
+        name = listed_name(listed, person)
+        return Stay(ctx.t("participants_already_in", name=name, nik=person.nik_masked))
     ctx.data.pop(BIRTH_READINGS, None)
     if person is None:
         person = await uow.persons.add(nik.value, "", nik.birth_date, nik.sex)
@@ -169,9 +174,14 @@ async def handle_name(ctx: Context, answer: Answer) -> Outcome:
     name = read_name(ctx, answer.text)
     if isinstance(name, Stay):
         return name
+    if outside:
+        # The same next step whether or not it matches: the answer tells him nothing.
+        ctx.data[NAME] = name
+        ctx.data[UNMATCHED] = bool(person.name) and names_differ(person.name, name)
+        return Go("role")
     if person.name and names_differ(person.name, name):
         ctx.data[TYPED_NAME] = name
-        return Go("name_unmatched" if outside else "name_conflict")
+        return Go("name_conflict")
     # A known person keeps the name stored with their NIK; small differences are typos.
     ctx.data[NAME] = person.name or name
     return Go("role")
@@ -196,27 +206,3 @@ async def handle_name_conflict(ctx: Context, answer: Answer) -> Outcome:
         return Go("nik")
     ctx.data[NAME] = person.name
     return Go("role")
-
-
-async def ask_name_unmatched(ctx: Context) -> Reply:
-    text = ctx.t("participants_name_unmatched", typed=ctx.data.get(TYPED_NAME, ""))
-    choices = (
-        Choice(RECHECK, ctx.t("participants_recheck_nik")),
-        Choice(FORWARD, ctx.t("participants_forward_unmatched")),
-    )
-    return Reply(text, choices=choices)
-
-
-async def handle_name_unmatched(ctx: Context, answer: Answer) -> Outcome:
-    """A person outside the chair's records whose stored name differs: never shown; the
-    NIK is checked again, or the officials are asked (the person stays off the list)."""
-    person = await pending_person(ctx)
-    typed = str(ctx.data.pop(TYPED_NAME, ""))
-    if answer.picked == FORWARD:
-        activity = await guarded_activity(ctx)
-        request_id = await records.report_unmatched_name(ctx, person, activity, typed)
-        await discard_pending(ctx)
-        ctx.say(ctx.t("participants_unmatched_sent", id=request_id, typed=typed))
-        return to_main(ctx)
-    await discard_pending(ctx)
-    return Go("nik")

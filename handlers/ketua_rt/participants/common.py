@@ -26,6 +26,9 @@ PENDING = "person"
 PENDING_NEW = "new_person"
 # The entry's person was first registered outside this RT (participants.records).
 OUTSIDE = "outside_rt"
+# The name he typed for such a person differs from the stored one: after the entry is
+# saved the officials are asked to check it, and he is not told (no name oracle).
+UNMATCHED = "name_unmatched"
 HELD = "held"
 # Guardians' consents given in this conversation (participants.guardian): person id (as
 # text) -> who consented ("" when a pasted list's minors were confirmed together).
@@ -95,20 +98,37 @@ def change_problem(ctx: Context, activity: Any) -> str | None:
     return None
 
 
-async def enlist(ctx: Context, activity: Any, person: Any, role: str, wage: int | None) -> None:
-    """Put a person on the list; after confirmation they are covered from now on and the
-    change is recorded (a new surat tugas revision)."""
+def listed_name(participation: Any, person: Any) -> str:
+    """The name the chair sees for a person on his list: the one he typed for someone
+    outside his RT's records, the stored one otherwise."""
+    return str(participation.entered_name or person.name)
+
+
+async def enlist(
+    ctx: Context,
+    activity: Any,
+    person: Any,
+    role: str,
+    wage: int | None,
+    entered_name: str | None = None,
+) -> None:
+    """Put a person on the list (`entered_name`: what the chair typed for someone outside
+    his RT's records); after confirmation they are covered from now on and the change is
+    recorded (a new surat tugas revision)."""
     uow = ctx.services.uow
-    await uow.participations.add(
+    participation = await uow.participations.add(
         activity_id=activity.id,
         person_id=person.id,
         role=role,
         daily_wage=wage,
         added_by=ctx.caller.account_id,
         added_at=ctx.now,
+        entered_name=entered_name,
     )
     if activity.status == ActivityStatus.CONFIRMED:
-        await record_list_change(ctx, activity, "participant_added", person)
+        await record_list_change(
+            ctx, activity, "participant_added", person, listed_name(participation, person)
+        )
     await record_guardian_consent(ctx, activity, person)
 
 
@@ -129,9 +149,12 @@ async def record_guardian_consent(ctx: Context, activity: Any, person: Any) -> N
     )
 
 
-async def record_list_change(ctx: Context, activity: Any, change: str, person: Any) -> None:
-    """A confirmed activity's list changed: recorded, it makes a new surat tugas revision."""
-    detail = {"person_id": person.id, "name": person.name}
+async def record_list_change(
+    ctx: Context, activity: Any, change: str, person: Any, name: str
+) -> None:
+    """A confirmed activity's list changed: recorded under the name the chair sees, it
+    makes a new surat tugas revision."""
+    detail = {"person_id": person.id, "name": name}
     await ctx.services.uow.activities.record_change(
         activity, change, detail, ctx.caller.account_id, ctx.now
     )
@@ -146,6 +169,7 @@ async def discard_pending(ctx: Context) -> None:
         await persons.remove_if_unused(int(person_id))
     ctx.data.pop(PENDING_NEW, None)
     ctx.data.pop(OUTSIDE, None)
+    ctx.data.pop(UNMATCHED, None)
     for held in ctx.data.pop(HELD, []):
         if held.get("new"):
             await persons.remove_if_unused(int(held["person"]))
@@ -159,10 +183,10 @@ def unfinished(ctx: Context, data: Mapping[str, Any]) -> str | None:
     return ctx.t("participants_unfinished")
 
 
-def person_line(ctx: Context, person: Any, role: str) -> str:
+def person_line(ctx: Context, person: Any, role: str, name: str | None = None) -> str:
     return ctx.t(
         "participants_report_line",
-        name=person.name,
+        name=name or person.name,
         nik=person.nik_masked,
         role=role_label(ctx, role),
     )

@@ -1,6 +1,8 @@
 """Adding one participant, second half: role → phone (optional) → daily wage or
 honorarium (optional) → saved; after confirmation the person is covered from that moment
-and the change is recorded.
+and the change is recorded. A person outside the chair's records is saved under the name
+he typed; when it differs from the stored one the officials are asked to check it, in
+silence (the reply is the same either way).
 """
 
 from __future__ import annotations
@@ -22,11 +24,13 @@ from handlers.ketua_rt.participants.common import (
     NAME,
     OUTSIDE,
     PENDING_NEW,
+    UNMATCHED,
     change_problem,
     discard_pending,
     enlist,
     guarded_activity,
     limit,
+    listed_name,
     lost,
     pending,
     role_label,
@@ -110,32 +114,38 @@ async def save_entry(ctx: Context, activity: Any, wage: int | None) -> Outcome:
     problem = change_problem(ctx, activity)
     if problem is None and await room_left(ctx, activity) <= 0:
         problem = ctx.t("participants_limit_reached", limit=limit(ctx))
-    if problem is None and await uow.participations.active_for(activity.id, person.id):
-        problem = ctx.t("participants_already_in", name=person.name, nik=person.nik_masked)
+    listed = await uow.participations.active_for(activity.id, person.id)
+    if problem is None and listed is not None:
+        name = listed_name(listed, person)
+        problem = ctx.t("participants_already_in", name=name, nik=person.nik_masked)
     if problem is not None:
         await discard_pending(ctx)
         ctx.say(problem)
         return to_main(ctx)
+    outside = bool(ctx.data.pop(OUTSIDE, None))
+    name = str(ctx.data[NAME])
     if not person.name:
-        await uow.persons.update_name(person, ctx.data[NAME])
+        await uow.persons.update_name(person, name)
     phone_request = None
     if ctx.data.get(PHONE):
-        own = not ctx.data.get(OUTSIDE)
-        phone_request = await records.set_phone(ctx, person, activity, ctx.data[PHONE], own)
+        phone_request = await records.set_phone(
+            ctx, person, activity, ctx.data[PHONE], own=not outside
+        )
     role = ctx.data.get(ROLE, "warga")
-    await enlist(ctx, activity, person, role, wage)
+    await enlist(ctx, activity, person, role, wage, entered_name=name if outside else None)
+    if ctx.data.pop(UNMATCHED, False):
+        await records.report_unmatched_name(ctx, person, activity, name)
     ctx.data.pop(PENDING_NEW, None)
-    ctx.data.pop(OUTSIDE, None)
     ctx.say(
         ctx.t(
             "participants_added",
-            name=person.name,
+            name=name,
             nik=person.nik_masked,
             role=role_label(ctx, role),
         )
     )
     if phone_request is not None:
-        ctx.say(ctx.t("participants_phone_kept", name=person.name, id=phone_request))
+        ctx.say(ctx.t("participants_phone_kept", name=name, id=phone_request))
     if activity.status == ActivityStatus.CONFIRMED:
         ctx.say(ctx.t("participants_added_covered", time=format_datetime(ctx.now)))
     return to_main(ctx)

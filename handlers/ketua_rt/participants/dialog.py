@@ -93,17 +93,6 @@ DIALOG = Dialog(
                 choice_only=True,
             ),
         ),
-        # Only when a NIK first registered in another RT comes with another name.
-        (
-            "name_unmatched",
-            Step(
-                add.ask_name_unmatched,
-                add.handle_name_unmatched,
-                guard=PENDING_PERSON,
-                choice_only=True,
-                problem="participants_unmatched_pick",
-            ),
-        ),
         ("role", Step(details.ask_role, details.handle_role)),
         ("phone", Step(details.ask_phone, details.handle_phone)),
         ("wage", Step(details.ask_wage, details.handle_wage)),

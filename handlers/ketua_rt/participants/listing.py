@@ -20,6 +20,7 @@ from handlers.ketua_rt.participants.common import (
     change_problem,
     current_activity,
     guarded_activity,
+    listed_name,
     record_list_change,
     role_label,
     to_main,
@@ -79,7 +80,7 @@ async def ask_list(ctx: Context) -> Reply:
         ctx.t(
             "participants_list_row",
             number=page * PAGE_SIZE + index,
-            name=person.name,
+            name=listed_name(participation, person),
             nik=person.nik_masked,
             role=role_label(ctx, participation.role),
         )
@@ -107,17 +108,14 @@ async def ask_person(ctx: Context, head: str) -> Reply:
     choices = []
     for index, (participation, person) in enumerate(rows, start=1):
         role = role_label(ctx, participation.role)
+        name = listed_name(participation, person)
         lines.append(
             ctx.t(
-                "participants_list_row",
-                number=index,
-                name=person.name,
-                nik=person.nik_masked,
-                role=role,
+                "participants_list_row", number=index, name=name, nik=person.nik_masked, role=role
             )
         )
         choices.append(
-            Choice(f"{PICK_PREFIX}{participation.id}", person.name, f"{person.nik_masked} · {role}")
+            Choice(f"{PICK_PREFIX}{participation.id}", name, f"{person.nik_masked} · {role}")
         )
     return Reply("\n".join(lines), choices=(*choices, *navigation(ctx, page, pages)))
 
@@ -144,7 +142,9 @@ async def picked_person(ctx: Context, answer: Answer, step: str) -> int | Outcom
     else:
         # A typed name (or part of it) picks the one person it fits.
         typed = " ".join(answer.text.casefold().split())
-        picked = [p for p, person in everyone if typed and typed in person.name.casefold()]
+        picked = [
+            p for p, person in everyone if typed and typed in listed_name(p, person).casefold()
+        ]
         if len(picked) > 1:
             return Stay(ctx.t("participants_remove_many", count=len(picked)))
     if len(picked) != 1:
@@ -176,7 +176,7 @@ async def ask_remove_confirm(ctx: Context) -> Reply:
     participation, person = picked
     text = ctx.t(
         "participants_remove_confirm",
-        name=person.name,
+        name=listed_name(participation, person),
         nik=person.nik_masked,
         role=role_label(ctx, participation.role),
     )
@@ -207,11 +207,12 @@ async def handle_remove_confirm(ctx: Context, answer: Answer) -> Outcome:
 
 async def remove(ctx: Context, activity: Any, participation: Any, person: Any) -> None:
     uow = ctx.services.uow
-    ctx.say(ctx.t("participants_removed", name=person.name, nik=person.nik_masked))
+    name = listed_name(participation, person)
+    ctx.say(ctx.t("participants_removed", name=name, nik=person.nik_masked))
     if activity.status != ActivityStatus.CONFIRMED:
         await uow.participations.delete(participation)
         await uow.persons.remove_if_unused(person.id)
         return
     await uow.participations.remove(participation, ctx.caller.account_id, ctx.now)
-    await record_list_change(ctx, activity, "participant_removed", person)
+    await record_list_change(ctx, activity, "participant_removed", person, name)
     ctx.say(ctx.t("participants_removed_covered", time=format_datetime(ctx.now)))

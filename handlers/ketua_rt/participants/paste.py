@@ -8,6 +8,9 @@ need the chair's word wait — their Person rows exist, their ids wait in the di
 - then people under 18: adding children's data is confirmed in one step; declining
   deletes what was held.
 Each name appears once: the report counts what is asked, the question lists the names.
+A person first registered outside this RT goes on the list under the name on the line, and
+the chair is never told whether it matches the stored one: a name that does not is sent to
+the officials to check (participants.records), as for a single entry.
 """
 
 from __future__ import annotations
@@ -51,8 +54,9 @@ YES, NO = "yes", "no"
 SKIP = "skip"
 ROLE_CHOICE = "role:"
 # Keys of a HELD item besides person, role (None until known), wage and new: the pasted
-# line's number, the unknown role word as typed, the two readings of the birth year (ISO).
-LINE, ASK_ROLE, YEARS = "line", "ask_role", "years"
+# line's number, the unknown role word as typed, the two readings of the birth year (ISO),
+# and for someone outside the RT's records the name on the line and whether it differs.
+LINE, ASK_ROLE, YEARS, ENTERED, UNMATCHED = "line", "ask_role", "years", "entered", "unmatched"
 # A chat message stays readable (and under WhatsApp's 4,096 characters) per chunk.
 CHUNK_CHARACTERS = 3_500
 # About 300 lines of "NIK; Nama; Peran; HP" with room to spare.
@@ -132,9 +136,14 @@ async def take(ctx: Context, activity: Any, roster: Roster) -> Outcomes:
         problem = await _outside_problem(ctx, activity, person) if outside else None
         if problem is None and person is not None and person.id in active:
             problem = ctx.t("participants_reject_already_in")
-        elif problem is None and person and person.name and names_differ(person.name, entry.name):
-            key = "participants_reject_unmatched" if outside else "participants_reject_other_name"
-            problem = ctx.t(key)
+        elif (
+            problem is None
+            and not outside
+            and person
+            and person.name
+            and names_differ(person.name, entry.name)
+        ):
+            problem = ctx.t("participants_reject_other_name")
         # A new person's birth year, when it reads as two plausible ages, is asked; a known
         # person keeps the date chosen before.
         century = person is None and entry.nik.other_birth_date is not None
@@ -160,6 +169,9 @@ async def take(ctx: Context, activity: Any, roster: Roster) -> Outcomes:
         item: dict[str, Any] = {"person": person.id, "role": entry.role, "wage": entry.wage}
         item["new"] = new
         item[LINE] = entry.line
+        if outside:
+            item[ENTERED] = entry.name
+            item[UNMATCHED] = bool(person.name) and names_differ(person.name, entry.name)
         if asks:
             if entry.role_unknown:
                 item[ASK_ROLE] = entry.role_text
@@ -174,14 +186,27 @@ async def take(ctx: Context, activity: Any, roster: Roster) -> Outcomes:
             outcomes.held.append(item)
             continue
         assert entry.role is not None, "a line with a known role"
-        await enlist(ctx, activity, person, entry.role, entry.wage)
+        await _enlist_item(ctx, activity, person, item)
         active.add(person.id)
         room -= 1
-        line = person_line(ctx, person, entry.role)
+        line = person_line(ctx, person, entry.role, item.get(ENTERED))
         if phone_request is not None:
             line = ctx.t("participants_report_phone_kept", line=line, id=phone_request)
         outcomes.accepted.append(line)
     return outcomes
+
+
+async def _enlist_item(ctx: Context, activity: Any, person: Any, item: dict[str, Any]) -> None:
+    await enlist(
+        ctx, activity, person, item["role"], item.get("wage"), entered_name=item.get(ENTERED)
+    )
+    if item.get(UNMATCHED):
+        await records.report_unmatched_name(ctx, person, activity, str(item[ENTERED]))
+
+
+def _shown(item: dict[str, Any], person: Any) -> str:
+    """The held line's name as the chair may see it (participants.common.listed_name)."""
+    return str(item.get(ENTERED) or person.name)
 
 
 async def _outside_problem(ctx: Context, activity: Any, person: Any) -> str | None:
@@ -249,14 +274,13 @@ async def ask_minors(ctx: Context) -> Reply:
             line = ctx.t(
                 "participants_report_held_line",
                 line=item[LINE],
-                name=person.name,
+                name=_shown(item, person),
                 nik=person.nik_masked,
                 age=age,
             )
         else:  # held by an older version, without the line number
-            line = ctx.t(
-                "participants_minor_line", name=person.name, nik=person.nik_masked, age=age
-            )
+            name = _shown(item, person)
+            line = ctx.t("participants_minor_line", name=name, nik=person.nik_masked, age=age)
         lines.append(line)
     text = "\n".join([ctx.t("participants_minors_ask", count=len(held)), *lines])
     text += "\n\n" + ctx.t("participants_minors_warning")
@@ -307,10 +331,10 @@ async def _enlist_held(ctx: Context, activity: Any) -> tuple[list[str], int]:
         if room <= 0:
             over_limit += 1
             continue
-        await enlist(ctx, activity, person, item["role"], item.get("wage"))
+        await _enlist_item(ctx, activity, person, item)
         active.add(person.id)
         room -= 1
-        added.append(person_line(ctx, person, item["role"]))
+        added.append(person_line(ctx, person, item["role"], item.get(ENTERED)))
     return added, over_limit
 
 
@@ -351,7 +375,7 @@ async def ask_check(ctx: Context) -> Reply:
                     ctx.t(
                         "participants_check_person",
                         line=i.get(LINE, "?"),
-                        name=person.name,
+                        name=_shown(i, person),
                         nik=person.nik_masked,
                     )
                 )
@@ -369,7 +393,7 @@ async def ask_check(ctx: Context) -> Reply:
     text = ctx.t(
         "participants_check_century",
         line=item.get(LINE, "?"),
-        name=person.name if person is not None else "-",
+        name=_shown(item, person) if person is not None else "-",
         nik=person.nik_masked if person is not None else "-",
         young=young.year,
         old=old.year,

@@ -16,6 +16,7 @@ from handlers.ketua_rt.participants.common import (
     change_problem,
     current_activity,
     guarded_activity,
+    listed_name,
     role_label,
     to_main,
 )
@@ -63,7 +64,8 @@ async def ask_new_role(ctx: Context) -> Reply:
     key = "participants_role_change_ask"
     if activity is not None and activity.status == ActivityStatus.CONFIRMED:
         key = "participants_role_change_ask_confirmed"
-    text = ctx.t(key, name=person.name, role=role_label(ctx, participation.role))
+    name = listed_name(participation, person)
+    text = ctx.t(key, name=name, role=role_label(ctx, participation.role))
     choices = [Choice(role, role_label(ctx, role)) for role in ROLES if role != participation.role]
     return Reply(text, choices=(*choices, Choice(BACK, ctx.t("participants_back"))))
 
@@ -92,7 +94,7 @@ async def handle_new_role(ctx: Context, answer: Answer) -> Outcome:
         ctx.services.uow, activity, participation, person, role, ctx.now, ctx.caller.account_id
     )
     ctx.data.pop(CHOSEN, None)
-    values = {"name": person.name, "old": old, "new": role_label(ctx, role)}
+    values = {"name": listed_name(participation, person), "old": old, "new": role_label(ctx, role)}
     if activity.status == ActivityStatus.CONFIRMED:
         revision = activity.surat_tugas_revision
         ctx.say(ctx.t("participants_role_changed_tracked", revision=revision, **values))

@@ -43,6 +43,8 @@ async def person_record(ctx: Context, person: Any) -> dict[str, Any]:
                 "rt": await rt_line(ctx, activity.rt_id),
                 "tanggal_kegiatan": f"{format_date(activity.start_date)} – "
                 f"{format_date(activity.end_date)}",
+                # The name a Ketua RT typed when the person was outside his RT's records.
+                "nama_dicatat_ketua_rt": participation.entered_name,
                 "peran": role_label(ctx, participation.role),
                 "upah_honor_harian": participation.daily_wage,
                 "dicatat_di_daftar": _moment(participation.added_at),
