@@ -257,6 +257,8 @@ async def run_server(app: App) -> int:
     from bot.web.server import serve
     from bot.workers.outbox_sender import OutboxWorker
 
+    # A service says what it does (channels started, stop requested, stopped), as uvicorn does.
+    logging.getLogger("bot").setLevel(logging.INFO)
     channels = build_channels(app)
     if not channels:
         raise UsageError(

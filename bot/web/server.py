@@ -1,12 +1,20 @@
 """`kampung-bahagia serve`: the web app (webhooks, health check) under uvicorn, the
-channels, and the background workers, started together and stopped together."""
+channels, and the background workers, started together and stopped together.
+
+SIGTERM or SIGINT stops it gracefully: the server stops accepting and finishes the
+requests in flight (uvicorn), the workers finish their round, the channels finish the
+updates they took and their replies — each within a bounded time — and the process
+exits 0."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
-from collections.abc import Sequence
+import signal
+import threading
+from collections.abc import Iterator, Sequence
 from typing import Protocol
 
 import uvicorn
@@ -33,6 +41,29 @@ class RedactSecrets(logging.Filter):
         return True
 
 
+# How long the workers get to finish their round after the stop signal.
+WORKERS_GRACE = 20.0
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+class Server(uvicorn.Server):
+    """uvicorn, minus one habit: its own signal capture raises the signal again once
+    `serve()` returns, which kills the process before the channels and workers stop.
+    Here the signal only asks the server to stop; the rest of `serve` below runs."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+        previous = {sig: signal.signal(sig, self.handle_exit) for sig in STOP_SIGNALS}
+        try:
+            yield
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
+
 class Worker(Protocol):
     async def run(self, stop: asyncio.Event) -> None: ...
 
@@ -47,7 +78,7 @@ async def serve(
     config = uvicorn.Config(
         web, host=settings.web.host, port=settings.web.port, lifespan="off", log_level="info"
     )
-    server = uvicorn.Server(config)
+    server = Server(config)
     access = logging.getLogger("uvicorn.access")
     if not any(isinstance(f, RedactSecrets) for f in access.filters):
         access.addFilter(RedactSecrets())
@@ -57,10 +88,15 @@ async def serve(
         log.info("channel %s started", channel.name)
     tasks = [asyncio.create_task(worker.run(stop)) for worker in workers]
     try:
-        # Returns on SIGINT/SIGTERM (uvicorn handles the signals).
+        # Returns on SIGINT/SIGTERM, once the requests in flight are answered.
         await server.serve()
     finally:
+        log.info("stopping: finishing the workers' round and the channels' updates")
         stop.set()
+        _, late = await asyncio.wait(tasks, timeout=WORKERS_GRACE) if tasks else ((), ())
+        for task in late:
+            task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
         for channel in reversed(channels):
             await channel.stop()
+        log.info("stopped")
