@@ -119,24 +119,27 @@ async def build_app(
     """Connect to the database (migrating it to the latest schema unless told not to),
     load the regions, and build the conversation service."""
     database = database or Database(settings.database.url)
-    if upgrade:
-        await migrate.upgrade(database)
     vault = NikVault(key, previous_keys(settings))
-    try:
-        await ensure_key_matches(database, vault)
-    except KeyMismatch as exc:
-        raise ConfigError(
-            f"setting security.secret_key: not the key of this database ({exc}); "
-            "start with the key the data was encrypted with"
-        ) from None
     storage_factory = UnitOfWorkFactory(database.sessionmaker, vault, serialize=database.is_sqlite)
     # Where storage meets the ports: this annotation makes the type checker prove that the
     # factory, its unit of work, every repository and every row satisfy bot.core.ports.
     uow_factory: ports.UnitOfWorkFactory = storage_factory
-    async with uow_factory() as uow:
-        kecamatan, kelurahan = load_wilayah()
-        await uow.regions.seed(kecamatan, kelurahan)
-        await uow.commit()
+    # Workers started together take turns: one migrates, stores the key check and seeds;
+    # the others then find it done.
+    async with database.setup_lock():
+        if upgrade:
+            await migrate.upgrade(database)
+        try:
+            await ensure_key_matches(database, vault)
+        except KeyMismatch as exc:
+            raise ConfigError(
+                f"setting security.secret_key: not the key of this database ({exc}); "
+                "start with the key the data was encrypted with"
+            ) from None
+        async with uow_factory() as uow:
+            kecamatan, kelurahan = load_wilayah()
+            await uow.regions.seed(kecamatan, kelurahan)
+            await uow.commit()
     catalogue = Catalogue(helpdesk=settings.program.helpdesk)
     texts: ports.Texts = catalogue
     service = ConversationService(

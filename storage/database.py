@@ -7,6 +7,8 @@ foreign keys, a busy timeout) and a sensible connection pool for PostgreSQL (asy
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,9 @@ PG_POOL_SIZE = 5
 PG_MAX_OVERFLOW = 10
 PG_CONNECT_TIMEOUT_SECONDS = 10
 SQLITE_BUSY_TIMEOUT_MS = 5000
+# PostgreSQL advisory lock held while a process sets the database up (an arbitrary number,
+# the same in every worker).
+SETUP_LOCK_KEY = 0x4B42_0001
 
 
 class Database:
@@ -128,6 +133,23 @@ class Database:
         """Create every table from the models. Tests only: production uses migrations."""
         async with self.engine.begin() as conn:
             await conn.run_sync(Base.metadata.create_all)
+
+    @asynccontextmanager
+    async def setup_lock(self) -> AsyncIterator[None]:
+        """Held while this process migrates the schema and seeds it: workers started
+        together on one PostgreSQL take turns (a session advisory lock, released also when
+        the process dies). SQLite serves one process and needs none."""
+        if self.is_sqlite:
+            yield
+            return
+        async with self.engine.connect() as conn:
+            await conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": SETUP_LOCK_KEY})
+            await conn.commit()
+            try:
+                yield
+            finally:
+                await conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": SETUP_LOCK_KEY})
+                await conn.commit()
 
     async def ping(self) -> bool:
         """True when the database answers a trivial query (health checks)."""
