@@ -790,6 +790,7 @@ class AuditRepository(Protocol):
 class ConversationRepository(Protocol):
     """`uow.conversations` (storage.repositories.conversations)."""
 
+    async def hold(self, channel: str, chat_id: str) -> None: ...
     async def load(
         self, channel: str, chat_id: str
     ) -> tuple[Account | None, Conversation | None]: ...

@@ -1,9 +1,10 @@
 """The conversation service: one incoming message, all or nothing.
 
-Per message: take the conversation's lock, open a unit of work, drop a message id already
-processed (providers redeliver), load the state, run the engine, save the state with an
-optimistic version check, queue notifications in the outbox, mark the id processed and
-commit. Replies go back to the channel only after the commit.
+Per message: take the conversation's lock (in this process), open a unit of work, hold
+the chat (across workers), drop a message id already processed (providers redeliver),
+load the state, run the engine, save the state with a version check, queue notifications
+in the outbox, mark the id processed and commit. Replies go back to the channel only
+after the commit.
 """
 
 from __future__ import annotations
@@ -108,6 +109,8 @@ class ConversationService:
         now = self.clock()
         channel, chat_id = message.address.channel, message.address.chat_id
         async with self._uow_factory() as uow:
+            # One message of a chat at a time across workers; the next one waits here.
+            await uow.conversations.hold(channel, chat_id)
             if not await uow.processed.claim(channel, message.message_id, now):
                 log.info("duplicate message %s on %s dropped", message.message_id, channel)
                 return []

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 
@@ -10,3 +14,10 @@ class Repository:
 
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
+
+    def insert(self, model: Any) -> Any:
+        """The backend's INSERT, which offers `on_conflict_do_nothing`: a get-or-create
+        that two workers run at once then never fails on the unique key (the second
+        waits for the first to commit and inserts nothing)."""
+        dialect = self.session.get_bind().dialect.name
+        return (pg_insert if dialect == "postgresql" else sqlite_insert)(model)

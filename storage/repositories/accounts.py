@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import CursorResult, select
 
 from bot.core import ports
 from storage.models import Account
@@ -24,14 +25,20 @@ class AccountRepository(Repository):
     async def get_or_create(
         self, channel: str, chat_id: str, name: str = ""
     ) -> tuple[Account, bool]:
-        """The account of this chat, creating it on first contact; True when created."""
+        """The account of this chat, creating it on first contact; True when created.
+        Two first messages on two workers: one inserts, the other finds it."""
         account = await self.find(channel, chat_id)
         if account is not None:
             return account, False
-        account = Account(channel=channel, chat_id=chat_id, name=name)
-        self.session.add(account)
-        await self.session.flush()
-        return account, True
+        statement = (
+            self.insert(Account)
+            .values(channel=channel, chat_id=chat_id, name=name)
+            .on_conflict_do_nothing(index_elements=["channel", "chat_id"])
+        )
+        created = cast(CursorResult[Any], await self.session.execute(statement)).rowcount == 1
+        account = await self.find(channel, chat_id)
+        assert account is not None, "inserted now or by the worker that won"
+        return account, created
 
     async def by_phone(self, phone: str) -> list[Account]:
         """Every chat verified for this E.164 number (e.g. WhatsApp and Telegram)."""

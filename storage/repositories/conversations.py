@@ -1,16 +1,16 @@
-"""Conversation state, saved with optimistic concurrency.
+"""Conversation state: held for the message's transaction, saved with a version check.
 
-The per-conversation lock only serialises messages inside one process; with several bot
-workers on one PostgreSQL, two of them may still handle the same chat at once. Every save
-therefore checks the version it loaded: the loser gets `StaleConversation`, its unit of
-work rolls back, and the message can be retried against the fresh state.
+With several bot workers on one PostgreSQL, a message's transaction first holds its chat
+(`hold`, an advisory lock): the chat's next message, on any worker, waits for it and then
+reads the state it saved. Every save still checks the version it loaded, so that code
+that did not hold the chat can never overwrite a newer state silently (`StaleConversation`).
 """
 
 from __future__ import annotations
 
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, select, update
+from sqlalchemy import CursorResult, select, text, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from bot.core import ports
@@ -30,6 +30,10 @@ STATE_COLUMNS = (
     "burst_started_at",
     "burst_count",
 )
+
+# The first key of the conversations' advisory locks (the second is the chat's hash):
+# other locks of the bot use other spaces.
+CONVERSATION_LOCKS = 0x4B42
 
 
 class StaleConversation(Exception):
@@ -57,6 +61,19 @@ class ConversationRepository(Repository):
         await self.session.flush()
         return conversation
 
+    async def hold(self, channel: str, chat_id: str) -> None:
+        """Take this chat's conversation for the rest of the transaction: on PostgreSQL an
+        advisory lock, so that a worker handling the chat's next message waits for this
+        one to commit and then reads its state (one message at a time per chat across
+        workers, in the order they took the lock; never "busy"). SQLite serves one
+        process, whose conversation service already takes them one at a time."""
+        if self.session.get_bind().dialect.name != "postgresql":
+            return
+        await self.session.execute(
+            text("SELECT pg_advisory_xact_lock(:space, hashtext(:chat))"),
+            {"space": CONVERSATION_LOCKS, "chat": f"{channel}:{chat_id}"},
+        )
+
     async def load(self, channel: str, chat_id: str) -> tuple[Account | None, Conversation | None]:
         """The chat's account and conversation in one round trip (the per-message hot
         path: every statement costs a trip to the database thread)."""
@@ -75,9 +92,11 @@ class ConversationRepository(Repository):
         return row[0], row[1]
 
     async def start(self, channel: str, chat_id: str, account_id: int) -> Conversation:
-        """A new conversation at the main menu."""
-        return await self.add(
-            Conversation(
+        """A new conversation at the main menu — or the one another worker started for
+        this chat a moment ago (never a unique-key error)."""
+        statement = (
+            self.insert(Conversation)
+            .values(
                 channel=channel,
                 chat_id=chat_id,
                 account_id=account_id,
@@ -91,7 +110,15 @@ class ConversationRepository(Repository):
                 burst_count=0,
                 version=0,
             )
+            .on_conflict_do_nothing(index_elements=["channel", "chat_id"])
         )
+        await self.session.execute(statement)
+        query = select(Conversation).where(
+            Conversation.channel == channel, Conversation.chat_id == chat_id
+        )
+        conversation = await self.session.scalar(query)
+        assert conversation is not None, "inserted now or by the worker that won"
+        return conversation
 
     async def save(self, conversation: ports.Conversation, expected_version: int) -> None:
         """Write every state column if the stored version is still `expected_version`,

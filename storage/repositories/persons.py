@@ -52,17 +52,25 @@ class PersonRepository(Repository):
     async def add(
         self, nik_value: str, name: str, birth_date: date, sex: str, phone: str | None = None
     ) -> Person:
-        person = Person(
-            nik_encrypted=self.vault.encrypt(nik_value),
-            nik_hash=self.vault.lookup_hash(nik_value),
-            nik_masked=mask_nik(nik_value),
-            name=name,
-            birth_date=birth_date,
-            sex=sex,
-            phone=phone,
+        """A new person — or, when another worker stored this NIK a moment ago, theirs
+        (never a unique-key error)."""
+        nik_hash = self.vault.lookup_hash(nik_value)
+        statement = (
+            self.insert(Person)
+            .values(
+                nik_encrypted=self.vault.encrypt(nik_value),
+                nik_hash=nik_hash,
+                nik_masked=mask_nik(nik_value),
+                name=name,
+                birth_date=birth_date,
+                sex=sex,
+                phone=phone,
+            )
+            .on_conflict_do_nothing(index_elements=["nik_hash"])
         )
-        self.session.add(person)
-        await self.session.flush()
+        await self.session.execute(statement)
+        person = await self.session.scalar(select(Person).where(Person.nik_hash == nik_hash))
+        assert person is not None, "inserted now or by the worker that won"
         return person
 
     async def update_name(self, person: ports.Person, name: str) -> None:

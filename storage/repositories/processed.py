@@ -6,8 +6,6 @@ from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, delete, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from storage.models import ProcessedMessage
 from storage.repositories._base import Repository
@@ -24,10 +22,8 @@ class ProcessedMessageRepository(Repository):
         """Record the id inside the message's transaction; False if it was already
         processed. One statement instead of a lookup plus an insert; a concurrent worker
         handling the same id waits for ours to commit and then gets False."""
-        dialect = self.session.get_bind().dialect.name
-        insert = pg_insert if dialect == "postgresql" else sqlite_insert
         statement = (
-            insert(ProcessedMessage)
+            self.insert(ProcessedMessage)
             .values(channel=channel, message_id=message_id, processed_at=at)
             .on_conflict_do_nothing(index_elements=["channel", "message_id"])
         )
