@@ -37,7 +37,9 @@ async def send(app: App, user: int, step: int) -> float:
     text = SCRIPT[step % len(SCRIPT)]
     message = IncomingMessage(address, f"{user}-{step}-{random.random()}", text=text)
     started = time.perf_counter()
-    replies = await app.service.handle(message)
+    answer = await app.service.handle(message)
+    await answer.delivered()
+    replies = answer.replies
     elapsed = time.perf_counter() - started
     if not replies or "gangguan" in replies[-1].text:
         raise RuntimeError(f"bad reply to {text!r}: {replies}")

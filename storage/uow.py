@@ -94,7 +94,7 @@ class UnitOfWork:
         self.invites = InviteRepository(session)
         self.conversations = ConversationRepository(session)
         self.processed = ProcessedMessageRepository(session)
-        self.outbox = OutboxRepository(session)
+        self.outbox = OutboxRepository(session, self._vault)
         self.audit = AuditRepository(session)
         self.persons = PersonRepository(session, self._vault)
         self.activities = ActivityRepository(session)

@@ -13,10 +13,10 @@ from typing import Any, Protocol
 
 from starlette.routing import BaseRoute
 
-from bot.core.messages import IncomingMessage, Reply
+from bot.core.messages import Answer, IncomingMessage
 from bot.workers.outbox_sender import Parcel
 
-Handler = Callable[[IncomingMessage], Awaitable[list[Reply]]]
+Handler = Callable[[IncomingMessage], Awaitable[Answer]]
 
 
 class Channel(Protocol):

@@ -22,6 +22,7 @@ from typing import TextIO
 from bot.core.markup import strip_marks
 from bot.core.messages import (
     Address,
+    Answer,
     Attachment,
     Document,
     IncomingMessage,
@@ -46,7 +47,7 @@ class Persona:
     name: str
 
 
-Handler = Callable[[IncomingMessage], Awaitable[list[Reply]]]
+Handler = Callable[[IncomingMessage], Awaitable[Answer]]
 AfterEach = Callable[[], Awaitable[object]]
 
 
@@ -132,8 +133,10 @@ class TerminalChannel:
             sender_name=persona.name,
             attachment=attachment,
         )
-        for reply in await self._handle(message):
+        answer = await self._handle(message)
+        for reply in answer.replies:
             self.show(reply)
+        await answer.delivered()
         if self.after_each is not None:
             await self.after_each()
 

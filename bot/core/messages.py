@@ -4,6 +4,7 @@ what the service hands back. Standard library only, so every layer may use them.
 from __future__ import annotations
 
 import base64
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -80,6 +81,25 @@ class Reply:
     image: Document | None = None
     request_phone: bool = False
     urgent: bool = False
+
+
+# The outbox kind of a copy of a reply to the person who just wrote.
+REPLY_KIND = "reply"
+
+
+async def _nothing_to_record() -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the conversation service hands back for one message: the replies for the
+    channel to send now, and `delivered`, to await once they went out. Until then the
+    outbox holds a copy of each, written with the state change they answer, and sends it
+    itself after a grace period: a crash after the commit loses no reply."""
+
+    replies: list[Reply] = field(default_factory=list)
+    delivered: Callable[[], Awaitable[None]] = _nothing_to_record
 
 
 @dataclass(frozen=True)

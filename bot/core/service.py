@@ -2,19 +2,23 @@
 
 Per message: take the conversation's lock (in this process), open a unit of work, hold
 the chat (across workers), drop a message id already processed (providers redeliver),
-load the state, run the engine, save the state with a version check, queue notifications
-in the outbox, mark the id processed and commit. Replies go back to the channel only
-after the commit.
+load the state, run the engine, save the state with a version check, queue the
+notifications and a copy of every reply in the outbox, mark the id processed and commit.
+The replies go back to the channel after the commit; once it has sent them it says so
+(`Answer.delivered`) and their copies are marked sent. A reply the channel never
+confirms — the worker died after the commit — is sent by the outbox after REPLY_GRACE.
+The local console (terminal) keeps no copies: it prints in the same process.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 from bot.config import Settings
 from bot.core import privacy
@@ -23,12 +27,21 @@ from bot.core.engine import DialogEngine
 from bot.core.identity import resolve_caller
 from bot.core.log_redaction import log_failure
 from bot.core.markup import strip_marks
-from bot.core.messages import Address, IncomingMessage, Notification, Reply, reply_to_payload
-from bot.core.ports import Texts, UnitOfWork, UnitOfWorkFactory
+from bot.core.messages import (
+    REPLY_KIND,
+    Address,
+    Answer,
+    IncomingMessage,
+    Notification,
+    Reply,
+    reply_to_payload,
+)
+from bot.core.ports import Account, Texts, UnitOfWork, UnitOfWorkFactory
 from bot.core.services import Services
 from bot.domain.dates import using_zone
 from bot.domain.inbound import UNLIMITED_CHANNELS, Burst, Verdict
 from bot.domain.text import display_name
+from bot.domain.vocabulary import OutboxStatus
 
 # accounts.name: a longer profile name (Telegram allows 129 characters) is cut to fit.
 ACCOUNT_NAME_MAX = 120
@@ -42,6 +55,11 @@ PROCESSED_KEPT = timedelta(days=7)
 # A message the provider dates further back than this is a replay (a captured signed
 # webhook posted again): its id may be forgotten already, so it is refused by its date.
 REPLAY_AFTER = PROCESSED_KEPT - timedelta(days=1)
+# How long the outbox leaves a reply to the channel that got it before sending it itself:
+# longer than a turn's replies take to go out (Telegram paces a chat at about one a second).
+REPLY_GRACE = timedelta(seconds=60)
+# A reply goes first in the outbox's order.
+REPLY_PRIORITY = 0
 
 
 class ConversationService:
@@ -66,8 +84,8 @@ class ConversationService:
         self.clock: Clock = clock or (lambda: datetime.now(UTC))
         self._locks: dict[Address, tuple[asyncio.Lock, int]] = {}
 
-    async def handle(self, message: IncomingMessage) -> list[Reply]:
-        """Process one message and return the replies for its sender."""
+    async def handle(self, message: IncomingMessage) -> Answer:
+        """Process one message; the replies for its sender (see the module)."""
         message = replace(message, text=storable(message.text))
         # The marks of bot/core/markup.py: typed, the engine refuses them (the user is told);
         # in what the channel adds (a profile name, a shared place's name) they are dropped,
@@ -83,15 +101,15 @@ class ConversationService:
                 message.address.channel,
                 message.received_at.isoformat(),
             )
-            return []
+            return Answer()
         async with self._lock(message.address):
             for attempt in (1, 2):
                 try:
                     return await self._process(message)
                 except self._stale_error:
-                    # Another worker saved this conversation first; run again on fresh state.
+                    # Saved by code that did not hold the chat; run again on fresh state.
                     if attempt == 2:
-                        return [Reply(self._texts.text("id", "busy"))]
+                        return Answer([Reply(self._texts.text("id", "busy"))])
                 except Exception as exc:
                     # Never the text or the state; the traceback with NIKs masked
                     # (an exception may quote what the user typed).
@@ -102,10 +120,10 @@ class ConversationService:
                         message.message_id,
                         message.address.channel,
                     )
-                    return [Reply(self._texts.text("id", "internal_error"))]
-        return []
+                    return Answer([Reply(self._texts.text("id", "internal_error"))])
+        return Answer()
 
-    async def _process(self, message: IncomingMessage) -> list[Reply]:
+    async def _process(self, message: IncomingMessage) -> Answer:
         now = self.clock()
         channel, chat_id = message.address.channel, message.address.chat_id
         async with self._uow_factory() as uow:
@@ -113,7 +131,7 @@ class ConversationService:
             await uow.conversations.hold(channel, chat_id)
             if not await uow.processed.claim(channel, message.message_id, now):
                 log.info("duplicate message %s on %s dropped", message.message_id, channel)
-                return []
+                return Answer()
             account, conversation = await uow.conversations.load(channel, chat_id)
             if account is None:
                 account, created = await uow.accounts.get_or_create(
@@ -134,14 +152,14 @@ class ConversationService:
                 # Too fast: not processed (the message id stays claimed, so the provider
                 # does not retry it); one polite answer per window.
                 await uow.conversations.save(conversation, expected_version)
-                await uow.commit()
                 log.info("message %s on %s over the per-chat limit", message.message_id, channel)
-                if verdict == Verdict.DROP:
-                    return []
-                text = self._texts.text(
-                    account.language or "id", "too_fast", seconds=burst.seconds_left(now)
-                )
-                return [Reply(text)]
+                replies = []
+                if verdict != Verdict.DROP:
+                    text = self._texts.text(
+                        account.language or "id", "too_fast", seconds=burst.seconds_left(now)
+                    )
+                    replies = [Reply(text)]
+                return await self._answer(uow, message, account, replies, now)
             state = State(
                 dialog=conversation.dialog,
                 step=conversation.step,
@@ -176,8 +194,48 @@ class ConversationService:
             await uow.conversations.save(conversation, expected_version)
             for note in ctx.notifications:
                 await self._queue(uow, note, now)
+            return await self._answer(uow, message, account, replies, now)
+
+    async def _answer(
+        self,
+        uow: UnitOfWork,
+        message: IncomingMessage,
+        account: Account,
+        replies: list[Reply],
+        now: datetime,
+    ) -> Answer:
+        """Keep a sealed copy of each reply in the outbox, commit, and answer."""
+        channel, chat_id = message.address.channel, message.address.chat_id
+        copies: list[int] = []
+        if channel not in UNLIMITED_CHANNELS:
+            for reply in replies:
+                copy = await uow.outbox.enqueue(
+                    account_id=account.id,
+                    channel=channel,
+                    chat_id=chat_id,
+                    payload=reply_to_payload(reply),
+                    kind=REPLY_KIND,
+                    priority=REPLY_PRIORITY,
+                    not_before=now + REPLY_GRACE,
+                    sealed=True,
+                    created_at=now,
+                )
+                assert copy is not None, "a reply has no dedup key"
+                copies.append(copy.id)
+        await uow.commit()
+        if not copies:
+            return Answer(replies)
+        return Answer(replies, partial(self._delivered, copies))
+
+    async def _delivered(self, copies: Sequence[int]) -> None:
+        """The channel sent these replies: their outbox copies are marked sent."""
+        now = self.clock()
+        async with self._uow_factory() as uow:
+            for copy_id in copies:
+                copy = await uow.outbox.get(copy_id)
+                if copy is not None and copy.status == OutboxStatus.PENDING:
+                    await uow.outbox.mark_sent(copy, now)
             await uow.commit()
-        return replies
 
     async def _queue(self, uow: UnitOfWork, note: Notification, now: datetime) -> None:
         recipient = await uow.accounts.get(note.account_id)
@@ -192,6 +250,7 @@ class ConversationService:
             priority=1 if note.reply.urgent else 5,
             dedup_key=note.dedup_key,
             not_before=now,
+            created_at=now,
         )
 
     @asynccontextmanager

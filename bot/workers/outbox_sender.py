@@ -120,7 +120,7 @@ class OutboxWorker:
                             message.account_id,
                             message.chat_id,
                             message.kind,
-                            dict(message.payload),
+                            uow.outbox.opened(message),
                             message.attempts,
                             account.last_inbound_at if account is not None else None,
                         ),

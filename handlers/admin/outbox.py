@@ -1,5 +1,6 @@
-"""Status pesan keluar: how many outbox messages wait, went out or failed, and the latest
-failures with their error — never the message text, which may carry personal data."""
+"""Status pesan keluar: how many outbox messages wait, went out or failed — notifications,
+then the copies of replies apart — and the latest failures with their error, never the
+message text, which may carry personal data."""
 
 from __future__ import annotations
 
@@ -44,12 +45,17 @@ def failure_line(ctx: Context, message: Any) -> str:
 
 async def ask_status(ctx: Context) -> Reply:
     outbox = ctx.services.uow.outbox
-    counts = await outbox.count_by_status()
-    text = ctx.t(
-        "admin_outbox_counts",
-        pending=counts.get(OutboxStatus.PENDING, 0),
-        sent=counts.get(OutboxStatus.SENT, 0),
-        failed=counts.get(OutboxStatus.FAILED, 0),
+    text = "\n".join(
+        ctx.t(
+            key,
+            pending=counts.get(OutboxStatus.PENDING, 0),
+            sent=counts.get(OutboxStatus.SENT, 0),
+            failed=counts.get(OutboxStatus.FAILED, 0),
+        )
+        for key, counts in (
+            ("admin_outbox_counts", await outbox.count_by_status()),
+            ("admin_outbox_reply_counts", await outbox.count_by_status(replies=True)),
+        )
     )
     failures = await outbox.latest_failed(LATEST_FAILED)
     if failures:

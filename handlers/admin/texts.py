@@ -191,6 +191,7 @@ ID: dict[str, str] = {
     "admin_action_activity_role_changed": "peran peserta diubah",
     # Outbox.
     "admin_outbox_counts": "📤 *Pesan keluar*\nMenunggu: {pending} · Terkirim: {sent} · Gagal: {failed}",
+    "admin_outbox_reply_counts": "Balasan ke pengirim: menunggu {pending} · terkirim {sent} · gagal {failed}",
     "admin_outbox_latest_failed": "Gagal terakhir:\n{lines}",
     "admin_outbox_failure": "#{id} · {kind} · {channel} · {at} · {attempts}× — {error}",
     "admin_outbox_refresh": "Muat ulang",
@@ -389,6 +390,7 @@ EN: dict[str, str] = {
     "admin_action_activity_role_changed": "participant role changed",
     # Outbox.
     "admin_outbox_counts": "📤 *Outgoing messages*\nWaiting: {pending} · Sent: {sent} · Failed: {failed}",
+    "admin_outbox_reply_counts": "Replies to senders: waiting {pending} · sent {sent} · failed {failed}",
     "admin_outbox_latest_failed": "Latest failures:\n{lines}",
     "admin_outbox_failure": "#{id} · {kind} · {channel} · {at} · {attempts}× — {error}",
     "admin_outbox_refresh": "Refresh",

@@ -1,27 +1,43 @@
-"""The outbox: messages to people other than the sender, drained by the sender worker.
+"""The outbox: every message the bot sends — alerts, notifications, broadcasts, and the
+replies to the person who just wrote (kind "reply", written with the state change they
+answer, so a crash after the commit loses none) — drained by the sender worker.
 
 Statuses: `pending` (waiting for `next_attempt_at`), `sent`, `failed` (gave up).
-Lower `priority` numbers go first (accident alerts before statistics).
+Lower `priority` numbers go first (replies, then accident alerts, then statistics).
+A sealed payload (replies: whatever the user typed may come back in them, and a BPJS
+export carries full NIKs) is encrypted with the data key and emptied once sent.
 """
 
 from __future__ import annotations
 
+import base64
+import json
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import ports
+from bot.core.messages import REPLY_KIND
 from bot.domain.vocabulary import OutboxStatus
 from storage.models import OutboxMessage, utcnow
+from storage.nik_vault import NikVault
 from storage.repositories._base import Repository
+
+# The payload key of a sealed message's ciphertext.
+SEALED = "sealed"
 
 # Rows per INSERT / dedup query of a bulk enqueue: well under every backend's limits.
 _CHUNK = 500
 
 
 class OutboxRepository(Repository):
+    def __init__(self, session: AsyncSession, vault: NikVault) -> None:
+        super().__init__(session)
+        self.vault = vault
+
     async def enqueue(
         self,
         *,
@@ -33,13 +49,19 @@ class OutboxRepository(Repository):
         priority: int = 5,
         dedup_key: str | None = None,
         not_before: datetime | None = None,
+        sealed: bool = False,
+        created_at: datetime | None = None,
     ) -> OutboxMessage | None:
         """Queue a message; None when one with the same `dedup_key` was queued before.
-        The key is checked with a query (a failed INSERT would poison the transaction)."""
+        The key is checked with a query (a failed INSERT would poison the transaction).
+        `sealed`: the payload is stored encrypted (see the module)."""
         if dedup_key is not None:
             query = select(OutboxMessage.id).where(OutboxMessage.dedup_key == dedup_key)
             if await self.session.scalar(query) is not None:
                 return None
+        if sealed:
+            text = json.dumps(payload, ensure_ascii=False)
+            payload = {SEALED: base64.b64encode(self.vault.encrypt(text)).decode("ascii")}
         message = OutboxMessage(
             account_id=account_id,
             channel=channel,
@@ -51,10 +73,20 @@ class OutboxRepository(Repository):
             status=OutboxStatus.PENDING,
             attempts=0,
             next_attempt_at=not_before or utcnow(),
+            created_at=created_at or utcnow(),
         )
         self.session.add(message)
         await self.session.flush()
         return message
+
+    def opened(self, message: ports.OutboxMessage) -> dict[str, Any]:
+        """The message's payload as the sender needs it: a sealed one decrypted (with the
+        keys the delivery receipts added beside it)."""
+        payload = dict(message.payload or {})
+        sealed = payload.pop(SEALED, None)
+        if sealed is None:
+            return payload
+        return {**json.loads(self.vault.decrypt(base64.b64decode(sealed))), **payload}
 
     async def get(self, message_id: int) -> OutboxMessage | None:
         return await self.session.get(OutboxMessage, message_id)
@@ -89,6 +121,9 @@ class OutboxRepository(Repository):
         message.attempts += 1
         message.provider_message_id = provider_message_id
         message.last_error = None
+        if SEALED in (message.payload or {}):
+            # What was said is the user's; the row keeps that it went, and when.
+            message.payload = {k: v for k, v in message.payload.items() if k != SEALED}
         await self.session.flush()
 
     async def mark_retry(
@@ -105,8 +140,12 @@ class OutboxRepository(Repository):
         message.last_error = error
         await self.session.flush()
 
-    async def count_by_status(self) -> dict[str, int]:
-        query = select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
+    async def count_by_status(self, replies: bool = False) -> dict[str, int]:
+        """Notifications per status; with `replies`, the copies of replies instead."""
+        kind = OutboxMessage.kind == REPLY_KIND if replies else OutboxMessage.kind != REPLY_KIND
+        query = (
+            select(OutboxMessage.status, func.count()).where(kind).group_by(OutboxMessage.status)
+        )
         return {status: int(count) for status, count in (await self.session.execute(query)).all()}
 
     async def enqueue_many(

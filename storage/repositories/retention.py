@@ -14,6 +14,7 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, Text, delete, exists, or_, select, update
 from sqlalchemy import cast as sql_cast
 
+from bot.core.messages import REPLY_KIND
 from storage.models import (
     Activity,
     AuditEvent,
@@ -119,6 +120,8 @@ class RetentionRepository(Repository):
                 .where(
                     OutboxMessage.status == SENT,
                     OutboxMessage.sent_at < before,
+                    # A reply's copy lost its content when it was sent.
+                    OutboxMessage.kind != REPLY_KIND,
                     ~sql_cast(OutboxMessage.payload, Text).like(f'%"{DROPPED_KEY}"%'),
                 )
                 .order_by(OutboxMessage.id)

@@ -77,7 +77,9 @@ class Chat:
         )
         # What the user reads: the marks around user values (bot/core/markup.py) are for
         # the channel renderers, which tests/bot/channels drive through the real adapters.
-        self.replies = [_unmarked(reply) for reply in await self.app.service.handle(message)]
+        answer = await self.app.service.handle(message)
+        await answer.delivered()  # read on the screen, as a channel would confirm
+        self.replies = [_unmarked(reply) for reply in answer.replies]
         return self.replies
 
     @property

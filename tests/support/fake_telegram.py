@@ -49,6 +49,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from bot.core.messages import Answer
+
 TOKEN = "123456:TEST-token"
 SEND_METHODS = {"sendmessage", "senddocument", "sendphoto"}
 JSON_FIELDS = {
@@ -664,9 +666,9 @@ class ScriptedService:
         self.received: list[Any] = []
         self.answer: list[Any] = []
 
-    async def handle(self, message: Any) -> list[Any]:
+    async def handle(self, message: Any) -> Answer:
         self.received.append(message)
-        return list(self.answer)
+        return Answer(list(self.answer))
 
 
 @dataclass

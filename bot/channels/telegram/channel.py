@@ -47,17 +47,17 @@ from bot.channels.telegram.incoming import (
     read_message,
 )
 from bot.channels.telegram.keyboards import KeyboardMemory, remove_phone_keyboard
-from bot.channels.telegram.limits import BULK, URGENT, RateLimiter
+from bot.channels.telegram.limits import BULK, REPLY, URGENT, RateLimiter
 from bot.channels.telegram.queue import ChatQueues, Then
 from bot.channels.telegram.render import render
 from bot.config import TelegramSettings
-from bot.core.messages import IncomingMessage, Reply, payload_to_reply
+from bot.core.messages import REPLY_KIND, Answer, IncomingMessage, Reply, payload_to_reply
 from bot.web.body import BodyTooLarge, read_limited
 from bot.workers.outbox_sender import Parcel
 
 log = logging.getLogger(__name__)
 
-Handler = Callable[[IncomingMessage], Awaitable[list[Reply]]]
+Handler = Callable[[IncomingMessage], Awaitable[Answer]]
 
 WEBHOOK_PATH = "/telegram/webhook"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -164,8 +164,14 @@ class TelegramChannel:
         await self._bot.shutdown()
 
     async def send(self, parcel: Parcel) -> str | None:
-        """An outbox message (free text: Telegram has no 24-hour window or templates)."""
+        """An outbox message (free text: Telegram has no 24-hour window or templates).
+        A reply comes here only when the worker that took its message did not confirm
+        sending it (it stopped after the commit): this process never saw its buttons, so
+        taps in that chat go to the engine as they come (KeyboardMemory.forget)."""
         reply = payload_to_reply(parcel.payload)
+        if parcel.kind == REPLY_KIND:
+            self._keyboards.forget(parcel.chat_id)
+            return await self._delivery.outbox(parcel.chat_id, render(reply), REPLY)
         lane = URGENT if reply.urgent else BULK
         return await self._delivery.outbox(parcel.chat_id, render(reply), lane)
 
@@ -285,8 +291,8 @@ class TelegramChannel:
                     await self._say(chat_id, DOCUMENT_FAILED)
                     return None
                 message = replace(message, attachment=attachment)
-        replies = await self._handle(message)
-        return partial(self._respond, chat_id, replies, tapped)
+        answer = await self._handle(message)
+        return partial(self._respond, chat_id, answer, tapped)
 
     async def _answer(self, query: CallbackQuery) -> None:
         # Always, first: otherwise the user's Telegram shows a spinner on the button.
@@ -297,7 +303,8 @@ class TelegramChannel:
 
     # --- answering --------------------------------------------------------------------
 
-    async def _respond(self, chat_id: str, replies: list[Reply], tapped: int | None) -> None:
+    async def _respond(self, chat_id: str, answer: Answer, tapped: int | None) -> None:
+        replies = answer.replies
         if not replies:
             return  # a redelivered update: the question on screen still stands
         if tapped is not None:
@@ -312,6 +319,8 @@ class TelegramChannel:
             parts, phone_up = remove_phone_keyboard(parts)
         sent = await self._delivery.reply(chat_id, parts)
         self._keyboards.remember(chat_id, [(p, m.message_id) for p, m in sent], phone_up)
+        # Sent, or given up after the reply lane's retries (a refused part stays refused).
+        await answer.delivered()
 
     async def _say(self, chat_id: str, text: str) -> None:
         await self._delivery.reply(chat_id, render(Reply(text)))

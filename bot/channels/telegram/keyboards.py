@@ -45,6 +45,10 @@ class KeyboardMemory:
             return STALE_CHOICE
         return resolve_callback(data, shown.choice_ids)
 
+    def forget(self, chat_id: str) -> None:
+        """Nothing is known of this chat's screen any more (as after a restart)."""
+        self._chats.pop(chat_id, None)
+
     def phone_keyboard_up(self, chat_id: str) -> bool:
         shown = self._chats.get(chat_id)
         return shown is not None and shown.phone_keyboard

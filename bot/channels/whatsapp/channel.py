@@ -49,14 +49,14 @@ from bot.channels.whatsapp.webhook import (
     subscription_challenge,
 )
 from bot.config import WhatsAppSettings
-from bot.core.messages import Attachment, IncomingMessage, Reply, payload_to_reply
+from bot.core.messages import Answer, Attachment, IncomingMessage, Reply, payload_to_reply
 from bot.web.body import BodyTooLarge, read_limited
 from bot.workers.delivery_status import TEMPLATE_REQUIRED_KEY, StatusSink, StatusUpdate
 from bot.workers.outbox_sender import Parcel, RetryLater, Undeliverable
 
 log = logging.getLogger(__name__)
 
-Handler = Callable[[IncomingMessage], Awaitable[list[Reply]]]
+Handler = Callable[[IncomingMessage], Awaitable[Answer]]
 WEBHOOK_PATH = "/whatsapp/webhook"
 # Outbox kinds that go out as fast as the number allows, never paced per person.
 URGENT_KINDS = frozenset({"accident", "accident_reminder"})
@@ -212,11 +212,16 @@ class WhatsAppChannel:
                 message = replace(message, attachment=attachment)
             except GraphError as exc:
                 log.warning("file of message %s not downloaded: %s", message.message_id, exc)
-        for reply in await self._handle(message):
+        answer = await self._handle(message)
+        for reply in answer.replies:
             try:
                 await self._deliver(message.address.chat_id, reply)
             except Exception as exc:
+                # Left to the outbox, which holds a copy of every reply and sends it
+                # after the grace period, with its own retries.
                 log.warning("reply to message %s not delivered: %s", message.message_id, exc)
+                return
+        await answer.delivered()
 
     async def _deliver(self, chat_id: str, reply: Reply) -> None:
         """A reply to someone who just wrote. A part Meta asks us to send again is retried

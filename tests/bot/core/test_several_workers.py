@@ -15,7 +15,7 @@ import pytest_asyncio
 
 from bot.app import App, build_app
 from bot.config import Settings
-from bot.core.messages import Address, IncomingMessage
+from bot.core.messages import Address, Answer, IncomingMessage
 from storage.database import Database
 from support.chat import Clock
 from support.seeding import TEST_NIK_KEY
@@ -43,8 +43,8 @@ def message(chat_id: str, text: str) -> IncomingMessage:
     )
 
 
-def texts(replies: list) -> str:  # type: ignore[type-arg]
-    return "\n".join(reply.text for reply in replies)
+def texts(answer: Answer) -> str:
+    return "\n".join(reply.text for reply in answer.replies)
 
 
 async def test_a_new_users_first_messages_on_two_workers_are_both_answered(
@@ -60,7 +60,7 @@ async def test_a_new_users_first_messages_on_two_workers_are_both_answered(
             for worker, m in zip((app, second), pair, strict=True)
         )
     )
-    answers = [texts(replies) for replies in results]
+    answers = [texts(answer) for answer in results]
     assert all("Menu utama" in answer for answer in answers), answers
     async with app.uow_factory() as uow:
         for first, _ in pairs:
@@ -79,7 +79,7 @@ async def test_a_burst_of_one_chat_on_two_workers_is_answered_in_turn(
     results = await asyncio.gather(
         *(worker.service.handle(message(chat, "menu")) for worker in workers)
     )
-    answers = [texts(replies) for replies in results]
+    answers = [texts(answer) for answer in results]
     assert all("Menu utama" in answer for answer in answers), answers
     async with app.uow_factory() as uow:
         _, conversation = await uow.conversations.load("whatsapp", chat)

@@ -10,6 +10,7 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
+from bot.core.messages import REPLY_KIND
 from bot.domain.coverage import coverage_window
 from storage.models import Activity, OutboxMessage
 from support.activity_helpers import (
@@ -39,7 +40,13 @@ async def open_confirmation(chat: Chat, activity_id: int) -> None:
 
 async def outbox(app) -> list[OutboxMessage]:  # noqa: ANN001
     async with app.uow_factory() as uow:
-        return list(await uow.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id)))
+        return list(
+            await uow.session.scalars(
+                select(OutboxMessage)
+                .where(OutboxMessage.kind != REPLY_KIND)
+                .order_by(OutboxMessage.id)
+            )
+        )
 
 
 async def test_the_final_check_and_the_confirmation(

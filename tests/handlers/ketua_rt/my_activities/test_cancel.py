@@ -12,6 +12,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from bot.core.messages import REPLY_KIND
 from storage.models import OutboxMessage
 from support.activity_helpers import (
     SITI,
@@ -48,7 +49,13 @@ async def changes(app, activity_id: int) -> list:  # noqa: ANN001
 
 async def outbox(app) -> list[OutboxMessage]:  # noqa: ANN001
     async with app.uow_factory() as uow:
-        return list(await uow.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id)))
+        return list(
+            await uow.session.scalars(
+                select(OutboxMessage)
+                .where(OutboxMessage.kind != REPLY_KIND)
+                .order_by(OutboxMessage.id)
+            )
+        )
 
 
 async def test_cancelling_before_the_start_asks_the_reason_and_says_what_happens(

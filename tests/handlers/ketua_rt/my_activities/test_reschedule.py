@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.activities.lifecycle import participation_window
+from bot.core.messages import REPLY_KIND
 from bot.domain.coverage import start_of_day
 from storage.models import OutboxMessage
 from support.activity_helpers import (
@@ -52,7 +53,13 @@ async def changes(app, activity_id: int) -> list:  # noqa: ANN001
 
 async def outbox(app) -> list[OutboxMessage]:  # noqa: ANN001
     async with app.uow_factory() as uow:
-        return list(await uow.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id)))
+        return list(
+            await uow.session.scalars(
+                select(OutboxMessage)
+                .where(OutboxMessage.kind != REPLY_KIND)
+                .order_by(OutboxMessage.id)
+            )
+        )
 
 
 async def windows(app, activity_id: int) -> list:  # noqa: ANN001
