@@ -25,6 +25,7 @@ from handlers.registry import REGISTRY
 from storage import migrate
 from storage.database import Database
 from storage.key_check import KeyMismatch, ensure_key_matches
+from storage.leadership import Leadership
 from storage.nik_vault import NikVault
 from storage.uow import StaleConversation, UnitOfWorkFactory
 
@@ -156,5 +157,5 @@ async def build_app(
         stale_error=StaleConversation,
         clock=clock,
     )
-    scheduler = Scheduler(uow_factory, service.clock, settings, texts)
+    scheduler = Scheduler(uow_factory, service.clock, settings, texts, Leadership(database))
     return App(settings, database, storage_factory, service, catalogue, scheduler)

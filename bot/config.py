@@ -145,6 +145,18 @@ class RetentionSettings(Section):
     audit_detail_days: int = Field(default=365, ge=30, le=36500)
 
 
+class WorkersSettings(Section):
+    """The background work of `serve` (bot/workers), the same in every worker process."""
+
+    # Seconds between scheduler rounds (reminders, alerts, daily jobs). With several
+    # workers one of them runs each round (a PostgreSQL advisory lock).
+    scheduler_interval_seconds: float = Field(default=30.0, ge=1.0, le=3600.0)
+    # The outbox sends a reply itself when the worker that took the message has not
+    # confirmed sending it this many seconds after the commit (it died): the longest a
+    # reply is late after a crash. Longer than a turn's replies take to go out.
+    reply_grace_seconds: float = Field(default=60.0, ge=1.0, le=3600.0)
+
+
 class SecuritySettings(Section):
     # Encrypts NIKs at rest. Required outside the demo; give it through the environment
     # (KB_SECURITY__SECRET_KEY) or an untracked config file, never in the repository.
@@ -166,6 +178,7 @@ class Settings(BaseSettings):
     web: WebSettings = Field(default_factory=WebSettings)
     program: ProgramSettings = Field(default_factory=ProgramSettings)
     retention: RetentionSettings = Field(default_factory=RetentionSettings)
+    workers: WorkersSettings = Field(default_factory=WorkersSettings)
     security: SecuritySettings = Field(default_factory=SecuritySettings)
 
     @classmethod

@@ -6,7 +6,8 @@ load the state, run the engine, save the state with a version check, queue the
 notifications and a copy of every reply in the outbox, mark the id processed and commit.
 The replies go back to the channel after the commit; once it has sent them it says so
 (`Answer.delivered`) and their copies are marked sent. A reply the channel never
-confirms — the worker died after the commit — is sent by the outbox after REPLY_GRACE.
+confirms — the worker died after the commit — is sent by the outbox after
+`workers.reply_grace_seconds`.
 The local console (terminal) keeps no copies: it prints in the same process.
 """
 
@@ -55,9 +56,6 @@ PROCESSED_KEPT = timedelta(days=7)
 # A message the provider dates further back than this is a replay (a captured signed
 # webhook posted again): its id may be forgotten already, so it is refused by its date.
 REPLAY_AFTER = PROCESSED_KEPT - timedelta(days=1)
-# How long the outbox leaves a reply to the channel that got it before sending it itself:
-# longer than a turn's replies take to go out (Telegram paces a chat at about one a second).
-REPLY_GRACE = timedelta(seconds=60)
 # A reply goes first in the outbox's order.
 REPLY_PRIORITY = 0
 
@@ -207,6 +205,7 @@ class ConversationService:
         """Keep a sealed copy of each reply in the outbox, commit, and answer."""
         channel, chat_id = message.address.channel, message.address.chat_id
         copies: list[int] = []
+        grace = timedelta(seconds=self._settings.workers.reply_grace_seconds)
         if channel not in UNLIMITED_CHANNELS:
             for reply in replies:
                 copy = await uow.outbox.enqueue(
@@ -216,7 +215,7 @@ class ConversationService:
                     payload=reply_to_payload(reply),
                     kind=REPLY_KIND,
                     priority=REPLY_PRIORITY,
-                    not_before=now + REPLY_GRACE,
+                    not_before=now + grace,
                     sealed=True,
                     created_at=now,
                 )

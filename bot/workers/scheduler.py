@@ -1,7 +1,9 @@
 """The scheduler: every round it works out from the database what is due now and queues
 it in the outbox (bot/jobs/*). Nothing is kept in memory between rounds that decides what
 is sent — a restart misses nothing — and every message carries an outbox dedup key, so
-however often a round runs (or several processes run it) nothing is queued twice.
+however often a round runs (or several processes run it) nothing is queued twice. With
+several workers only the leader runs rounds (`Leader`, a PostgreSQL advisory lock with
+failover), every `workers.scheduler_interval_seconds`.
 
 Timing (times of day in program.timezone, WIB by default):
 - every round: incident reminders (24 h, 40 h, 47 h, then daily from the deadline until
@@ -27,6 +29,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Protocol
 
 from bot.config import Settings
 from bot.core.log_redaction import log_failure
@@ -77,6 +80,23 @@ def due_day(now: datetime, window: timedelta) -> date | None:
     return day if slot <= now < slot + window else None
 
 
+class Leader(Protocol):
+    """Whether this process is the one worker that runs the rounds (storage.leadership)."""
+
+    async def leading(self) -> bool: ...
+    async def close(self) -> None: ...
+
+
+class AlwaysLeading:
+    """One process, no rivals (the demo, tests)."""
+
+    async def leading(self) -> bool:
+        return True
+
+    async def close(self) -> None:
+        return None
+
+
 class Scheduler:
     def __init__(
         self,
@@ -84,11 +104,13 @@ class Scheduler:
         clock: Callable[[], datetime],
         settings: Settings,
         texts: Texts,
+        leader: Leader | None = None,
     ) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
         self._settings = settings
         self._texts = texts
+        self._leader = leader or AlwaysLeading()
         self._housekept_at: datetime | None = None
 
     async def run_once(self) -> int:
@@ -133,15 +155,21 @@ class Scheduler:
             log.info("scheduled job %s queued %d messages", name, run.queued)
         return run.queued
 
-    async def run(self, stop: asyncio.Event, interval: float = 30.0) -> None:
-        """Run a round every `interval` seconds until `stop` is set."""
-        while not stop.is_set():
-            try:
-                await self.run_once()
-            except Exception:  # never let a bug end the loop
-                log.exception("scheduler round failed")
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), interval)
+    async def run(self, stop: asyncio.Event) -> None:
+        """While this worker leads, run a round every `workers.scheduler_interval_seconds`
+        until `stop` is set; give up the lead at the end."""
+        interval = self._settings.workers.scheduler_interval_seconds
+        try:
+            while not stop.is_set():
+                try:
+                    if await self._leader.leading():
+                        await self.run_once()
+                except Exception:  # never let a bug end the loop
+                    log.exception("scheduler round failed")
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), interval)
+        finally:
+            await self._leader.close()
 
 
 def _on(job: DailyJob, day: date) -> Job:

@@ -8,7 +8,7 @@ answered once its update is handled, so a crash means Telegram delivers it again
 service drops what it already did. No `ConversationHandler`, no PTB persistence: the
 state lives in our database.
 
-Reading updates is in telegram_incoming, per-chat ordering in telegram_queue, rendering
+Reading updates is in telegram_incoming, per-chat ordering in bot.channels.chat_queues, rendering
 in telegram_render, the buttons on screen in telegram_keyboards, sending and its error
 policies in telegram_delivery, pacing in telegram_limits, the command menu in
 telegram_commands.
@@ -36,6 +36,7 @@ from telegram.error import TelegramError
 from telegram.ext import Updater
 from telegram.request import BaseRequest, HTTPXRequest
 
+from bot.channels.chat_queues import ChatQueues, Then
 from bot.channels.telegram.commands import command_menu
 from bot.channels.telegram.delivery import Delivery, reason
 from bot.channels.telegram.incoming import (
@@ -48,7 +49,6 @@ from bot.channels.telegram.incoming import (
 )
 from bot.channels.telegram.keyboards import KeyboardMemory, remove_phone_keyboard
 from bot.channels.telegram.limits import BULK, REPLY, URGENT, RateLimiter
-from bot.channels.telegram.queue import ChatQueues, Then
 from bot.channels.telegram.render import render
 from bot.config import TelegramSettings
 from bot.core.messages import REPLY_KIND, Answer, IncomingMessage, Reply, payload_to_reply

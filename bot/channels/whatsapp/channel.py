@@ -1,11 +1,15 @@
 """The WhatsApp channel: the Cloud API webhook in, Graph API messages out.
 
 `GET /whatsapp/webhook` answers Meta's verification; `POST /whatsapp/webhook` checks the
-signature over the raw body before reading anything, answers 200 at once and handles the
-messages in the background — one queue per sender, so a person's messages are handled in
-the order they were sent while different people are served side by side (`drain()`
-waits until every queue is empty). Duplicates are dropped durably by the conversation
-service (the wamid is the message id). Delivery receipts go to the `status_sink`.
+signature over the raw body before reading anything, handles the messages — a person's
+one after another in the order they came, different people side by side (ChatQueues) —
+and answers 200 once every message of the notification is handled and committed. Meta
+does not deliver again what got a 200, so nothing is acknowledged before it is stored;
+a worker that dies before answering gets the notification again (its own or another
+worker's), and the conversation service drops what it already did (the wamid is the
+message id). The replies go out after the answer, in order; their copies in the outbox
+cover a worker that dies before sending them. Delivery receipts go to the `status_sink`
+in the background (`drain()` waits for those and for the replies).
 
 Outbox messages (`send`) respect the 24-hour window: inside it they go as normal
 messages; outside it — or when Meta answered 131047 — as the approved template for their
@@ -17,10 +21,10 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 import httpx
@@ -29,6 +33,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from bot.channels.chat_queues import ChatQueues, Then
 from bot.channels.whatsapp.render import MediaPart, Part, media_message, render
 from bot.channels.whatsapp.send import (
     TIMEOUT,
@@ -62,7 +67,10 @@ WEBHOOK_PATH = "/whatsapp/webhook"
 URGENT_KINDS = frozenset({"accident", "accident_reminder"})
 REPLY_ATTEMPTS = 3
 REPLY_MAX_WAIT = 30.0
-CONCURRENT_SENDERS = 16
+# Chats handled at the same time; more wait their turn (the database is the bottleneck).
+CONCURRENT_CHATS = 16
+# How long a stop waits for the messages taken and their replies.
+STOP_GRACE = 30.0
 # Meta's notifications are small (a batch stays well under 3 MB); anything larger is
 # refused before it is read, and before its signature is checked.
 MAX_NOTIFICATION_BYTES = 3 * 1024 * 1024
@@ -92,9 +100,8 @@ class WhatsAppChannel:
         self._reply_retry = reply_retry_seconds
         self._pacer = Pacer(settings.messages_per_second, seconds_per_person)
         self._graph_client: GraphClient | None = None
-        self._queues: dict[str, deque[Inbound | StatusUpdate]] = {}
-        self._workers: dict[str, asyncio.Task[None]] = {}
-        self._senders = asyncio.Semaphore(CONCURRENT_SENDERS)
+        self._chats: ChatQueues[Inbound] = ChatQueues(self._process, CONCURRENT_CHATS)
+        self._receipts: set[asyncio.Task[None]] = set()
 
     # --- the Channel protocol ---------------------------------------------------------
 
@@ -108,7 +115,7 @@ class WhatsAppChannel:
         self._graph()
 
     async def stop(self) -> None:
-        await self.drain()
+        await self.drain(STOP_GRACE)
         if self._graph_client is not None:
             await self._graph_client.close()
             self._graph_client = None
@@ -165,54 +172,58 @@ class WhatsAppChannel:
             log.warning("WhatsApp webhook: a signed body that is not JSON (%d bytes)", len(body))
             return PlainTextResponse("ok")
         notification = parse_notification(payload, classify)
-        for inbound in notification.messages:
-            self._enqueue(inbound.message.address.chat_id, inbound)
         for status in notification.statuses:
-            self._enqueue(f"status:{status.provider_message_id}", status)
+            self._receipt(status)
+        handled = [
+            self._chats.submit(inbound.message.address.chat_id, inbound)
+            for inbound in notification.messages
+        ]
+        # Acknowledged once handled and committed (see the module).
+        await asyncio.gather(*handled)
         return PlainTextResponse("ok")
 
-    def _enqueue(self, key: str, item: Inbound | StatusUpdate) -> None:
-        self._queues.setdefault(key, deque()).append(item)
-        if key not in self._workers:
-            self._workers[key] = asyncio.create_task(self._work(key))
+    def _receipt(self, status: StatusUpdate) -> None:
+        if self.status_sink is None:
+            return
+        task = asyncio.create_task(self._record_receipt(self.status_sink, status))
+        self._receipts.add(task)
+        task.add_done_callback(self._receipts.discard)
 
-    async def _work(self, key: str) -> None:
-        queue = self._queues[key]
+    async def _record_receipt(self, sink: StatusSink, status: StatusUpdate) -> None:
         try:
-            while queue:
-                item = queue.popleft()
-                async with self._senders:
-                    try:
-                        if isinstance(item, StatusUpdate):
-                            if self.status_sink is not None:
-                                await self.status_sink(item)
-                        else:
-                            await self._process(item)
-                    except Exception:
-                        log.exception("WhatsApp update for %s failed", key)
-        finally:
-            # No await between the last check and here: nothing is left behind.
-            del self._queues[key]
-            del self._workers[key]
+            await sink(status)
+        except Exception:
+            log.exception("WhatsApp status for %s failed", status.provider_message_id)
 
-    async def drain(self) -> None:
-        """Wait until every received update has been handled and answered."""
-        while self._workers:
-            await asyncio.gather(*list(self._workers.values()), return_exceptions=True)
+    async def drain(self, within: float | None = None) -> None:
+        """Wait until every received update has been handled and answered (at most
+        `within` seconds)."""
+        await self._chats.finish(STOP_GRACE if within is None else within)
+        if self._receipts:
+            await asyncio.wait(set(self._receipts), timeout=within)
 
     def queued(self) -> int:
-        return sum(len(queue) for queue in self._queues.values()) + len(self._workers)
+        return self._chats.busy() + len(self._receipts)
 
-    async def _process(self, inbound: Inbound) -> None:
+    async def _process(self, inbound: Inbound) -> Then:
+        """Handle one message; returns the sending of its replies (ChatQueues runs it
+        after the slot is free). Never raises: a failure is logged."""
         message = inbound.message
-        if inbound.media_id:
-            try:
-                data = await self._graph().download(inbound.media_id)
-                attachment = Attachment(inbound.file_name, inbound.mime_type, data)
-                message = replace(message, attachment=attachment)
-            except GraphError as exc:
-                log.warning("file of message %s not downloaded: %s", message.message_id, exc)
-        answer = await self._handle(message)
+        try:
+            if inbound.media_id:
+                try:
+                    data = await self._graph().download(inbound.media_id)
+                    attachment = Attachment(inbound.file_name, inbound.mime_type, data)
+                    message = replace(message, attachment=attachment)
+                except GraphError as exc:
+                    log.warning("file of message %s not downloaded: %s", message.message_id, exc)
+            answer = await self._handle(message)
+        except Exception:
+            log.exception("WhatsApp message %s failed", message.message_id)
+            return None
+        return partial(self._respond, message, answer)
+
+    async def _respond(self, message: IncomingMessage, answer: Answer) -> None:
         for reply in answer.replies:
             try:
                 await self._deliver(message.address.chat_id, reply)

@@ -11,7 +11,6 @@ from sqlalchemy import select, text
 
 from bot.app import App
 from bot.core.messages import REPLY_KIND, Address, IncomingMessage
-from bot.core.service import REPLY_GRACE
 from bot.workers.outbox_sender import OutboxWorker, Parcel
 from storage.models import OutboxMessage
 from support.chat import Clock
@@ -47,7 +46,7 @@ async def test_a_reply_the_channel_never_sent_is_sent_by_the_outbox(app: App, cl
     outbox = OutboxWorker(app.uow_factory, {"whatsapp": recorder}, clock)
 
     assert await outbox.run_once() == 0  # the channel's to send, for the grace period
-    clock.advance(seconds=REPLY_GRACE.total_seconds())
+    clock.advance(seconds=app.settings.workers.reply_grace_seconds)
     await outbox.run_once()
 
     assert [parcel.payload["text"] for parcel in recorder.sent] == [
@@ -63,7 +62,7 @@ async def test_a_reply_the_channel_sent_is_not_sent_again(app: App, clock: Clock
     answer = await app.service.handle(says("menu", "wamid.B"))
     await answer.delivered()
     recorder = Recorder()
-    clock.advance(seconds=REPLY_GRACE.total_seconds() * 10)
+    clock.advance(seconds=app.settings.workers.reply_grace_seconds * 10)
     await OutboxWorker(app.uow_factory, {"whatsapp": recorder}, clock).run_once()
     assert recorder.sent == []
     assert len(await copies(app)) == len(answer.replies)

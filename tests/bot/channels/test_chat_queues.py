@@ -1,4 +1,4 @@
-"""ChatQueues (bot/channels/telegram/queue.py): one chat's updates in order, chats side by
+"""ChatQueues (bot/channels/chat_queues.py): one chat's updates in order, chats side by
 side, and a chat whose replies wait on Telegram's per-chat pacing holding no slot — so
 with every slot taken by one flooding chat another chat is still handled (issue 12: one
 chat stalled the others for 17 s)."""
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.channels.telegram.queue import ChatQueues, Then
+from bot.channels.chat_queues import ChatQueues, Then
 
 
 async def test_a_chat_waiting_to_send_does_not_hold_a_slot() -> None:

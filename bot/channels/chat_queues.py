@@ -1,12 +1,12 @@
-"""Telegram updates handled in order per chat and side by side across chats.
+"""Updates handled in order per chat and side by side across chats (both channels).
 
-Telegram may hand us a chat's updates faster than we answer them (polling returns a
-batch; webhook deliveries overlap), and a document download can take a while: one task
-per busy chat takes its updates one after another, so a tap is never handled before the
-message that asked for it. A semaphore caps how many chats are handled at once — for the
-handling only: `process` returns what is left to do (sending the replies), which the
-chat's task does after giving its slot back. Telegram's per-chat pacing can hold a send
-for seconds; a chat writing fast then delays only itself, not the others (issue 12).
+A provider may hand us a chat's updates faster than we answer them (Telegram's polling
+returns a batch; webhook deliveries overlap), and a document download can take a while:
+one task per busy chat takes its updates one after another, so a tap is never handled
+before the message that asked for it. A semaphore caps how many chats are handled at
+once — for the handling only: `process` returns what is left to do (sending the
+replies), which the chat's task does after giving its slot back. Per-chat pacing can
+hold a send for seconds; a chat writing fast then delays only itself (issue 12).
 """
 
 from __future__ import annotations
@@ -40,6 +40,10 @@ class ChatQueues(Generic[Item]):
             task.add_done_callback(self._tasks.discard)
         queue.append((item, done))
         return done
+
+    def busy(self) -> int:
+        """Items waiting, plus the chats at work."""
+        return sum(len(queue) for queue in self._queues.values()) + len(self._tasks)
 
     async def finish(self, within: float) -> None:
         """Wait until everything queued so far is handled (at most `within` seconds)."""
