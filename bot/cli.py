@@ -256,6 +256,7 @@ async def run_server(app: App) -> int:
     from bot.app import build_channels
     from bot.web.server import serve
     from bot.workers.outbox_sender import OutboxWorker
+    from storage.leadership import OUTBOX_LOCK_KEY, Leadership
 
     # A service says what it does (channels started, stop requested, stopped), as uvicorn does.
     logging.getLogger("bot").setLevel(logging.INFO)
@@ -265,7 +266,10 @@ async def run_server(app: App) -> int:
             "no channel configured: set telegram.token, or whatsapp.phone_number_id and "
             "whatsapp.access_token (see config.example.toml)"
         )
-    outbox = OutboxWorker(app.uow_factory, {c.name: c for c in channels}, app.service.clock)
+    # One sender for the deployment: the provider limits hold across workers.
+    leader = Leadership(app.database, OUTBOX_LOCK_KEY)
+    senders = {c.name: c for c in channels}
+    outbox = OutboxWorker(app.uow_factory, senders, app.service.clock, leader=leader)
     await serve(app.settings, channels, [outbox, app.scheduler], app.database.ping)
     return 0
 

@@ -1,5 +1,5 @@
-"""Leadership: which worker runs a job that one worker at a time should run (the
-scheduler). On PostgreSQL the leader holds a session advisory lock on a connection of its
+"""Leadership: which worker runs what one worker at a time should run (the scheduler,
+the outbox sender). On PostgreSQL the leader holds a session advisory lock on a connection of its
 own; when its process dies the server closes the connection and frees the lock, and the
 next worker that asks becomes the leader — failover within one round. SQLite serves one
 process, which always leads."""
@@ -15,8 +15,9 @@ from storage.database import Database
 
 log = logging.getLogger(__name__)
 
-# The advisory lock of the scheduler (one 64-bit key; see storage.database for the others).
+# The advisory locks of the leaders (one 64-bit key each; storage.database has another).
 SCHEDULER_LOCK_KEY = 0x4B42_0002
+OUTBOX_LOCK_KEY = 0x4B42_0003
 
 
 class Leadership:
@@ -39,14 +40,14 @@ class Leadership:
                 if not taken:
                     await self._release()
                     return False
-                log.info("this worker now runs the scheduler")
+                log.info("this worker now leads (lock %#x)", self._key)
             else:
                 # Still ours while the connection is alive.
                 await self._connection.execute(text("SELECT 1"))
                 await self._connection.commit()
             return True
         except Exception:
-            log.warning("scheduler lead lost (database connection)", exc_info=True)
+            log.warning("lead %#x lost (database connection)", self._key, exc_info=True)
             await self._release()
             return False
 

@@ -1,10 +1,19 @@
-"""The outbox sender: delivers queued messages (alerts, notifications, broadcasts) to
-people other than the sender, with retries, backoff and a clear failed state.
+"""The outbox sender: delivers queued messages (alerts, notifications, broadcasts, and
+the replies no channel confirmed) with retries, backoff and a clear failed state.
 
-Messages are leased before sending (their next attempt is pushed a minute ahead and the
-lease committed), sent outside any transaction — a slow provider must not hold the
-database — and the outcome recorded afterwards. A crash between sending and recording
-means the lease runs out and the message goes again: delivery is at least once.
+Each round reads what is due, most urgent first, and hands it to one lane per chat: a
+chat's messages go one after another in the order they were queued, different chats side
+by side (at most LANES at once), so one person's pacing (WhatsApp's ~6 s between bulk
+messages to a person, Telegram's per-chat limit) holds back only that person. A message
+is leased on its own just before it is sent — its next attempt pushed LEASE ahead, longer
+than a send with its pacing can take — then sent outside any transaction (a slow provider
+must not hold the database) and the outcome recorded: a lease never runs out while its
+send is in flight, so no other worker sends it again. A crash between sending and
+recording means the lease runs out and the message goes again: delivery is at least once.
+
+With several workers only the leader sends (`leader`, a PostgreSQL advisory lock with
+failover): the provider limits, which each channel's pacer keeps, then hold for the
+whole deployment, and a chat's messages stay in order.
 """
 
 from __future__ import annotations
@@ -24,7 +33,9 @@ from bot.domain.vocabulary import OutboxStatus
 
 log = logging.getLogger(__name__)
 
-LEASE = timedelta(minutes=1)
+LEASE = timedelta(minutes=2)
+# Chats sent to at the same time.
+LANES = 16
 MAX_ATTEMPTS = 8
 # 10 s, 20 s, 40 s … capped at one hour: an outage of a few hours is ridden out.
 FIRST_BACKOFF = timedelta(seconds=10)
@@ -71,63 +82,116 @@ def backoff(attempts: int) -> timedelta:
     return min(FIRST_BACKOFF * (2 ** max(attempts - 1, 0)), MAX_BACKOFF)
 
 
+class Leader(Protocol):
+    """Whether this process is the one that sends (storage.leadership)."""
+
+    async def leading(self) -> bool: ...
+    async def close(self) -> None: ...
+
+
 class OutboxWorker:
     def __init__(
         self,
         uow_factory: UnitOfWorkFactory,
         senders: Mapping[str, Sender],
         clock: Callable[[], datetime],
-        batch: int = 50,
+        batch: int = 200,
+        leader: Leader | None = None,
     ) -> None:
         self._uow_factory = uow_factory
         self._senders = senders
         self._clock = clock
         self._batch = batch
+        self._leader = leader
+        self._slots = asyncio.Semaphore(LANES)
+        # Per chat: the ids waiting in its lane, and the lane's task.
+        self._lanes: dict[tuple[str, str], list[int]] = {}
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._queued: set[int] = set()
+        self._tried = 0
 
     async def run_once(self) -> int:
-        """Send what is due now; returns how many messages were tried."""
-        parcels = await self._lease()
-        for channel, parcel in parcels:
-            await self._deliver(channel, parcel)
-        return len(parcels)
+        """Send what is due now and wait until it is tried; returns how many were."""
+        before = self._tried
+        await self._dispatch()
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks))
+        return self._tried - before
 
     async def run(self, stop: asyncio.Event, idle: float = 1.0) -> None:
-        while not stop.is_set():
-            try:
-                tried = await self.run_once()
-            except Exception:
-                log.exception("outbox round failed")
-                tried = 0
-            if not tried:
+        """While this worker leads, hand what is due to the lanes every `idle` seconds
+        until `stop`; then let the lanes finish what they took."""
+        try:
+            while not stop.is_set():
+                try:
+                    if self._leader is None or await self._leader.leading():
+                        await self._dispatch()
+                except Exception:
+                    log.exception("outbox round failed")
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), idle)
+        finally:
+            if self._tasks:
+                await asyncio.wait(set(self._tasks))
+            if self._leader is not None:
+                await self._leader.close()
 
-    async def _lease(self) -> list[tuple[str, Parcel]]:
+    async def _dispatch(self) -> None:
         now = self._clock()
         async with self._uow_factory() as uow:
-            due = await uow.outbox.due(now, self._batch)
-            leased = []
-            for message in due:
-                if message.channel not in self._senders:
-                    continue
-                account = await uow.accounts.get(message.account_id)
-                message.next_attempt_at = now + LEASE
-                leased.append(
-                    (
-                        message.channel,
-                        Parcel(
-                            message.id,
-                            message.account_id,
-                            message.chat_id,
-                            message.kind,
-                            uow.outbox.opened(message),
-                            message.attempts,
-                            account.last_inbound_at if account is not None else None,
-                        ),
-                    )
-                )
+            due = [
+                (message.id, message.channel, message.chat_id)
+                for message in await uow.outbox.due(now, self._batch)
+                if message.channel in self._senders and message.id not in self._queued
+            ]
+        for message_id, channel, chat_id in due:
+            self._queued.add(message_id)
+            lane = self._lanes.get((channel, chat_id))
+            if lane is not None:
+                lane.append(message_id)
+                continue
+            self._lanes[(channel, chat_id)] = [message_id]
+            task = asyncio.create_task(self._lane(channel, chat_id))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+    async def _lane(self, channel: str, chat_id: str) -> None:
+        lane = self._lanes[(channel, chat_id)]
+        try:
+            async with self._slots:
+                while lane:
+                    message_id = lane.pop(0)
+                    try:
+                        parcel = await self._lease(message_id)
+                        if parcel is not None:
+                            self._tried += 1
+                            await self._deliver(channel, parcel)
+                    finally:
+                        self._queued.discard(message_id)
+        finally:
+            # Nothing awaits between the empty check and here: no id is stranded.
+            del self._lanes[(channel, chat_id)]
+
+    async def _lease(self, message_id: int) -> Parcel | None:
+        """Take one message for its send, unless it is no longer due (sent, or taken by
+        another worker) — see the module."""
+        now = self._clock()
+        async with self._uow_factory() as uow:
+            message = await uow.outbox.lease(message_id, now, now + LEASE)
+            if message is None:
+                return None
+            account = await uow.accounts.get(message.account_id)
+            parcel = Parcel(
+                message.id,
+                message.account_id,
+                message.chat_id,
+                message.kind,
+                uow.outbox.opened(message),
+                message.attempts,
+                account.last_inbound_at if account is not None else None,
+            )
             await uow.commit()
-        return leased
+        return parcel
 
     async def _deliver(self, channel: str, parcel: Parcel) -> None:
         outcome: tuple[str, Any]

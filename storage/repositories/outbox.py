@@ -113,6 +113,27 @@ class OutboxRepository(Repository):
         )
         return list(await self.session.scalars(query))
 
+    async def lease(self, message_id: int, now: datetime, until: datetime) -> OutboxMessage | None:
+        """The message if it is still pending and due, its next attempt moved to `until`
+        (the lease for one send); None when another worker took it or it is done. On
+        PostgreSQL the row is locked, skipping one another worker holds."""
+        query = (
+            select(OutboxMessage)
+            .where(
+                OutboxMessage.id == message_id,
+                OutboxMessage.status == OutboxStatus.PENDING,
+                OutboxMessage.next_attempt_at <= now,
+            )
+            .with_for_update(skip_locked=True)
+            .execution_options(populate_existing=True)
+        )
+        message = await self.session.scalar(query)
+        if message is None:
+            return None
+        message.next_attempt_at = until
+        await self.session.flush()
+        return message
+
     async def mark_sent(
         self, message: ports.OutboxMessage, at: datetime, provider_message_id: str | None = None
     ) -> None:

@@ -3,11 +3,13 @@ accounts, leases, priorities; on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 import pytest
 
 from bot.workers.outbox_sender import (
+    LEASE,
     MAX_ATTEMPTS,
     OutboxWorker,
     Parcel,
@@ -61,7 +63,10 @@ async def test_due_messages_are_sent_urgent_first(app, clock) -> None:  # noqa: 
     later = await queue(app, "a", "statistik", priority=5)
     urgent = await queue(app, "b", "kecelakaan!", priority=1)
     sender = FakeSender()
-    assert await OutboxWorker(app.uow_factory, {"terminal": sender}, clock).run_once() == 2
+    # A round takes the most urgent first (here one per round; its chats go side by side).
+    one_at_a_time = OutboxWorker(app.uow_factory, {"terminal": sender}, clock, batch=1)
+    assert await one_at_a_time.run_once() == 1
+    assert await one_at_a_time.run_once() == 1
     assert [p.id for p in sender.sent] == [urgent, later]
     message, _ = await stored(app, urgent)
     assert message.status == "sent" and message.provider_message_id == f"provider-{urgent}"
@@ -135,7 +140,7 @@ async def test_a_crash_while_sending_leaves_a_lease_that_runs_out(app, clock) ->
     sender = FakeSender()
     worker = OutboxWorker(app.uow_factory, {"terminal": sender}, clock)
     assert await worker.run_once() == 0  # leased: nobody sends it twice at once
-    clock.advance(minutes=1)
+    clock.advance(seconds=LEASE.total_seconds())
     assert await worker.run_once() == 1
     message, _ = await stored(app, message_id)
     assert message.status == "sent"
@@ -146,3 +151,59 @@ async def test_messages_of_a_channel_without_a_sender_wait(app, clock) -> None: 
     assert await OutboxWorker(app.uow_factory, {"whatsapp": FakeSender()}, clock).run_once() == 0
     message, _ = await stored(app, message_id)
     assert message.status == "pending" and message.attempts == 0
+
+
+class PacedSender:
+    """A provider whose per-person pacing makes each send take `seconds` of the clock
+    (the test's clock: time passes only here). With `together`, a send waits (up to a
+    second) until that many are in flight."""
+
+    def __init__(self, clock, seconds: float, together: int = 1) -> None:  # noqa: ANN001
+        self.clock, self.seconds, self.together = clock, seconds, together
+        self.sent: list[Parcel] = []
+        self.in_flight = 0
+        self.most_in_flight = 0
+
+    async def send(self, parcel: Parcel) -> str | None:
+        self.in_flight += 1
+        self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        for _ in range(100):
+            if self.most_in_flight >= self.together:
+                break
+            await asyncio.sleep(0.01)  # other lanes run meanwhile
+        self.clock.advance(seconds=self.seconds)
+        self.in_flight -= 1
+        self.sent.append(parcel)
+        return f"provider-{parcel.id}"
+
+
+async def test_a_slow_batch_is_never_sent_twice(app, clock) -> None:  # noqa: ANN001
+    """Defect 5 of issue 13: a batch leased for a minute and sent one by one with 6 s per
+    person outlived its lease; another worker sent it again (72 alerts for 52)."""
+    ids = [await queue(app, "a", f"pesan {n}") for n in range(15)]  # 15 × 6 s = 90 s
+    first = PacedSender(clock, 6)
+    second = FakeSender()
+    one = OutboxWorker(app.uow_factory, {"terminal": first}, clock)
+    other = OutboxWorker(app.uow_factory, {"terminal": second}, clock)
+
+    async def the_other_worker_polls() -> None:
+        for _ in range(40):
+            await other.run_once()
+            await asyncio.sleep(0)
+
+    await asyncio.gather(one.run_once(), the_other_worker_polls())
+    sent = [p.id for p in first.sent] + [p.id for p in second.sent]
+    assert sorted(sent) == ids  # each once
+    for message_id in ids:
+        message, _ = await stored(app, message_id)
+        assert message.status == "sent" and message.attempts == 1
+
+
+async def test_one_chat_in_order_several_chats_side_by_side(app, clock) -> None:  # noqa: ANN001
+    queued = [await queue(app, chat, f"{chat}{n}") for n in range(3) for chat in ("a", "b", "c")]
+    sender = PacedSender(clock, 1, together=3)
+    assert await OutboxWorker(app.uow_factory, {"terminal": sender}, clock).run_once() == 9
+    for chat in ("a", "b", "c"):
+        texts = [p.payload["text"] for p in sender.sent if p.chat_id == chat]
+        assert texts == [f"{chat}0", f"{chat}1", f"{chat}2"]
+    assert sender.most_in_flight == 3 and len(queued) == 9
