@@ -42,7 +42,6 @@ from bot.core.services import Services
 from bot.domain.dates import using_zone
 from bot.domain.inbound import UNLIMITED_CHANNELS, Burst, Verdict
 from bot.domain.text import display_name
-from bot.domain.vocabulary import OutboxStatus
 
 # accounts.name: a longer profile name (Telegram allows 129 characters) is cut to fit.
 ACCOUNT_NAME_MAX = 120
@@ -228,12 +227,8 @@ class ConversationService:
 
     async def _delivered(self, copies: Sequence[int]) -> None:
         """The channel sent these replies: their outbox copies are marked sent."""
-        now = self.clock()
         async with self._uow_factory() as uow:
-            for copy_id in copies:
-                copy = await uow.outbox.get(copy_id)
-                if copy is not None and copy.status == OutboxStatus.PENDING:
-                    await uow.outbox.mark_sent(copy, now)
+            await uow.outbox.mark_replies_sent(copies, self.clock())
             await uow.commit()
 
     async def _queue(self, uow: UnitOfWork, note: Notification, now: datetime) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import ports
@@ -146,6 +146,17 @@ class OutboxRepository(Repository):
             # What was said is the user's; the row keeps that it went, and when.
             message.payload = {k: v for k, v in message.payload.items() if k != SEALED}
         await self.session.flush()
+
+    async def mark_replies_sent(self, message_ids: Sequence[int], at: datetime) -> None:
+        """Copies of replies the channel sent itself: sent, their content dropped (one
+        statement; a copy the outbox took meanwhile keeps its own outcome)."""
+        statement = (
+            update(OutboxMessage)
+            .where(OutboxMessage.id.in_(message_ids), OutboxMessage.status == OutboxStatus.PENDING)
+            .values(status=OutboxStatus.SENT, sent_at=at, attempts=1, payload={})
+            .execution_options(synchronize_session=False)
+        )
+        await self.session.execute(statement)
 
     async def mark_retry(
         self, message: ports.OutboxMessage, error: str, next_attempt_at: datetime

@@ -78,6 +78,9 @@ class ServeProcess:
             time.sleep(0.1)
         raise AssertionError(f"serve did not answer /healthz:\n{self.log()}")
 
+    def process_alive(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
     def signal(self, sig: signal.Signals) -> None:
         assert self.process is not None
         os.kill(self.process.pid, sig)
