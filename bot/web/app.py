@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any
 
 from starlette.applications import Starlette
@@ -12,12 +12,23 @@ from starlette.routing import BaseRoute, Route
 
 from bot.channels.base import Channel
 
+Report = Callable[[], Awaitable[dict[str, Any]]]
+
 
 def build_web_app(
-    channels: Sequence[Channel], database_ok: Callable[[], Awaitable[bool]]
+    channels: Sequence[Channel],
+    database_ok: Callable[[], Awaitable[bool]],
+    reports: Mapping[str, Report] | None = None,
 ) -> Starlette:
+    """`reports`: more parts of GET /healthz (the outbox's backlog), each with its "ok"."""
+
     async def healthz(request: Request) -> JSONResponse:
         report: dict[str, Any] = {"database": {"ok": await database_ok()}}
+        for name, part in (reports or {}).items():
+            try:
+                report[name] = await part()
+            except Exception as exc:  # reported, not raised
+                report[name] = {"ok": False, "error": type(exc).__name__}
         for channel in channels:
             try:
                 report[channel.name] = await channel.health()

@@ -14,8 +14,8 @@ import logging
 import re
 import signal
 import threading
-from collections.abc import Iterator, Sequence
-from typing import Protocol
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, Protocol
 
 import uvicorn
 
@@ -68,13 +68,19 @@ class Worker(Protocol):
     async def run(self, stop: asyncio.Event) -> None: ...
 
 
+class Reporting(Protocol):
+    async def health(self) -> dict[str, Any]: ...
+
+
 async def serve(
     settings: Settings,
     channels: Sequence[Channel],
     workers: Sequence[Worker],
     database_ok: object,
+    reports: Mapping[str, Reporting] | None = None,
 ) -> None:
-    web = build_web_app(channels, database_ok)  # type: ignore[arg-type]
+    health = {name: part.health for name, part in (reports or {}).items()}
+    web = build_web_app(channels, database_ok, health)  # type: ignore[arg-type]
     config = uvicorn.Config(
         web, host=settings.web.host, port=settings.web.port, lifespan="off", log_level="info"
     )

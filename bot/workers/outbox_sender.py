@@ -34,6 +34,8 @@ from bot.domain.vocabulary import OutboxStatus
 log = logging.getLogger(__name__)
 
 LEASE = timedelta(minutes=2)
+# GET /healthz says the outbox is not ok when a due message waits longer than this.
+LATE = timedelta(minutes=10)
 # Chats sent to at the same time.
 LANES = 16
 MAX_ATTEMPTS = 8
@@ -135,6 +137,23 @@ class OutboxWorker:
                 await asyncio.wait(set(self._tasks))
             if self._leader is not None:
                 await self._leader.close()
+
+    async def health(self) -> dict[str, Any]:
+        """For GET /healthz: what waits (due now, the oldest due how long), what gave up,
+        and whether this worker is the sender."""
+        now = self._clock()
+        async with self._uow_factory() as uow:
+            due, oldest = await uow.outbox.backlog(now)
+            failed = (await uow.outbox.count_by_status()).get(OutboxStatus.FAILED, 0)
+        lag = (now - oldest).total_seconds() if oldest is not None else 0.0
+        return {
+            "ok": lag < LATE.total_seconds(),
+            "due": due,
+            "oldest_due_seconds": round(lag, 1),
+            "failed": failed,
+            "sending_here": self._leader is None or await self._leader.leading(),
+            "in_lanes": len(self._queued),
+        }
 
     async def _dispatch(self) -> None:
         now = self._clock()

@@ -113,6 +113,14 @@ class OutboxRepository(Repository):
         )
         return list(await self.session.scalars(query))
 
+    async def backlog(self, now: datetime) -> tuple[int, datetime | None]:
+        """How many pending messages are due at `now`, and the oldest one's due time."""
+        query = select(func.count(), func.min(OutboxMessage.next_attempt_at)).where(
+            OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.next_attempt_at <= now
+        )
+        count, oldest = (await self.session.execute(query)).one()
+        return int(count), oldest
+
     async def lease(self, message_id: int, now: datetime, until: datetime) -> OutboxMessage | None:
         """The message if it is still pending and due, its next attempt moved to `until`
         (the lease for one send); None when another worker took it or it is done. On

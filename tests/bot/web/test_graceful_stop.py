@@ -8,6 +8,7 @@ import signal
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from storage.nik_vault import NikVault
@@ -33,6 +34,8 @@ def worker(tmp_path: Path, graph: FakeGraph) -> Iterator[ServeProcess]:
 
 def test_sigterm_stops_the_channels_and_exits_0(worker: ServeProcess, graph: FakeGraph) -> None:
     assert says(worker.url, "6281234567001", "menu").status_code == 200
+    outbox = httpx.get(f"{worker.url}/healthz").json()["outbox"]
+    assert outbox["ok"] and outbox["sending_here"] and outbox["due"] == 0
     worker.signal(signal.SIGTERM)
 
     assert worker.wait(60) == 0, worker.log()
