@@ -87,19 +87,21 @@ class Reply:
 REPLY_KIND = "reply"
 
 
-async def _nothing_to_record() -> None:
+async def _nothing_to_record(count: int | None = None) -> None:
     return None
 
 
 @dataclass(frozen=True)
 class Answer:
     """What the conversation service hands back for one message: the replies for the
-    channel to send now, and `delivered`, to await once they went out. Until then the
-    outbox holds a copy of each, written with the state change they answer, and sends it
-    itself after a grace period: a crash after the commit loses no reply."""
+    channel to send now, and `delivered`, to await as they go out — `delivered(n)` once
+    the first n went, `delivered()` once all did. Until then the outbox holds a copy of
+    each, written with the state change they answer, and sends it itself after a grace
+    period: a crash after the commit loses no reply. The sooner a channel confirms, the
+    fewer replies a crash can make it send twice."""
 
     replies: list[Reply] = field(default_factory=list)
-    delivered: Callable[[], Awaitable[None]] = _nothing_to_record
+    delivered: Callable[..., Awaitable[None]] = _nothing_to_record
 
 
 @dataclass(frozen=True)

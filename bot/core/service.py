@@ -225,10 +225,11 @@ class ConversationService:
             return Answer(replies)
         return Answer(replies, partial(self._delivered, copies))
 
-    async def _delivered(self, copies: Sequence[int]) -> None:
-        """The channel sent these replies: their outbox copies are marked sent."""
+    async def _delivered(self, copies: Sequence[int], count: int | None = None) -> None:
+        """The channel sent the first `count` replies (all of them by default): their
+        outbox copies are marked sent."""
         async with self._uow_factory() as uow:
-            await uow.outbox.mark_replies_sent(copies, self.clock())
+            await uow.outbox.mark_replies_sent(copies[:count], self.clock())
             await uow.commit()
 
     async def _queue(self, uow: UnitOfWork, note: Notification, now: datetime) -> None:

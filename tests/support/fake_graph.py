@@ -72,6 +72,8 @@ class Recorded:
     body: dict[str, Any]
     authorization: str
     files: dict[str, tuple[str, str, bytes]] = field(default_factory=dict)
+    # When it arrived (time.monotonic of this process): send rates and reply latencies.
+    at: float = field(default_factory=time.monotonic)
 
 
 class FakeGraph:

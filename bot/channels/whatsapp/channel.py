@@ -224,7 +224,7 @@ class WhatsAppChannel:
         return partial(self._respond, message, answer)
 
     async def _respond(self, message: IncomingMessage, answer: Answer) -> None:
-        for reply in answer.replies:
+        for sent, reply in enumerate(answer.replies, start=1):
             try:
                 await self._deliver(message.address.chat_id, reply)
             except Exception as exc:
@@ -232,7 +232,8 @@ class WhatsAppChannel:
                 # after the grace period, with its own retries.
                 log.warning("reply to message %s not delivered: %s", message.message_id, exc)
                 return
-        await answer.delivered()
+            # Each as it goes: a crash then repeats at most the reply in flight.
+            await answer.delivered(sent)
 
     async def _deliver(self, chat_id: str, reply: Reply) -> None:
         """A reply to someone who just wrote. A part Meta asks us to send again is retried

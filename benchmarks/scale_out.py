@@ -1,0 +1,273 @@
+"""Several `kampung-bahagia serve` workers on one PostgreSQL, killed with SIGKILL at
+random, while WhatsApp residents run premium simulations (issue 13, Proof).
+
+Starts N real workers (subprocesses) on a fresh PostgreSQL database with the fake Graph
+API (tests/support/fake_graph.py) and posts signed webhooks round-robin across them, the
+way a forwarder in front of them would: a request a dead worker cannot take goes to the
+next (Meta, too, sends again what got no 200). Each resident sends "menu", "Simulasi
+premi" and amounts one after another (awaiting each answer, as Meta delivers one chat);
+every `--burst-every`-th resident sends its amounts all at once, 0 ms apart. Every
+`--kill-every` seconds a random worker gets SIGKILL and is started again.
+
+Prints, per run: messages sent (acknowledged with 200), answered, lost (acknowledged but
+never answered), duplicated (answered more than once), out of order (a sequential
+resident's answers not in the order sent), p50/p99 from the acknowledgement to the
+answer, and the peak sends per second the fake Graph API saw (the limit is
+`whatsapp.messages_per_second`).
+
+    KB_BENCH_POSTGRES_URL=postgresql+asyncpg://postgres@127.0.0.1:5432/test \\
+        .venv/bin/python benchmarks/scale_out.py --workers 1 3 --seconds 20
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import secrets
+import signal
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import asyncpg
+import httpx
+from sqlalchemy.engine import make_url
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
+
+from bot.domain.money import format_rupiah  # noqa: E402
+from storage.nik_vault import NikVault  # noqa: E402
+from support.fake_graph import (  # noqa: E402
+    APP_SECRET,
+    message_value,
+    notification,
+    running,
+    signed,
+    text_of,
+)
+from support.serve_process import ServeProcess, free_port, serve_env  # noqa: E402
+
+AMOUNTS = 5
+REPLY_GRACE_SECONDS = 20
+SETTLE_SECONDS = 60.0
+
+
+@dataclass
+class Resident:
+    wa_id: str
+    burst: bool
+    # (wamid, text, acknowledged at) of every message acknowledged
+    acknowledged: list[tuple[str, str, float]] = field(default_factory=list)
+
+    def script(self, round_: int) -> list[tuple[str, str]]:
+        base = int(self.wa_id[-4:]) * 1000 + round_ * 10
+        amounts = [f"{base + n} juta" for n in range(1, AMOUNTS + 1)]
+        texts = ["menu", "Simulasi premi", *amounts]
+        return [(f"wamid.so{self.wa_id}r{round_}m{n}", t) for n, t in enumerate(texts)]
+
+
+def answer_to(text: str) -> str:
+    return "Nilai kegiatan: *" + format_rupiah(int(text.split()[0]) * 1_000_000) + "*"
+
+
+class Forwarder:
+    """Round-robin over the live workers; a refused or failed request goes to the next."""
+
+    def __init__(self, workers: list[ServeProcess], client: httpx.AsyncClient) -> None:
+        self.workers, self.client, self._next = workers, client, 0
+
+    async def post(self, wa_id: str, wamid: str, text: str) -> None:
+        value = message_value(wa_id, "Warga", {"type": "text", "text": {"body": text}})
+        value["messages"][0]["id"] = wamid
+        body, headers = signed(APP_SECRET, notification(value))
+        while True:
+            worker = self.workers[self._next % len(self.workers)]
+            self._next += 1
+            if not worker.process_alive():
+                await asyncio.sleep(0.05)
+                continue
+            try:
+                answer = await self.client.post(
+                    f"{worker.url}/whatsapp/webhook", content=body, headers=headers
+                )
+                if answer.status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            await asyncio.sleep(0.05)
+
+
+async def fresh_database(url: str) -> tuple[str, str]:
+    """A new database on the server of `url`; (its SQLAlchemy URL, its name)."""
+    name = f"kb_scale_{secrets.token_hex(4)}"
+    plain = make_url(url).set(drivername="postgresql")
+    connection = await asyncpg.connect(plain.render_as_string(hide_password=False))
+    try:
+        await connection.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await connection.close()
+    return make_url(url).set(database=name).render_as_string(hide_password=False), name
+
+
+async def drop_database(url: str, name: str) -> None:
+    plain = make_url(url).set(drivername="postgresql")
+    connection = await asyncpg.connect(plain.render_as_string(hide_password=False))
+    try:
+        await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await connection.close()
+
+
+async def run(workers_count: int, seconds: float, residents_count: int, kill_every: float,
+              burst_every: int, pg_url: str) -> dict[str, float]:  # fmt: skip
+    database_url, database_name = await fresh_database(pg_url)
+    key = NikVault.generate_key()
+    folder = Path(tempfile.mkdtemp(prefix="kb-scale-out-"))
+    with running() as graph:
+        workers = []
+        for n in range(workers_count):
+            env = serve_env(database_url, key, graph.base_url, free_port())
+            env["KB_WORKERS__REPLY_GRACE_SECONDS"] = str(REPLY_GRACE_SECONDS)
+            env["KB_PROGRAM__MESSAGES_PER_MINUTE"] = "1000"
+            workers.append(ServeProcess(env, folder, folder / f"worker{n}.log"))
+        for worker in workers:  # together: the migrations run once
+            worker.start()
+        residents = [
+            Resident(f"6281300{n:05d}", burst=burst_every > 0 and n % burst_every == 0)
+            for n in range(residents_count)
+        ]
+        kills = 0
+        stop_at = time.monotonic() + seconds
+
+        async def killer() -> None:
+            nonlocal kills
+            while time.monotonic() < stop_at:
+                await asyncio.sleep(kill_every)
+                victim = random.choice(workers)
+                victim.signal(signal.SIGKILL)
+                victim.wait(10)
+                kills += 1
+                await asyncio.to_thread(victim.start)
+
+        async def converse(forwarder: Forwarder, resident: Resident) -> None:
+            round_ = 0
+            while time.monotonic() < stop_at:
+                steps = resident.script(round_)
+                round_ += 1
+                for wamid, text in steps[:2]:
+                    await forwarder.post(resident.wa_id, wamid, text)
+                    resident.acknowledged.append((wamid, text, time.monotonic()))
+
+                async def one(wamid: str, text: str) -> None:
+                    await forwarder.post(resident.wa_id, wamid, text)
+                    resident.acknowledged.append((wamid, text, time.monotonic()))
+
+                if resident.burst:
+                    await asyncio.gather(*(one(w, t) for w, t in steps[2:]))
+                else:
+                    for wamid, text in steps[2:]:
+                        await one(wamid, text)
+
+        limits = httpx.Limits(max_connections=200)
+        async with httpx.AsyncClient(timeout=60.0, limits=limits) as client:
+            forwarder = Forwarder(workers, client)
+            kill = asyncio.create_task(killer()) if kill_every > 0 else None
+            await asyncio.gather(*(converse(forwarder, r) for r in residents))
+            if kill is not None:
+                kill.cancel()
+        # Every acknowledged message answered? The outbox sends what no worker confirmed.
+        deadline = time.monotonic() + SETTLE_SECONDS
+        while True:
+            report = measure(graph, residents)
+            if report["lost"] == 0 or time.monotonic() > deadline:
+                break
+            await asyncio.sleep(0.5)
+        for worker in workers:
+            worker.stop()
+    await drop_database(pg_url, database_name)
+    return {**report, "workers": workers_count, "kills": kills}
+
+
+def measure(graph: object, residents: list[Resident]) -> dict[str, float]:
+    records = [r for r in graph.requests if r.path.endswith("/messages")]  # type: ignore[attr-defined]
+    moments = sorted(r.at for r in records)
+    sent = answered = lost = duplicated = out_of_order = 0
+    latencies: list[float] = []
+    for resident in residents:
+        mine = [r for r in records if r.body.get("ok") and r.body.get("to") == resident.wa_id]
+        texts = [(r.at, text_of(r.body)) for r in mine]
+        order: list[int] = []
+        for _, text, acked_at in resident.acknowledged:
+            if not text.endswith("juta"):
+                continue
+            sent += 1
+            seen = [(at, i) for i, (at, t) in enumerate(texts) if answer_to(text) in t]
+            if not seen:
+                lost += 1
+                continue
+            answered += 1
+            duplicated += len(seen) > 1
+            latencies.append(max(0.0, seen[0][0] - acked_at))
+            if not resident.burst:
+                order.append(seen[0][1])
+        out_of_order += sum(1 for a, b in zip(order, order[1:], strict=False) if b < a)
+    latencies.sort()
+    return {
+        "sent": sent,
+        "answered": answered,
+        "lost": lost,
+        "duplicated": duplicated,
+        "out_of_order": out_of_order,
+        "p50_ms": 1000 * statistics.median(latencies) if latencies else 0.0,
+        "p99_ms": 1000 * latencies[int(0.99 * (len(latencies) - 1))] if latencies else 0.0,
+        "peak_sends_per_s": peak_per_second(moments),
+    }
+
+
+def peak_per_second(moments: list[float]) -> int:
+    """The most sends in any one-second window (sorted moments)."""
+    peak, start = 0, 0
+    for end, moment in enumerate(moments):
+        while moments[start] <= moment - 1.0:
+            start += 1
+        peak = max(peak, end - start + 1)
+    return peak
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 3])
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--residents", type=int, default=30)
+    parser.add_argument("--kill-every", type=float, default=5.0, help="0: no kills")
+    parser.add_argument("--burst-every", type=int, default=5, help="every n-th resident")
+    args = parser.parse_args()
+    pg_url = os.environ.get("KB_BENCH_POSTGRES_URL")
+    if not pg_url:
+        raise SystemExit(
+            "set KB_BENCH_POSTGRES_URL (e.g. postgresql+asyncpg://postgres@127.0.0.1:5432/test)"
+        )
+    print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
+    for count in args.workers:
+        report = asyncio.run(
+            run(count, args.seconds, args.residents, args.kill_every, args.burst_every, pg_url)
+        )
+        print(
+            "workers {workers:.0f}, kills {kills:.0f}: sent {sent:.0f} · answered {answered:.0f}"
+            " · lost {lost:.0f} · duplicated {duplicated:.0f} · out of order {out_of_order:.0f}"
+            " · p50 {p50_ms:.0f} ms · p99 {p99_ms:.0f} ms · peak {peak_sends_per_s:.0f} sends/s".format(
+                **report
+            )  # fmt: skip
+        )
+    print(f"load average {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
