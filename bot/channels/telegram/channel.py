@@ -1,11 +1,12 @@
 """The Telegram channel: python-telegram-bot as the transport, our engine for the rest.
 
-Updates arrive by long polling (PTB's `Updater`, when no webhook URL is set) or on
+Updates arrive by long polling (when no webhook URL is set) or on
 `POST /telegram/webhook` in our Starlette app (the secret-token header checked in
 constant time; a wrong or missing one gets 403 and nothing is read). Each chat's updates
-are handled one after another, different chats side by side; a webhook request is
-answered once its update is handled, so a crash means Telegram delivers it again and the
-service drops what it already did. No `ConversationHandler`, no PTB persistence: the
+are handled one after another, different chats side by side. Either way an update is
+acknowledged only once it is handled and committed — a webhook request is answered then;
+polling asks for the next batch (whose offset confirms the last one) only then — so a
+crash means Telegram delivers it again and the service drops what it already did. No `ConversationHandler`, no PTB persistence: the
 state lives in our database.
 
 Reading updates is in telegram_incoming, per-chat ordering in bot.channels.chat_queues, rendering
@@ -33,7 +34,6 @@ from starlette.routing import BaseRoute, Route
 from telegram import Bot as TelegramBot
 from telegram import CallbackQuery, Update
 from telegram.error import TelegramError
-from telegram.ext import Updater
 from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.channels.chat_queues import ChatQueues, Then
@@ -66,6 +66,8 @@ MAX_UPDATE_BYTES = 1024 * 1024
 # Chats handled at the same time; more wait their turn (the database is the bottleneck).
 MAX_CONCURRENT_CHATS = 32
 STOP_GRACE = 30.0
+# The longest pause between two failed getUpdates.
+POLL_RETRY_MAX = 30.0
 GROUPS_REMEMBERED = 10_000
 
 
@@ -107,8 +109,7 @@ class TelegramChannel:
         self._keyboards = KeyboardMemory()
         self._told_groups: set[str] = set()
         self._chats: ChatQueues[Update] = ChatQueues(self._process, MAX_CONCURRENT_CHATS)
-        self._updater: Updater | None = None
-        self._consumer: asyncio.Task[None] | None = None
+        self._poller: asyncio.Task[None] | None = None
         self._started = False
         self._handled = 0
         self._last_update_at: datetime | None = None
@@ -133,15 +134,9 @@ class TelegramChannel:
                 self._webhook_url, secret_token=self._secret, allowed_updates=ALLOWED_UPDATES
             )
         else:
-            queue: asyncio.Queue[object] = asyncio.Queue()
-            self._updater = Updater(self._bot, queue)
-            await self._updater.initialize()
-            await self._updater.start_polling(
-                timeout=int(self._poll_timeout),
-                allowed_updates=ALLOWED_UPDATES,
-                error_callback=self._polling_failed,
-            )
-            self._consumer = asyncio.create_task(self._consume(queue))
+            # getUpdates is refused while a webhook is set (from an earlier deployment).
+            await self._bot.delete_webhook()
+            self._poller = asyncio.create_task(self._poll())
         self._started = True
         log.info("telegram: @%s started (%s)", self._bot.username, self.mode)
 
@@ -149,18 +144,13 @@ class TelegramChannel:
         """Stop taking updates, finish the ones taken (and their replies), disconnect.
         The webhook stays registered: Telegram keeps new updates until we are back."""
         self._started = False
-        updater, self._updater = self._updater, None
-        if updater is not None and updater.running:
-            await updater.stop()
-        if self._consumer is not None:
-            self._consumer.cancel()
-            self._consumer = None
-        if updater is not None:
-            while not updater.update_queue.empty():
-                self._take(updater.update_queue.get_nowait())
+        poller, self._poller = self._poller, None
+        if poller is not None:
+            # A batch being handled is not confirmed: Telegram sends it again next time,
+            # and what was committed of it is recognised and dropped.
+            poller.cancel()
+            await asyncio.gather(poller, return_exceptions=True)
         await self._chats.finish(STOP_GRACE)
-        if updater is not None:
-            await updater.shutdown()
         await self._bot.shutdown()
 
     async def send(self, parcel: Parcel) -> str | None:
@@ -176,7 +166,7 @@ class TelegramChannel:
         return await self._delivery.outbox(parcel.chat_id, render(reply), lane)
 
     async def health(self) -> dict[str, Any]:
-        polling = self._updater is not None and self._updater.running
+        polling = self._poller is not None and not self._poller.done()
         report: dict[str, Any] = {
             "ok": self._started and (self.mode == "webhook" or polling),
             "mode": self.mode,
@@ -213,18 +203,27 @@ class TelegramChannel:
         await self._submit(update)
         return Response(status_code=200)
 
-    async def _consume(self, queue: asyncio.Queue[object]) -> None:
+    async def _poll(self) -> None:
+        """Long polling: each batch is handled and committed before the next getUpdates,
+        whose offset tells Telegram to forget it. A failure is logged (and shown on
+        /healthz) and tried again after a growing pause."""
+        offset: int | None = None
+        failures = 0
         while True:
-            self._take(await queue.get())
-
-    def _take(self, update: object) -> None:
-        if isinstance(update, Update):
-            self._submit(update)
-
-    def _polling_failed(self, exc: TelegramError) -> None:
-        # PTB retries by itself; this is for the log and /healthz.
-        self._poll_error = (reason(exc), datetime.now(UTC))
-        log.warning("telegram polling failed: %s", self._poll_error[0])
+            try:
+                updates = await self._bot.get_updates(
+                    offset=offset, timeout=int(self._poll_timeout), allowed_updates=ALLOWED_UPDATES
+                )
+            except TelegramError as exc:
+                failures += 1
+                self._poll_error = (reason(exc), datetime.now(UTC))
+                log.warning("telegram polling failed: %s", self._poll_error[0])
+                await asyncio.sleep(min(POLL_RETRY_MAX, 2.0**failures))
+                continue
+            failures = 0
+            if updates:
+                await asyncio.gather(*(self._submit(update) for update in updates))
+                offset = updates[-1].update_id + 1
 
     def _submit(self, update: Update) -> asyncio.Future[None]:
         chat = update.effective_chat or update.effective_user

@@ -4,13 +4,14 @@ secret; polling mode serves no webhook; /healthz reports the channel."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 
 import pytest_asyncio
 
 from bot.app import App
 from bot.channels.telegram.channel import SECRET_HEADER, WEBHOOK_PATH
-from bot.core.messages import Reply
+from bot.core.messages import Answer, Reply
 from support.fake_telegram import WEBHOOK_SECRET, FakeTelegram, ScriptedService, bot_on_fake
 
 
@@ -125,3 +126,29 @@ async def test_polling_mode_serves_no_webhook_and_reports_its_health(
         assert (await bot.channel.health())["ok"] is True
         assert (await bot.channel.health())["mode"] == "polling"
     assert (await bot.channel.health())["ok"] is False  # stopped
+
+
+async def test_polling_confirms_a_batch_only_once_it_is_handled(fake: FakeTelegram) -> None:
+    """Issue 13: PTB's Updater fetched the next batch (confirming this one to Telegram)
+    while this one still waited in memory; a crash then lost it. Our poller asks for the
+    next batch only when the last one is handled and committed."""
+    release = asyncio.Event()
+    taken: list[object] = []
+
+    class Slow(ScriptedService):
+        async def handle(self, message: object) -> Answer:
+            taken.append(message)
+            await release.wait()
+            return Answer([Reply("Siap.")])
+
+    async with bot_on_fake(fake, Slow().handle) as bot:
+        user = bot.user(5001, "Budi")
+        fake.push_update(user.says_update("menu"))
+        while not taken:  # noqa: ASYNC110 (the channel offers no event)
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(0.3)  # time for a next getUpdates, had it been sent
+        assert [u["update_id"] for u in fake._updates] != []  # not confirmed yet
+        release.set()
+        while fake._updates:  # noqa: ASYNC110
+            await asyncio.sleep(0.01)
+        assert len(taken) == 1
