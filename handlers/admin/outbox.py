@@ -1,5 +1,5 @@
 """Status pesan keluar: how many outbox messages wait, went out or failed — notifications,
-then the copies of replies apart — and the latest failures with their error, never the
+then the copies of replies apart — how far behind the sender is, and the latest failures with their error, never the
 message text, which may carry personal data."""
 
 from __future__ import annotations
@@ -57,6 +57,11 @@ async def ask_status(ctx: Context) -> Reply:
             ("admin_outbox_reply_counts", await outbox.count_by_status(replies=True)),
         )
     )
+    due, oldest = await outbox.backlog(ctx.now)
+    if due:
+        # How far behind the sender is: the operators' first sign of a stuck outbox.
+        seconds = max(0, int((ctx.now - oldest).total_seconds())) if oldest else 0
+        text += "\n" + ctx.t("admin_outbox_lag", due=due, seconds=seconds)
     failures = await outbox.latest_failed(LATEST_FAILED)
     if failures:
         lines = "\n".join(failure_line(ctx, message) for message in failures)

@@ -192,6 +192,7 @@ ID: dict[str, str] = {
     # Outbox.
     "admin_outbox_counts": "📤 *Pesan keluar*\nMenunggu: {pending} · Terkirim: {sent} · Gagal: {failed}",
     "admin_outbox_reply_counts": "Balasan ke pengirim: menunggu {pending} · terkirim {sent} · gagal {failed}",
+    "admin_outbox_lag": "Jatuh tempo sekarang: {due} pesan, yang terlama menunggu {seconds} detik.",
     "admin_outbox_latest_failed": "Gagal terakhir:\n{lines}",
     "admin_outbox_failure": "#{id} · {kind} · {channel} · {at} · {attempts}× — {error}",
     "admin_outbox_refresh": "Muat ulang",
@@ -391,6 +392,7 @@ EN: dict[str, str] = {
     # Outbox.
     "admin_outbox_counts": "📤 *Outgoing messages*\nWaiting: {pending} · Sent: {sent} · Failed: {failed}",
     "admin_outbox_reply_counts": "Replies to senders: waiting {pending} · sent {sent} · failed {failed}",
+    "admin_outbox_lag": "Due now: {due} messages, the oldest waiting {seconds} seconds.",
     "admin_outbox_latest_failed": "Latest failures:\n{lines}",
     "admin_outbox_failure": "#{id} · {kind} · {channel} · {at} · {attempts}× — {error}",
     "admin_outbox_refresh": "Refresh",

@@ -128,6 +128,7 @@ async def queue(app: App, warga: Chat, statuses: list[str]) -> None:
                 chat_id="warga-1",
                 payload={"text": f"Rahasia NIK {NIK} nomor {n}"},
                 kind="accident",
+                not_before=app.service.clock(),
             )
             if status == "sent":
                 await uow.outbox.mark_sent(message, datetime(2026, 3, 2, tzinfo=UTC))
@@ -143,6 +144,7 @@ async def test_outbox_counts_and_latest_failures(app: App, admin: Chat, warga: C
     await admin.taps("Status pesan keluar")
     text = admin.last.text
     assert "Menunggu: 1 · Terkirim: 2 · Gagal: 2" in text
+    assert "Jatuh tempo sekarang: 1 pesan, yang terlama menunggu" in text  # the sender's lag
     assert "HTTP 400: recipient 4 not on WhatsApp" in text
     assert "HTTP 400: recipient 3 not on WhatsApp" in text
     assert "Rahasia" not in text and NIK not in text
@@ -158,6 +160,7 @@ async def test_no_failures_no_warning(app: App, admin: Chat) -> None:
     await admin.taps("Status pesan keluar")
     assert "Menunggu: 0 · Terkirim: 0 · Gagal: 0" in admin.last.text
     assert "Gagal terakhir" not in admin.last.text
+    assert "Jatuh tempo" not in admin.last.text
 
 
 async def test_leaving_the_admin_menu(admin: Chat) -> None:
