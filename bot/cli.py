@@ -270,7 +270,6 @@ async def run_server(app: App) -> int:
     leader = Leadership(app.database, OUTBOX_LOCK_KEY)
     senders = {c.name: c for c in channels}
     outbox = OutboxWorker(app.uow_factory, senders, app.service.clock, leader=leader)
-    app.service.replies_waiting = outbox.wake
     await serve(
         app.settings, channels, [outbox, app.scheduler], app.database.ping, {"outbox": outbox}
     )

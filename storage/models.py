@@ -327,18 +327,7 @@ class OutboxMessage(Base):
     """A message to someone other than the sender, sent by the outbox worker."""
 
     __tablename__ = "outbox"
-    __table_args__ = (
-        Index("ix_outbox_due", "status", "next_attempt_at"),
-        # "An earlier reply to this chat still pending?" — asked for every reply.
-        Index(
-            "ix_outbox_pending_replies",
-            "channel",
-            "chat_id",
-            "id",
-            sqlite_where=text("status = 'pending' AND kind = 'reply'"),
-            postgresql_where=text("status = 'pending' AND kind = 'reply'"),
-        ),
-    )
+    __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
     channel: Mapped[str] = mapped_column(String(16))

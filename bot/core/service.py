@@ -4,13 +4,10 @@ Per message: take the conversation's lock (in this process), open a unit of work
 the chat (across workers), drop a message id already processed (providers redeliver),
 load the state, run the engine, save the state with a version check, queue the
 notifications and a copy of every reply in the outbox, mark the id processed and commit.
-The replies go back to the channel after the commit; as it sends them it says so
+The replies go back to the channel after the commit; once it has sent them it says so
 (`Answer.delivered`) and their copies are marked sent. A reply the channel never
 confirms — the worker died after the commit — is sent by the outbox after
-`workers.reply_grace_seconds`. Replies to one chat keep their order: while an earlier
-reply of the chat has not gone out (its worker is still sending it, or died), the new
-replies are not handed to the channel but left to the outbox, which sends a chat's
-replies one after another (`replies_waiting` wakes it when the earlier ones went).
+`workers.reply_grace_seconds`.
 The local console (terminal) keeps no copies: it prints in the same process.
 """
 
@@ -83,10 +80,6 @@ class ConversationService:
         self._stale_error = stale_error
         self.clock: Clock = clock or (lambda: datetime.now(UTC))
         self._locks: dict[Address, tuple[asyncio.Lock, int]] = {}
-        # Called when replies wait in the outbox behind a chat's earlier ones and those
-        # have gone out (the composition root points it at the outbox's wake-up).
-        self.replies_waiting: Callable[[], None] = lambda: None
-        self._behind: set[Address] = set()
 
     async def handle(self, message: IncomingMessage) -> Answer:
         """Process one message; the replies for its sender (see the module)."""
@@ -212,11 +205,7 @@ class ConversationService:
         channel, chat_id = message.address.channel, message.address.chat_id
         copies: list[int] = []
         grace = timedelta(seconds=self._settings.workers.reply_grace_seconds)
-        behind = False
-        if channel not in UNLIMITED_CHANNELS and replies:
-            behind = await uow.outbox.replies_pending(channel, chat_id)
-            if behind:
-                grace = timedelta(0)  # the outbox's, in the chat's order
+        if channel not in UNLIMITED_CHANNELS:
             for reply in replies:
                 copy = await uow.outbox.enqueue(
                     account_id=account.id,
@@ -232,24 +221,16 @@ class ConversationService:
                 assert copy is not None, "a reply has no dedup key"
                 copies.append(copy.id)
         await uow.commit()
-        if behind:
-            self._behind.add(message.address)
-            return Answer()
         if not copies:
             return Answer(replies)
-        return Answer(replies, partial(self._delivered, message.address, copies))
+        return Answer(replies, partial(self._delivered, copies))
 
-    async def _delivered(
-        self, address: Address, copies: Sequence[int], count: int | None = None
-    ) -> None:
+    async def _delivered(self, copies: Sequence[int], count: int | None = None) -> None:
         """The channel sent the first `count` replies (all of them by default): their
-        outbox copies are marked sent; replies waiting behind them may go."""
+        outbox copies are marked sent."""
         async with self._uow_factory() as uow:
             await uow.outbox.mark_replies_sent(copies[:count], self.clock())
             await uow.commit()
-        if address in self._behind and (count is None or count >= len(copies)):
-            self._behind.discard(address)
-            self.replies_waiting()
 
     async def _queue(self, uow: UnitOfWork, note: Notification, now: datetime) -> None:
         recipient = await uow.accounts.get(note.account_id)

@@ -19,8 +19,8 @@ whole deployment, and a chat's messages stay in order.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from asyncio import FIRST_COMPLETED
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -111,19 +111,13 @@ class OutboxWorker:
         self._tasks: set[asyncio.Task[None]] = set()
         self._queued: set[int] = set()
         self._tried = 0
-        self._woken = asyncio.Event()
-
-    def wake(self) -> None:
-        """Look for due messages now rather than at the next poll."""
-        self._woken.set()
 
     async def run_once(self) -> int:
         """Send what is due now and wait until it is tried; returns how many were."""
         before = self._tried
-        # A chat's later replies become due as its earlier ones go: rounds until quiet.
-        while await self._dispatch():
-            while self._tasks:
-                await asyncio.gather(*list(self._tasks))
+        await self._dispatch()
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks))
         return self._tried - before
 
     async def run(self, stop: asyncio.Event, idle: float = 1.0) -> None:
@@ -136,14 +130,8 @@ class OutboxWorker:
                         await self._dispatch()
                 except Exception:
                     log.exception("outbox round failed")
-                self._woken.clear()
-                stopped, woken = (
-                    asyncio.ensure_future(stop.wait()),
-                    asyncio.ensure_future(self._woken.wait()),
-                )
-                await asyncio.wait({stopped, woken}, timeout=idle, return_when=FIRST_COMPLETED)
-                for waiter in (stopped, woken):
-                    waiter.cancel()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), idle)
         finally:
             if self._tasks:
                 await asyncio.wait(set(self._tasks))
@@ -167,8 +155,7 @@ class OutboxWorker:
             "in_lanes": len(self._queued),
         }
 
-    async def _dispatch(self) -> int:
-        """Hand what is due to the lanes; returns how many messages were new to them."""
+    async def _dispatch(self) -> None:
         now = self._clock()
         async with self._uow_factory() as uow:
             due = [
@@ -186,7 +173,6 @@ class OutboxWorker:
             task = asyncio.create_task(self._lane(channel, chat_id))
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
-        return len(due)
 
     async def _lane(self, channel: str, chat_id: str) -> None:
         lane = self._lanes[(channel, chat_id)]
@@ -204,8 +190,6 @@ class OutboxWorker:
         finally:
             # Nothing awaits between the empty check and here: no id is stranded.
             del self._lanes[(channel, chat_id)]
-            # The chat's next replies may be due now that these went.
-            self._woken.set()
 
     async def _lease(self, message_id: int) -> Parcel | None:
         """Take one message for its send, unless it is no longer due (sent, or taken by

@@ -3,9 +3,7 @@ replies to the person who just wrote (kind "reply", written with the state chang
 answer, so a crash after the commit loses none) — drained by the sender worker.
 
 Statuses: `pending` (waiting for `next_attempt_at`), `sent`, `failed` (gave up).
-Lower `priority` numbers go first (replies, then accident alerts, then statistics). The
-copies of replies to one chat go out in the order they were written: one is due only when
-no earlier one of that chat is still pending.
+Lower `priority` numbers go first (replies, then accident alerts, then statistics).
 A sealed payload (replies: whatever the user typed may come back in them, and a BPJS
 export carries full NIKs) is encrypted with the data key and emptied once sent.
 """
@@ -18,9 +16,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import exists, func, or_, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
 
 from bot.core import ports
 from bot.core.messages import REPLY_KIND
@@ -105,40 +102,16 @@ class OutboxRepository(Repository):
         """Pending messages whose time has come, most urgent first, then oldest first.
         On PostgreSQL the rows are locked (skipping rows another worker holds) until the
         transaction ends; SQLite has no row locks and ignores the clause."""
-        earlier = aliased(OutboxMessage)
-        behind_an_earlier_reply = (
-            exists()
-            .where(
-                earlier.kind == REPLY_KIND,
-                earlier.status == OutboxStatus.PENDING,
-                earlier.channel == OutboxMessage.channel,
-                earlier.chat_id == OutboxMessage.chat_id,
-                earlier.id < OutboxMessage.id,
-            )
-            .correlate(OutboxMessage)
-        )
         query = (
             select(OutboxMessage)
             .where(
-                OutboxMessage.status == OutboxStatus.PENDING,
-                OutboxMessage.next_attempt_at <= now,
-                or_(OutboxMessage.kind != REPLY_KIND, ~behind_an_earlier_reply),
+                OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.next_attempt_at <= now
             )
             .order_by(OutboxMessage.priority, OutboxMessage.id)
             .limit(limit)
             .with_for_update(skip_locked=True)
         )
         return list(await self.session.scalars(query))
-
-    async def replies_pending(self, channel: str, chat_id: str) -> bool:
-        """Whether a copy of an earlier reply to this chat has not gone out yet."""
-        query = select(OutboxMessage.id).where(
-            OutboxMessage.kind == REPLY_KIND,
-            OutboxMessage.status == OutboxStatus.PENDING,
-            OutboxMessage.channel == channel,
-            OutboxMessage.chat_id == chat_id,
-        )
-        return await self.session.scalar(query.limit(1)) is not None
 
     async def backlog(self, now: datetime) -> tuple[int, datetime | None]:
         """How many pending messages are due at `now`, and the oldest one's due time."""

@@ -82,37 +82,3 @@ async def test_the_terminal_keeps_no_copies(app: App) -> None:
     message = IncomingMessage(Address("terminal", "t1"), "t-1", text="menu")
     assert (await app.service.handle(message)).replies
     assert await copies(app) == []
-
-
-async def test_replies_after_an_unsent_one_wait_for_it_and_keep_the_order(
-    app: App, clock: Clock
-) -> None:
-    """The worker that took "menu" died before sending; the chat's next answers must not
-    overtake its reply (out of order after a crash, issue 13)."""
-    lost = await app.service.handle(says("menu", "wamid.D1"))  # never sent
-    later = await app.service.handle(says("Simulasi premi", "wamid.D2"))
-    assert lost.replies and later.replies == []  # left to the outbox, behind the first
-    recorder = Recorder()
-    outbox = OutboxWorker(app.uow_factory, {"whatsapp": recorder}, clock)
-    assert await outbox.run_once() == 0  # nothing overtakes the first reply
-    clock.advance(seconds=app.settings.workers.reply_grace_seconds)
-    await outbox.run_once()
-    texts = [parcel.payload["text"] for parcel in recorder.sent]
-    assert texts[: len(lost.replies)] == [reply.text for reply in lost.replies]
-    assert "Simulasi premi" in texts[-1] or "nilai" in texts[-1].lower()
-    assert all(copy.status == "sent" for copy in await copies(app))
-
-
-async def test_a_reply_behind_one_in_flight_goes_as_soon_as_that_is_confirmed(
-    app: App, clock: Clock
-) -> None:
-    first = await app.service.handle(says("menu", "wamid.E1"))
-    second = await app.service.handle(says("Simulasi premi", "wamid.E2"))  # a burst
-    woken: list[bool] = []
-    app.service.replies_waiting = lambda: woken.append(True)
-    assert second.replies == []
-    await first.delivered()
-    assert woken == [True]
-    recorder = Recorder()
-    await OutboxWorker(app.uow_factory, {"whatsapp": recorder}, clock).run_once()
-    assert recorder.sent and "premi" in recorder.sent[0].payload["text"].lower()
