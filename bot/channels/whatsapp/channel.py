@@ -54,7 +54,14 @@ from bot.channels.whatsapp.webhook import (
     subscription_challenge,
 )
 from bot.config import WhatsAppSettings
-from bot.core.messages import Answer, Attachment, IncomingMessage, Reply, payload_to_reply
+from bot.core.messages import (
+    REPLY_KIND,
+    Answer,
+    Attachment,
+    IncomingMessage,
+    Reply,
+    payload_to_reply,
+)
 from bot.web.body import BodyTooLarge, read_limited
 from bot.workers.delivery_status import TEMPLATE_REQUIRED_KEY, StatusSink, StatusUpdate
 from bot.workers.outbox_sender import Parcel, RetryLater, Undeliverable
@@ -63,8 +70,10 @@ log = logging.getLogger(__name__)
 
 Handler = Callable[[IncomingMessage], Awaitable[Answer]]
 WEBHOOK_PATH = "/whatsapp/webhook"
-# Outbox kinds that go out as fast as the number allows, never paced per person.
-URGENT_KINDS = frozenset({"accident", "accident_reminder"})
+# Outbox kinds that go out as fast as the number allows, never paced per person: the
+# alerts, and the replies to someone who just wrote (which the outbox sends when their
+# worker could not, or to keep a chat's replies in order).
+URGENT_KINDS = frozenset({"accident", "accident_reminder", REPLY_KIND})
 REPLY_ATTEMPTS = 3
 REPLY_MAX_WAIT = 30.0
 # Chats handled at the same time; more wait their turn (the database is the bottleneck).
