@@ -913,6 +913,16 @@ class OutboxRepository(Protocol):
         sealed: bool = False,
         created_at: datetime | None = None,
     ) -> OutboxMessage | None: ...
+    async def keep_replies(
+        self,
+        *,
+        account_id: int,
+        channel: str,
+        chat_id: str,
+        payloads: Sequence[dict[str, Any]],
+        not_before: datetime,
+        created_at: datetime,
+    ) -> list[int]: ...
     def opened(self, message: OutboxMessage) -> dict[str, Any]: ...
     async def get(self, message_id: int) -> OutboxMessage | None: ...
     async def by_provider_id(self, provider_message_id: str) -> OutboxMessage | None: ...

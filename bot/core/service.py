@@ -29,7 +29,6 @@ from bot.core.identity import resolve_caller
 from bot.core.log_redaction import log_failure
 from bot.core.markup import strip_marks
 from bot.core.messages import (
-    REPLY_KIND,
     Address,
     Answer,
     IncomingMessage,
@@ -55,8 +54,6 @@ PROCESSED_KEPT = timedelta(days=7)
 # A message the provider dates further back than this is a replay (a captured signed
 # webhook posted again): its id may be forgotten already, so it is refused by its date.
 REPLAY_AFTER = PROCESSED_KEPT - timedelta(days=1)
-# A reply goes first in the outbox's order.
-REPLY_PRIORITY = 0
 
 
 class ConversationService:
@@ -204,22 +201,15 @@ class ConversationService:
         """Keep a sealed copy of each reply in the outbox, commit, and answer."""
         channel, chat_id = message.address.channel, message.address.chat_id
         copies: list[int] = []
-        grace = timedelta(seconds=self._settings.workers.reply_grace_seconds)
-        if channel not in UNLIMITED_CHANNELS:
-            for reply in replies:
-                copy = await uow.outbox.enqueue(
-                    account_id=account.id,
-                    channel=channel,
-                    chat_id=chat_id,
-                    payload=reply_to_payload(reply),
-                    kind=REPLY_KIND,
-                    priority=REPLY_PRIORITY,
-                    not_before=now + grace,
-                    sealed=True,
-                    created_at=now,
-                )
-                assert copy is not None, "a reply has no dedup key"
-                copies.append(copy.id)
+        if channel not in UNLIMITED_CHANNELS and replies:
+            copies = await uow.outbox.keep_replies(
+                account_id=account.id,
+                channel=channel,
+                chat_id=chat_id,
+                payloads=[reply_to_payload(reply) for reply in replies],
+                not_before=now + timedelta(seconds=self._settings.workers.reply_grace_seconds),
+                created_at=now,
+            )
         await uow.commit()
         if not copies:
             return Answer(replies)

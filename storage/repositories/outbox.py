@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import ports
@@ -28,6 +28,8 @@ from storage.repositories._base import Repository
 
 # The payload key of a sealed message's ciphertext.
 SEALED = "sealed"
+# A reply goes first in the outbox's order.
+REPLY_PRIORITY = 0
 
 # Rows per INSERT / dedup query of a bulk enqueue: well under every backend's limits.
 _CHUNK = 500
@@ -60,8 +62,7 @@ class OutboxRepository(Repository):
             if await self.session.scalar(query) is not None:
                 return None
         if sealed:
-            text = json.dumps(payload, ensure_ascii=False)
-            payload = {SEALED: base64.b64encode(self.vault.encrypt(text)).decode("ascii")}
+            payload = self._sealed(payload)
         message = OutboxMessage(
             account_id=account_id,
             channel=channel,
@@ -78,6 +79,40 @@ class OutboxRepository(Repository):
         self.session.add(message)
         await self.session.flush()
         return message
+
+    async def keep_replies(
+        self,
+        *,
+        account_id: int,
+        channel: str,
+        chat_id: str,
+        payloads: Sequence[dict[str, Any]],
+        not_before: datetime,
+        created_at: datetime,
+    ) -> list[int]:
+        """Sealed copies of one message's replies (kind "reply", first in the order), in
+        one statement — this is on every message's path; their ids, in order."""
+        rows = [
+            {
+                "account_id": account_id,
+                "channel": channel,
+                "chat_id": chat_id,
+                "payload": self._sealed(payload),
+                "kind": REPLY_KIND,
+                "priority": REPLY_PRIORITY,
+                "status": OutboxStatus.PENDING,
+                "attempts": 0,
+                "next_attempt_at": not_before,
+                "created_at": created_at,
+            }
+            for payload in payloads
+        ]
+        statement = insert(OutboxMessage).values(rows).returning(OutboxMessage.id)
+        return sorted(await self.session.scalars(statement))
+
+    def _sealed(self, payload: dict[str, Any]) -> dict[str, Any]:
+        text = json.dumps(payload, ensure_ascii=False)
+        return {SEALED: base64.b64encode(self.vault.encrypt(text)).decode("ascii")}
 
     def opened(self, message: ports.OutboxMessage) -> dict[str, Any]:
         """The message's payload as the sender needs it: a sealed one decrypted (with the
