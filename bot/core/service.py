@@ -77,6 +77,9 @@ class ConversationService:
         self._stale_error = stale_error
         self.clock: Clock = clock or (lambda: datetime.now(UTC))
         self._locks: dict[Address, tuple[asyncio.Lock, int]] = {}
+        # Copies of replies the channels sent, waiting to be marked (`_delivered`).
+        self._unconfirmed: list[int] = []
+        self._confirming = asyncio.Lock()
 
     async def handle(self, message: IncomingMessage) -> Answer:
         """Process one message; the replies for its sender (see the module)."""
@@ -217,10 +220,17 @@ class ConversationService:
 
     async def _delivered(self, copies: Sequence[int], count: int | None = None) -> None:
         """The channel sent the first `count` replies (all of them by default): their
-        outbox copies are marked sent."""
-        async with self._uow_factory() as uow:
-            await uow.outbox.mark_replies_sent(copies[:count], self.clock())
-            await uow.commit()
+        outbox copies are marked sent. Confirmations that arrive while one is being
+        written go together in the next transaction (group commit): under load, one
+        write for many messages. Returns once its own are written."""
+        self._unconfirmed.extend(copies[:count])
+        async with self._confirming:
+            if not self._unconfirmed:
+                return  # written by the confirmation this one waited for
+            ids, self._unconfirmed = self._unconfirmed, []
+            async with self._uow_factory() as uow:
+                await uow.outbox.mark_replies_sent(ids, self.clock())
+                await uow.commit()
 
     async def _queue(self, uow: UnitOfWork, note: Notification, now: datetime) -> None:
         recipient = await uow.accounts.get(note.account_id)
