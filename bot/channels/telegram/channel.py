@@ -26,6 +26,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
+from itertools import accumulate
 from typing import Any
 
 from starlette.requests import Request
@@ -312,14 +313,26 @@ class TelegramChannel:
             # stay on screen but are refused as stale (KeyboardMemory), which saves a
             # Bot API call per turn under Telegram's 30 messages/s.
             await self._delivery.remove_keyboard(chat_id, tapped)
-        parts = [part for reply in replies for part in render(reply)]
+        rendered = [render(reply) for reply in replies]
+        parts = [part for reply_parts in rendered for part in reply_parts]
         phone_up = self._keyboards.phone_keyboard_up(chat_id)
         if phone_up and not any(reply.request_phone for reply in replies):
             parts, phone_up = remove_phone_keyboard(parts)
-        sent = await self._delivery.reply(chat_id, parts)
+        # The number of parts that complete each reply.
+        ends = list(accumulate(len(reply_parts) for reply_parts in rendered))
+        confirmed = 0
+
+        async def done(parts_done: int) -> None:
+            # A reply whose last part went (or was given up after the reply lane's
+            # retries) is confirmed at once: a crash then repeats at most the one in flight.
+            nonlocal confirmed
+            finished = sum(1 for end in ends if end <= parts_done)
+            if finished > confirmed:
+                confirmed = finished
+                await answer.delivered(finished)
+
+        sent = await self._delivery.reply(chat_id, parts, done)
         self._keyboards.remember(chat_id, [(p, m.message_id) for p, m in sent], phone_up)
-        # Sent, or given up after the reply lane's retries (a refused part stays refused).
-        await answer.delivered()
 
     async def _say(self, chat_id: str, text: str) -> None:
         await self._delivery.reply(chat_id, render(Reply(text)))

@@ -96,11 +96,17 @@ class Delivery:
             filename=part.file.file_name,
         )
 
-    async def reply(self, chat_id: str, parts: Sequence[Part]) -> list[tuple[Part, Message]]:
+    async def reply(
+        self,
+        chat_id: str,
+        parts: Sequence[Part],
+        done: Callable[[int], Awaitable[None]] | None = None,
+    ) -> list[tuple[Part, Message]]:
         """Send a reply's parts in order; returns what went out. A part that cannot go is
-        skipped (logged); a 403 (the user blocked the bot) stops the rest."""
+        skipped (logged); a 403 (the user blocked the bot) stops the rest. `done(n)` is
+        awaited once the first n parts went or were given up."""
         sent = []
-        for part in parts:
+        for number, part in enumerate(parts, start=1):
             try:
                 message = await self._reply_part(chat_id, part)
             except Forbidden as exc:
@@ -108,6 +114,8 @@ class Delivery:
                 break
             if message is not None:
                 sent.append((part, message))
+            if done is not None:
+                await done(number)
         return sent
 
     async def _reply_part(self, chat_id: str, part: Part) -> Message | None:

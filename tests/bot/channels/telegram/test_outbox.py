@@ -13,12 +13,14 @@ from datetime import timedelta
 
 import pytest
 import pytest_asyncio
+from sqlalchemy import select
 from telegram.request import HTTPXRequest
 
 from bot.app import App
 from bot.channels.telegram.limits import RateLimiter
-from bot.core.messages import Document, Reply, reply_to_payload
+from bot.core.messages import REPLY_KIND, Document, Reply, reply_to_payload
 from bot.workers.outbox_sender import OutboxWorker
+from storage.models import OutboxMessage
 from support.chat import Clock
 from support.fake_telegram import FakeTelegram, Running, ScriptedService, bot_on_fake
 
@@ -224,3 +226,29 @@ async def test_a_user_who_blocked_the_bot_gets_nothing_more_and_nothing_breaks(
         assert user.replies == []
         await user.says("menu")  # they unblocked the bot
         assert "Menu utama" in user.text
+
+
+async def reply_copies(app: App) -> list[str]:
+    async with app.uow_factory() as uow:
+        query = (
+            select(OutboxMessage.status)
+            .where(OutboxMessage.kind == REPLY_KIND)
+            .order_by(OutboxMessage.id)
+        )
+        return [str(status) for status in await uow.session.scalars(query)]
+
+
+async def test_replies_are_confirmed_as_they_go_and_an_unsent_one_is_left_to_the_outbox(
+    app: App, fake: FakeTelegram
+) -> None:
+    """Issue 13: a copy of every reply is kept with the state change; the channel marks
+    each one sent as it goes, and one it could not send waits for the outbox."""
+    async with bot_on_fake(fake, app.service.handle) as telegram:
+        user = telegram.user(5001, "Budi")
+        await user.says("/start")
+        first = await reply_copies(app)
+        assert len(first) >= 2 and set(first) == {"sent"}
+        fake.fail("sendMessage", 403, chat_id=5001)  # blocked: nothing of this turn goes
+        await user.says("menu")
+        later = (await reply_copies(app))[len(first) :]
+        assert later and set(later) == {"pending"}
