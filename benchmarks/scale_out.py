@@ -42,17 +42,18 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
-from bot.domain.money import format_rupiah  # noqa: E402
 from storage.nik_vault import NikVault  # noqa: E402
 from support.fake_graph import (  # noqa: E402
-    APP_SECRET,
-    message_value,
-    notification,
     running,
-    signed,
     text_of,
 )
-from support.serve_process import ServeProcess, free_port, serve_env  # noqa: E402
+from support.serve_process import (  # noqa: E402
+    ServeProcess,
+    amount_answer,
+    free_port,
+    serve_env,
+    text_message,
+)
 
 AMOUNTS = 5
 REPLY_GRACE_SECONDS = 20
@@ -73,10 +74,6 @@ class Resident:
         return [(f"wamid.so{self.wa_id}r{round_}m{n}", t) for n, t in enumerate(texts)]
 
 
-def answer_to(text: str) -> str:
-    return "Nilai kegiatan: *" + format_rupiah(int(text.split()[0]) * 1_000_000) + "*"
-
-
 class Forwarder:
     """Round-robin over the live workers; a refused or failed request goes to the next."""
 
@@ -84,9 +81,7 @@ class Forwarder:
         self.workers, self.client, self._next = workers, client, 0
 
     async def post(self, wa_id: str, wamid: str, text: str) -> None:
-        value = message_value(wa_id, "Warga", {"type": "text", "text": {"body": text}})
-        value["messages"][0]["id"] = wamid
-        body, headers = signed(APP_SECRET, notification(value))
+        body, headers = text_message(wa_id, text, wamid)
         while True:
             worker = self.workers[self._next % len(self.workers)]
             self._next += 1
@@ -208,7 +203,7 @@ def measure(graph: object, residents: list[Resident]) -> dict[str, float]:
             if not text.endswith("juta"):
                 continue
             sent += 1
-            seen = [(at, i) for i, (at, t) in enumerate(texts) if answer_to(text) in t]
+            seen = [(at, i) for i, (at, t) in enumerate(texts) if amount_answer(text) in t]
             if not seen:
                 lost += 1
                 continue

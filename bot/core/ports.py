@@ -910,7 +910,6 @@ class OutboxRepository(Protocol):
         priority: int = 5,
         dedup_key: str | None = None,
         not_before: datetime | None = None,
-        sealed: bool = False,
         created_at: datetime | None = None,
     ) -> OutboxMessage | None: ...
     async def keep_replies(

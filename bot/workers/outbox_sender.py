@@ -30,6 +30,7 @@ from bot.core.log_redaction import log_failure
 from bot.core.ports import UnitOfWorkFactory
 from bot.domain.nik import mask_niks
 from bot.domain.vocabulary import OutboxStatus
+from bot.workers.leader import AlwaysLeading, Leader
 
 log = logging.getLogger(__name__)
 
@@ -84,13 +85,6 @@ def backoff(attempts: int) -> timedelta:
     return min(FIRST_BACKOFF * (2 ** max(attempts - 1, 0)), MAX_BACKOFF)
 
 
-class Leader(Protocol):
-    """Whether this process is the one that sends (storage.leadership)."""
-
-    async def leading(self) -> bool: ...
-    async def close(self) -> None: ...
-
-
 class OutboxWorker:
     def __init__(
         self,
@@ -104,7 +98,7 @@ class OutboxWorker:
         self._senders = senders
         self._clock = clock
         self._batch = batch
-        self._leader = leader
+        self._leader = leader or AlwaysLeading()
         self._slots = asyncio.Semaphore(LANES)
         # Per chat: the ids waiting in its lane, and the lane's task.
         self._lanes: dict[tuple[str, str], list[int]] = {}
@@ -126,7 +120,7 @@ class OutboxWorker:
         try:
             while not stop.is_set():
                 try:
-                    if self._leader is None or await self._leader.leading():
+                    if await self._leader.leading():
                         await self._dispatch()
                 except Exception:
                     log.exception("outbox round failed")
@@ -135,8 +129,7 @@ class OutboxWorker:
         finally:
             if self._tasks:
                 await asyncio.wait(set(self._tasks))
-            if self._leader is not None:
-                await self._leader.close()
+            await self._leader.close()
 
     async def health(self) -> dict[str, Any]:
         """For GET /healthz: what waits (due now, the oldest due how long), what gave up,
@@ -151,7 +144,7 @@ class OutboxWorker:
             "due": due,
             "oldest_due_seconds": round(lag, 1),
             "failed": failed,
-            "sending_here": self._leader is None or await self._leader.leading(),
+            "sending_here": await self._leader.leading(),
             "in_lanes": len(self._queued),
         }
 

@@ -29,7 +29,6 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Protocol
 
 from bot.config import Settings
 from bot.core.log_redaction import log_failure
@@ -42,6 +41,7 @@ from bot.workers.jobs.incidents import incident_reminders
 from bot.workers.jobs.retention import retention
 from bot.workers.jobs.summary import daily_summary
 from bot.workers.jobs.tomorrow import coverage_ending, starting_without_cover
+from bot.workers.leader import AlwaysLeading, Leader
 
 log = logging.getLogger(__name__)
 
@@ -78,23 +78,6 @@ def due_day(now: datetime, window: timedelta) -> date | None:
     midnight = local_midnight(day)
     slot = datetime.combine(day, DAILY_AT, tzinfo=midnight.tzinfo)
     return day if slot <= now < slot + window else None
-
-
-class Leader(Protocol):
-    """Whether this process is the one worker that runs the rounds (storage.leadership)."""
-
-    async def leading(self) -> bool: ...
-    async def close(self) -> None: ...
-
-
-class AlwaysLeading:
-    """One process, no rivals (the demo, tests)."""
-
-    async def leading(self) -> bool:
-        return True
-
-    async def close(self) -> None:
-        return None
 
 
 class Scheduler:

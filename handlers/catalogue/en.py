@@ -1,5 +1,26 @@
 """English texts. Every key of `id.py` must exist here with the same placeholders."""
 
+# The privacy notice after its heading; "Data saya" shows it under its own heading.
+PRIVACY_BODY = (
+    "This service is run by the Jambi City Government (the data controller) for the "
+    "Kampung Bahagia programme (Mayoral Regulation No. 18 of 2025).\n"
+    "• Purpose: registering and checking BPJS Ketenagakerjaan cover (JKK and JKM) for "
+    "RT activity participants and handling work-accident reports.\n"
+    "• Stored: NIK, name, date of birth, sex, phone number, role and wage/fee on "
+    "activities, accident reports, correction requests, this chat account (name and "
+    "phone number), the conversation in progress, and an access log.\n"
+    "• Only the NIK is stored encrypted (and shown masked); everything else is protected "
+    "by access control.\n"
+    "• Who sees it: the Ketua RT of your activity, Pemkot officials and admins for their "
+    "area, and BPJS Ketenagakerjaan when participants are registered.\n"
+    "• Retention: participant data is anonymised {inactive_days} days after their last "
+    "activity ended; idle conversations are deleted.\n"
+    "• Your rights (UU 27/2022): under *My data* you can see and download your data, ask "
+    "for a correction, or ask for erasure (what insurance claims need is kept "
+    "{claims_days} more days, then anonymised). Questions: your Ketua RT or a Pemkot "
+    "official."
+)
+
 TEXTS: dict[str, str] = {
     "step_gone": "Sorry, the previous conversation cannot continue because the service was updated. Let's start again from the menu.",
     "too_long": "Your message is too long (more than {limit} characters). Please send a shorter one.",
@@ -28,26 +49,7 @@ TEXTS: dict[str, str] = {
     "too_fast": "⏳ Your messages are arriving too fast. Messages in the next {seconds} seconds are not processed; after that, please send again.",
     "busy": "Sorry, your message collided with another one. Please send it again.",
     "pick_one": "Please choose one: type its number or tap its button.",
-    "privacy_notice": (
-        "🔒 *Privacy notice* (version {version})\n"
-        "This service is run by the Jambi City Government (the data controller) for the "
-        "Kampung Bahagia programme (Mayoral Regulation No. 18 of 2025).\n"
-        "• Purpose: registering and checking BPJS Ketenagakerjaan cover (JKK and JKM) for "
-        "RT activity participants and handling work-accident reports.\n"
-        "• Stored: NIK, name, date of birth, sex, phone number, role and wage/fee on "
-        "activities, accident reports, correction requests, this chat account (name and "
-        "phone number), the conversation in progress, and an access log.\n"
-        "• Only the NIK is stored encrypted (and shown masked); everything else is protected "
-        "by access control.\n"
-        "• Who sees it: the Ketua RT of your activity, Pemkot officials and admins for their "
-        "area, and BPJS Ketenagakerjaan when participants are registered.\n"
-        "• Retention: participant data is anonymised {inactive_days} days after their last "
-        "activity ended; idle conversations are deleted.\n"
-        "• Your rights (UU 27/2022): under *My data* you can see and download your data, ask "
-        "for a correction, or ask for erasure (what insurance claims need is kept "
-        "{claims_days} more days, then anonymised). Questions: your Ketua RT or a Pemkot "
-        "official."
-    ),
+    "privacy_notice": ("🔒 *Privacy notice* (version {version})\n" + PRIVACY_BODY),
     "menu_title": "🏠 *Kampung Bahagia main menu*\nPlease choose:",
     "menu_greeting_official": "Welcome, {name}.",
     "menu_greeting_rt": "Welcome, {name} — head of RT {rt}, Kel. {kelurahan}.",

@@ -1,5 +1,26 @@
 """Bahasa Indonesia texts (the default). Keys are shared with `en.py`."""
 
+# The privacy notice after its heading; "Data saya" shows it under its own heading.
+PRIVACY_BODY = (
+    "Layanan ini dikelola Pemerintah Kota Jambi (pengendali data) untuk Program Kampung "
+    "Bahagia (Perwal Jambi No. 18 Tahun 2025).\n"
+    "• Tujuan: mendaftarkan dan memeriksa perlindungan BPJS Ketenagakerjaan (JKK dan "
+    "JKM) peserta kegiatan RT dan menangani laporan kecelakaan kerja.\n"
+    "• Yang disimpan: NIK, nama, tanggal lahir, jenis kelamin, nomor HP, peran dan "
+    "upah/honor di kegiatan, laporan kecelakaan, permintaan perbaikan, akun chat ini "
+    "(nama dan nomor HP), percakapan yang sedang berjalan, dan catatan akses.\n"
+    "• Hanya NIK yang disimpan terenkripsi (ditampilkan tersamar); data lain dilindungi "
+    "dengan pembatasan akses.\n"
+    "• Yang melihat: Ketua RT kegiatan Anda, petugas dan admin Pemkot sesuai wilayahnya, "
+    "dan BPJS Ketenagakerjaan saat peserta didaftarkan.\n"
+    "• Lama penyimpanan: data peserta dianonimkan {inactive_days} hari setelah kegiatan "
+    "terakhirnya selesai; percakapan yang tidak aktif dihapus.\n"
+    "• Hak Anda (UU 27/2022): di menu *Data saya* Anda dapat melihat dan mengunduh data "
+    "Anda, meminta perbaikan, atau meminta penghapusan (data yang diperlukan untuk klaim "
+    "asuransi disimpan {claims_days} hari lagi, lalu dianonimkan). Pertanyaan: Ketua RT "
+    "Anda atau petugas Pemkot."
+)
+
 TEXTS: dict[str, str] = {
     # Engine: commands and problems shared by every step.
     "step_gone": "Maaf, percakapan sebelumnya tidak bisa dilanjutkan karena layanan diperbarui. Kita mulai lagi dari menu.",
@@ -29,26 +50,7 @@ TEXTS: dict[str, str] = {
     "too_fast": "⏳ Pesan Anda datang terlalu cepat. Pesan yang masuk dalam {seconds} detik ke depan tidak diproses; setelah itu silakan kirim lagi.",
     "busy": "Maaf, pesan Anda bertabrakan dengan pesan lain. Silakan kirim ulang.",
     "pick_one": "Mohon pilih salah satu: ketik nomornya atau tekan tombolnya.",
-    "privacy_notice": (
-        "🔒 *Pemberitahuan privasi* (versi {version})\n"
-        "Layanan ini dikelola Pemerintah Kota Jambi (pengendali data) untuk Program Kampung "
-        "Bahagia (Perwal Jambi No. 18 Tahun 2025).\n"
-        "• Tujuan: mendaftarkan dan memeriksa perlindungan BPJS Ketenagakerjaan (JKK dan "
-        "JKM) peserta kegiatan RT dan menangani laporan kecelakaan kerja.\n"
-        "• Yang disimpan: NIK, nama, tanggal lahir, jenis kelamin, nomor HP, peran dan "
-        "upah/honor di kegiatan, laporan kecelakaan, permintaan perbaikan, akun chat ini "
-        "(nama dan nomor HP), percakapan yang sedang berjalan, dan catatan akses.\n"
-        "• Hanya NIK yang disimpan terenkripsi (ditampilkan tersamar); data lain dilindungi "
-        "dengan pembatasan akses.\n"
-        "• Yang melihat: Ketua RT kegiatan Anda, petugas dan admin Pemkot sesuai wilayahnya, "
-        "dan BPJS Ketenagakerjaan saat peserta didaftarkan.\n"
-        "• Lama penyimpanan: data peserta dianonimkan {inactive_days} hari setelah kegiatan "
-        "terakhirnya selesai; percakapan yang tidak aktif dihapus.\n"
-        "• Hak Anda (UU 27/2022): di menu *Data saya* Anda dapat melihat dan mengunduh data "
-        "Anda, meminta perbaikan, atau meminta penghapusan (data yang diperlukan untuk klaim "
-        "asuransi disimpan {claims_days} hari lagi, lalu dianonimkan). Pertanyaan: Ketua RT "
-        "Anda atau petugas Pemkot."
-    ),
+    "privacy_notice": ("🔒 *Pemberitahuan privasi* (versi {version})\n" + PRIVACY_BODY),
     # Menu.
     "menu_title": "🏠 *Menu utama Kampung Bahagia*\nSilakan pilih:",
     "menu_greeting_official": "Selamat datang, {name}.",

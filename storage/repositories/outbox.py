@@ -51,18 +51,14 @@ class OutboxRepository(Repository):
         priority: int = 5,
         dedup_key: str | None = None,
         not_before: datetime | None = None,
-        sealed: bool = False,
         created_at: datetime | None = None,
     ) -> OutboxMessage | None:
         """Queue a message; None when one with the same `dedup_key` was queued before.
-        The key is checked with a query (a failed INSERT would poison the transaction).
-        `sealed`: the payload is stored encrypted (see the module)."""
+        The key is checked with a query (a failed INSERT would poison the transaction)."""
         if dedup_key is not None:
             query = select(OutboxMessage.id).where(OutboxMessage.dedup_key == dedup_key)
             if await self.session.scalar(query) is not None:
                 return None
-        if sealed:
-            payload = self._sealed(payload)
         message = OutboxMessage(
             account_id=account_id,
             channel=channel,

@@ -11,10 +11,10 @@ import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import httpx
 
+from bot.domain.money import format_rupiah
 from support.cli import COMMAND, without_kb_variables
 from support.fake_graph import (
     ACCESS_TOKEN,
@@ -98,12 +98,21 @@ class ServeProcess:
             self.process.wait(10)
 
 
+def text_message(wa_id: str, text: str, wamid: str | None = None) -> tuple[bytes, dict[str, str]]:
+    """The signed body and headers of a WhatsApp text message from `wa_id` (a fixed
+    `wamid` for a message sent again, as Meta does)."""
+    value = message_value(wa_id, "Warga", {"type": "text", "text": {"body": text}})
+    if wamid is not None:
+        value["messages"][0]["id"] = wamid
+    return signed(APP_SECRET, notification(value))
+
+
 def says(url: str, wa_id: str, text: str, timeout: float = 30.0) -> httpx.Response:
-    """A signed WhatsApp text message from `wa_id`, posted to the worker at `url`."""
-    payload = notification(message_value(wa_id, "Warga", {"type": "text", "text": {"body": text}}))
-    return post(url, payload, timeout)
-
-
-def post(url: str, payload: dict[str, Any], timeout: float = 30.0) -> httpx.Response:
-    body, headers = signed(APP_SECRET, payload)
+    """A WhatsApp text message from `wa_id`, posted to the worker at `url`."""
+    body, headers = text_message(wa_id, text)
     return httpx.post(f"{url}/whatsapp/webhook", content=body, headers=headers, timeout=timeout)
+
+
+def amount_answer(text: str) -> str:
+    """How the premium simulation's answer to an amount like "123 juta" begins."""
+    return "Nilai kegiatan: *" + format_rupiah(int(text.split()[0]) * 1_000_000) + "*"

@@ -18,7 +18,7 @@ from bot.core.dialog import NAV_CANCEL, Answer, Context, End, Go, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from bot.domain.nik import hide_niks
 from handlers.common.data_requests import CORRECTION, notify_officials
-from handlers.warga import coverage_rows as cover
+from handlers.warga.my_data import whose
 
 WHO = "who"
 FIELD = "field"
@@ -37,9 +37,7 @@ REQUESTED = "correction_requested"
 
 
 async def _person(ctx: Context) -> Any | None:
-    """The chosen person, if still one of the caller's (the phone may have changed)."""
-    wanted = ctx.data.get(PERSON)
-    return next((p for p in await cover.people_of_caller(ctx) if p.id == wanted), None)
+    return await whose.chosen(ctx, PERSON)
 
 
 def _lost(ctx: Context) -> Outcome:
@@ -48,26 +46,15 @@ def _lost(ctx: Context) -> Outcome:
 
 
 async def begin(ctx: Context) -> Outcome:
-    people = await cover.people_of_caller(ctx)
-    if not people:
-        return _lost(ctx)
-    if len(people) == 1:
-        ctx.data[PERSON] = people[0].id
-        return Go(FIELD)
-    return Go(WHO)
+    return await whose.begin(ctx, PERSON, WHO, FIELD)
 
 
 async def ask_who(ctx: Context) -> Reply:
-    people = await cover.people_of_caller(ctx)
-    choices = tuple(Choice(f"p:{p.id}", p.name[:60], p.nik_masked) for p in people)
-    return Reply(ctx.t("mydata_ask_who"), choices=choices)
+    return await whose.ask(ctx, "mydata_ask_who")
 
 
 async def handle_who(ctx: Context, answer: Answer) -> Outcome:
-    ctx.data[PERSON] = int(answer.picked.removeprefix("p:"))
-    if await _person(ctx) is None:
-        return Stay(ctx.t("stale_choice"))
-    return Go(FIELD)
+    return await whose.handle(ctx, answer, PERSON, FIELD)
 
 
 async def ask_field(ctx: Context) -> Reply:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.dialog import NAV_CANCEL, Answer, Context, End, Go, Outcome, Stay
+from bot.core.dialog import NAV_CANCEL, Answer, Context, End, Outcome, Stay
 from bot.core.messages import Choice, Reply
 from handlers.common.data_requests import ERASURE, notify_officials
-from handlers.warga import coverage_rows as cover
+from handlers.warga.my_data import whose
 
 WHO = "erase_who"
 CONFIRM = "erase_confirm"
@@ -23,32 +23,19 @@ OPEN = "open"
 
 
 async def _person(ctx: Context) -> Any | None:
-    wanted = ctx.data.get(PERSON)
-    return next((p for p in await cover.people_of_caller(ctx) if p.id == wanted), None)
+    return await whose.chosen(ctx, PERSON)
 
 
 async def begin(ctx: Context) -> Outcome:
-    people = await cover.people_of_caller(ctx)
-    if not people:
-        ctx.say(ctx.t("mydata_entry_lost"))
-        return End()
-    if len(people) == 1:
-        ctx.data[PERSON] = people[0].id
-        return Go(CONFIRM)
-    return Go(WHO)
+    return await whose.begin(ctx, PERSON, WHO, CONFIRM)
 
 
 async def ask_who(ctx: Context) -> Reply:
-    people = await cover.people_of_caller(ctx)
-    choices = tuple(Choice(f"p:{p.id}", p.name[:60], p.nik_masked) for p in people)
-    return Reply(ctx.t("mydata_erase_who"), choices=choices)
+    return await whose.ask(ctx, "mydata_erase_who")
 
 
 async def handle_who(ctx: Context, answer: Answer) -> Outcome:
-    ctx.data[PERSON] = int(answer.picked.removeprefix("p:"))
-    if await _person(ctx) is None:
-        return Stay(ctx.t("stale_choice"))
-    return Go(CONFIRM)
+    return await whose.handle(ctx, answer, PERSON, CONFIRM)
 
 
 async def ask_confirm(ctx: Context) -> Reply:

@@ -1,5 +1,8 @@
 """Texts of Data saya, with the correction request that goes to officials. Both languages, `ID` and `EN`."""
 
+from handlers.catalogue.en import PRIVACY_BODY as PRIVACY_BODY_EN
+from handlers.catalogue.id import PRIVACY_BODY as PRIVACY_BODY_ID
+
 ID: dict[str, str] = {
     # Data saya.
     "mydata_no_phone": (
@@ -31,26 +34,7 @@ ID: dict[str, str] = {
     "mydata_request_done": "selesai",
     "mydata_request_rejected": "ditolak",
     "mydata_more": "…dan {count} lainnya.",
-    "mydata_privacy": (
-        "🔒 *Tentang data Anda* (versi {version})\n"
-        "Layanan ini dikelola Pemerintah Kota Jambi (pengendali data) untuk Program Kampung "
-        "Bahagia (Perwal Jambi No. 18 Tahun 2025).\n"
-        "• Tujuan: mendaftarkan dan memeriksa perlindungan BPJS Ketenagakerjaan (JKK dan "
-        "JKM) peserta kegiatan RT dan menangani laporan kecelakaan kerja.\n"
-        "• Yang disimpan: NIK, nama, tanggal lahir, jenis kelamin, nomor HP, peran dan "
-        "upah/honor di kegiatan, laporan kecelakaan, permintaan perbaikan, akun chat ini "
-        "(nama dan nomor HP), percakapan yang sedang berjalan, dan catatan akses.\n"
-        "• Hanya NIK yang disimpan terenkripsi (ditampilkan tersamar); data lain dilindungi "
-        "dengan pembatasan akses.\n"
-        "• Yang melihat: Ketua RT kegiatan Anda, petugas dan admin Pemkot sesuai wilayahnya, "
-        "dan BPJS Ketenagakerjaan saat peserta didaftarkan.\n"
-        "• Lama penyimpanan: data peserta dianonimkan {inactive_days} hari setelah kegiatan "
-        "terakhirnya selesai; percakapan yang tidak aktif dihapus.\n"
-        "• Hak Anda (UU 27/2022): di menu *Data saya* Anda dapat melihat dan mengunduh data "
-        "Anda, meminta perbaikan, atau meminta penghapusan (data yang diperlukan untuk klaim "
-        "asuransi disimpan {claims_days} hari lagi, lalu dianonimkan). Pertanyaan: Ketua RT "
-        "Anda atau petugas Pemkot."
-    ),
+    "mydata_privacy": ("🔒 *Tentang data Anda* (versi {version})\n" + PRIVACY_BODY_ID),
     "mydata_after": "Ada data yang salah? Tekan *Minta perbaikan*.",
     "mydata_pick": "Pilih *Minta perbaikan*, *Unduh data saya*, *Hapus data saya* atau *Menu*.",
     "mydata_choice_fix": "Minta perbaikan",
@@ -190,26 +174,7 @@ EN: dict[str, str] = {
     "mydata_request_done": "done",
     "mydata_request_rejected": "rejected",
     "mydata_more": "…and {count} more.",
-    "mydata_privacy": (
-        "🔒 *About your data* (version {version})\n"
-        "This service is run by the Jambi City Government (the data controller) for the "
-        "Kampung Bahagia programme (Mayoral Regulation No. 18 of 2025).\n"
-        "• Purpose: registering and checking BPJS Ketenagakerjaan cover (JKK and JKM) for "
-        "RT activity participants and handling work-accident reports.\n"
-        "• Stored: NIK, name, date of birth, sex, phone number, role and wage/fee on "
-        "activities, accident reports, correction requests, this chat account (name and "
-        "phone number), the conversation in progress, and an access log.\n"
-        "• Only the NIK is stored encrypted (and shown masked); everything else is protected "
-        "by access control.\n"
-        "• Who sees it: the Ketua RT of your activity, Pemkot officials and admins for their "
-        "area, and BPJS Ketenagakerjaan when participants are registered.\n"
-        "• Retention: participant data is anonymised {inactive_days} days after their last "
-        "activity ended; idle conversations are deleted.\n"
-        "• Your rights (UU 27/2022): under *My data* you can see and download your data, ask "
-        "for a correction, or ask for erasure (what insurance claims need is kept "
-        "{claims_days} more days, then anonymised). Questions: your Ketua RT or a Pemkot "
-        "official."
-    ),
+    "mydata_privacy": ("🔒 *About your data* (version {version})\n" + PRIVACY_BODY_EN),
     "mydata_after": "Is something wrong? Tap *Ask for a correction*.",
     "mydata_pick": "Choose *Ask for a correction*, *Download my data*, *Erase my data* or *Menu*.",
     "mydata_choice_fix": "Ask for a correction",

@@ -17,18 +17,19 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot.domain.money import format_rupiah
 from storage.nik_vault import NikVault
 from support.fake_graph import (
-    APP_SECRET,
     FakeGraph,
-    message_value,
-    notification,
     running,
-    signed,
     text_of,
 )
-from support.serve_process import ServeProcess, free_port, serve_env
+from support.serve_process import (
+    ServeProcess,
+    amount_answer,
+    free_port,
+    serve_env,
+    text_message,
+)
 
 USERS = 4
 AMOUNTS = 6  # per user, after "menu" and "Simulasi premi"
@@ -50,15 +51,8 @@ def script(user: int) -> list[tuple[str, str]]:
     return [(f"wamid.kill{user}x{n}", text) for n, text in enumerate(texts)]
 
 
-def answer_to(text: str) -> str:
-    """How the reply to an amount begins (the value as read, unique per message here)."""
-    return "Nilai kegiatan: *" + format_rupiah(int(text.split()[0]) * 1_000_000) + "*"
-
-
 async def post(client: httpx.AsyncClient, url: str, wa_id: str, wamid: str, text: str) -> bool:
-    value = message_value(wa_id, "Warga", {"type": "text", "text": {"body": text}})
-    value["messages"][0]["id"] = wamid
-    body, headers = signed(APP_SECRET, notification(value))
+    body, headers = text_message(wa_id, text, wamid)
     try:
         answer = await client.post(f"{url}/whatsapp/webhook", content=body, headers=headers)
     except httpx.HTTPError:
@@ -100,7 +94,7 @@ async def test_a_worker_killed_mid_conversation_loses_no_acknowledged_message(
             for user in range(USERS):
                 seen = " ".join(text_of(m) for m in graph.to(f"62812000{user:04d}"))
                 for _, text in script(user)[2:]:
-                    count = seen.count(answer_to(text))
+                    count = seen.count(amount_answer(text))
                     (missing if count == 0 else twice if count > 1 else []).append(text)
             if not missing or time.monotonic() > deadline:
                 break
