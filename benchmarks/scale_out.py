@@ -7,13 +7,17 @@ way a forwarder in front of them would: a request a dead worker cannot take goes
 next (Meta, too, sends again what got no 200). Each resident sends "menu", "Simulasi
 premi" and amounts one after another (awaiting each answer, as Meta delivers one chat);
 every `--burst-every`-th resident sends its amounts all at once, 0 ms apart. Every
-`--kill-every` seconds a random worker gets SIGKILL and is started again.
+`--kill-every` seconds a random worker gets SIGKILL and is started again. Before the
+workers start, `--incidents` accident reports 25 hours old and `--officials` city-wide
+officials are stored: the scheduler's leader queues each official's 24-hour reminder of
+each report, and the outbox's leader sends them, through the same kills.
 
 Prints, per run: messages sent (acknowledged with 200), answered, lost (acknowledged but
 never answered), duplicated (answered more than once), out of order (a sequential
-resident's answers not in the order sent), p50/p99 from the acknowledgement to the
-answer, and the peak sends per second the fake Graph API saw (the limit is
-`whatsapp.messages_per_second`).
+resident's answers not in the order sent), p50/p99 from the first post of a message to its
+answer, the peak sends per second the fake Graph API saw (the limit is
+`whatsapp.messages_per_second`), and the scheduled reminders expected / delivered once /
+missing / duplicated.
 
     KB_BENCH_POSTGRES_URL=postgresql+asyncpg://postgres@127.0.0.1:5432/test \\
         .venv/bin/python benchmarks/scale_out.py --workers 1 3 --seconds 20
@@ -31,7 +35,9 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import asyncpg
@@ -42,11 +48,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
+from bot.app import build_app  # noqa: E402
+from bot.config import Settings  # noqa: E402
 from storage.nik_vault import NikVault  # noqa: E402
 from support.fake_graph import (  # noqa: E402
     running,
     text_of,
 )
+from support.incidents import seed_incident  # noqa: E402
+from support.seeding import grant  # noqa: E402
 from support.serve_process import (  # noqa: E402
     ServeProcess,
     amount_answer,
@@ -64,7 +74,7 @@ SETTLE_SECONDS = 60.0
 class Resident:
     wa_id: str
     burst: bool
-    # (wamid, text, acknowledged at) of every message acknowledged
+    # (wamid, text, first posted at) of every message acknowledged
     acknowledged: list[tuple[str, str, float]] = field(default_factory=list)
 
     def script(self, round_: int) -> list[tuple[str, str]]:
@@ -120,10 +130,36 @@ async def drop_database(url: str, name: str) -> None:
         await connection.close()
 
 
+async def seed_reminders(url: str, key: str, incidents: int, officials: int) -> Reminders:
+    """City-wide officials (inside WhatsApp's 24-hour window) and accident reports 25
+    hours old, not yet reported to BPJS: each official is due one reminder per report."""
+    app = await build_app(Settings(database={"url": url}), key)
+    now = datetime.now(UTC)
+    reminders = Reminders()
+    try:
+        for n in range(officials):
+            wa_id = f"6281100{n:05d}"
+            await grant(app, "petugas", f"+{wa_id}", f"Petugas {n}")
+            async with app.uow_factory() as uow:
+                account, _ = await uow.accounts.get_or_create("whatsapp", wa_id, f"Petugas {n}")
+                await uow.accounts.set_phone(account, f"+{wa_id}")
+                await uow.accounts.touch_inbound(account, now)
+                await uow.commit()
+            reminders.officials.append(wa_id)
+        for _ in range(incidents):
+            _, reference = await seed_incident(app, None, now - timedelta(hours=25))
+            reminders.references.append(reference)
+    finally:
+        await app.close()
+    return reminders
+
+
 async def run(workers_count: int, seconds: float, residents_count: int, kill_every: float,
-              burst_every: int, pg_url: str) -> dict[str, float]:  # fmt: skip
+              burst_every: int, incidents: int, officials: int,
+              pg_url: str) -> dict[str, float]:  # fmt: skip
     database_url, database_name = await fresh_database(pg_url)
     key = NikVault.generate_key()
+    reminders = await seed_reminders(database_url, key, incidents, officials)
     folder = Path(tempfile.mkdtemp(prefix="kb-scale-out-"))
     with running() as graph:
         workers = []
@@ -131,6 +167,7 @@ async def run(workers_count: int, seconds: float, residents_count: int, kill_eve
             env = serve_env(database_url, key, graph.base_url, free_port())
             env["KB_WORKERS__REPLY_GRACE_SECONDS"] = str(REPLY_GRACE_SECONDS)
             env["KB_PROGRAM__MESSAGES_PER_MINUTE"] = "1000"
+            env["KB_WORKERS__SCHEDULER_INTERVAL_SECONDS"] = "2"
             workers.append(ServeProcess(env, folder, folder / f"worker{n}.log"))
         for worker in workers:  # together: the migrations run once
             worker.start()
@@ -156,13 +193,14 @@ async def run(workers_count: int, seconds: float, residents_count: int, kill_eve
             while time.monotonic() < stop_at:
                 steps = resident.script(round_)
                 round_ += 1
-                for wamid, text in steps[:2]:
-                    await forwarder.post(resident.wa_id, wamid, text)
-                    resident.acknowledged.append((wamid, text, time.monotonic()))
 
                 async def one(wamid: str, text: str) -> None:
+                    posted_at = time.monotonic()
                     await forwarder.post(resident.wa_id, wamid, text)
-                    resident.acknowledged.append((wamid, text, time.monotonic()))
+                    resident.acknowledged.append((wamid, text, posted_at))
+
+                for wamid, text in steps[:2]:
+                    await one(wamid, text)
 
                 if resident.burst:
                     await asyncio.gather(*(one(w, t) for w, t in steps[2:]))
@@ -180,14 +218,38 @@ async def run(workers_count: int, seconds: float, residents_count: int, kill_eve
         # Every acknowledged message answered? The outbox sends what no worker confirmed.
         deadline = time.monotonic() + SETTLE_SECONDS
         while True:
-            report = measure(graph, residents)
-            if report["lost"] == 0 or time.monotonic() > deadline:
+            report = {**measure(graph, residents), **reminders.measure(graph)}
+            done = report["lost"] == 0 and report["reminders_missing"] == 0
+            if done or time.monotonic() > deadline:
                 break
             await asyncio.sleep(0.5)
         for worker in workers:
             worker.stop()
     await drop_database(pg_url, database_name)
     return {**report, "workers": workers_count, "kills": kills}
+
+
+@dataclass
+class Reminders:
+    officials: list[str] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)
+
+    def measure(self, graph: object) -> dict[str, float]:
+        records = [r for r in graph.requests if r.path.endswith("/messages")]  # type: ignore[attr-defined]
+        counts = Counter(
+            (r.body.get("to"), reference)
+            for r in records
+            if r.body.get("ok")
+            for reference in self.references
+            if reference in text_of(r.body)
+        )
+        expected = [(o, ref) for o in self.officials for ref in self.references]
+        return {
+            "reminders": len(expected),
+            "reminders_once": sum(1 for pair in expected if counts[pair] == 1),
+            "reminders_missing": sum(1 for pair in expected if counts[pair] == 0),
+            "reminders_duplicated": sum(1 for pair in expected if counts[pair] > 1),
+        }
 
 
 def measure(graph: object, residents: list[Resident]) -> dict[str, float]:
@@ -199,7 +261,7 @@ def measure(graph: object, residents: list[Resident]) -> dict[str, float]:
         mine = [r for r in records if r.body.get("ok") and r.body.get("to") == resident.wa_id]
         texts = [(r.at, text_of(r.body)) for r in mine]
         order: list[int] = []
-        for _, text, acked_at in resident.acknowledged:
+        for _, text, posted_at in resident.acknowledged:
             if not text.endswith("juta"):
                 continue
             sent += 1
@@ -209,7 +271,7 @@ def measure(graph: object, residents: list[Resident]) -> dict[str, float]:
                 continue
             answered += 1
             duplicated += len(seen) > 1
-            latencies.append(max(0.0, seen[0][0] - acked_at))
+            latencies.append(seen[0][0] - posted_at)
             if not resident.burst:
                 order.append(seen[0][1])
         out_of_order += sum(1 for a, b in zip(order, order[1:], strict=False) if b < a)
@@ -243,6 +305,8 @@ def main() -> None:
     parser.add_argument("--residents", type=int, default=30)
     parser.add_argument("--kill-every", type=float, default=5.0, help="0: no kills")
     parser.add_argument("--burst-every", type=int, default=5, help="every n-th resident")
+    parser.add_argument("--incidents", type=int, default=10)
+    parser.add_argument("--officials", type=int, default=5)
     args = parser.parse_args()
     pg_url = os.environ.get("KB_BENCH_POSTGRES_URL")
     if not pg_url:
@@ -252,12 +316,23 @@ def main() -> None:
     print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
     for count in args.workers:
         report = asyncio.run(
-            run(count, args.seconds, args.residents, args.kill_every, args.burst_every, pg_url)
+            run(
+                count,
+                args.seconds,
+                args.residents,
+                args.kill_every,
+                args.burst_every,
+                args.incidents,
+                args.officials,
+                pg_url,
+            )  # fmt: skip
         )
         print(
             "workers {workers:.0f}, kills {kills:.0f}: sent {sent:.0f} · answered {answered:.0f}"
             " · lost {lost:.0f} · duplicated {duplicated:.0f} · out of order {out_of_order:.0f}"
-            " · p50 {p50_ms:.0f} ms · p99 {p99_ms:.0f} ms · peak {peak_sends_per_s:.0f} sends/s".format(
+            " · p50 {p50_ms:.0f} ms · p99 {p99_ms:.0f} ms · peak {peak_sends_per_s:.0f} sends/s"
+            " · reminders {reminders:.0f}: once {reminders_once:.0f}, missing"
+            " {reminders_missing:.0f}, duplicated {reminders_duplicated:.0f}".format(
                 **report
             )  # fmt: skip
         )

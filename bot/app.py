@@ -18,6 +18,7 @@ from bot.core import ports
 from bot.core.engine import DialogEngine
 from bot.core.private_files import make_private_dir, write_private
 from bot.core.service import ConversationService
+from bot.core.worker import THIS_WORKER
 from bot.domain.regions import load_wilayah
 from bot.workers.scheduler import Scheduler
 from handlers.catalogue import Catalogue
@@ -27,6 +28,7 @@ from storage.database import Database
 from storage.key_check import KeyMismatch, ensure_key_matches
 from storage.leadership import Leadership
 from storage.nik_vault import NikVault
+from storage.send_pace import SharedPace
 from storage.uow import StaleConversation, UnitOfWorkFactory
 
 if TYPE_CHECKING:
@@ -38,14 +40,18 @@ log = logging.getLogger(__name__)
 
 def build_channels(app: App) -> list[Channel]:
     """The channels the settings enable: Telegram with a token; WhatsApp with a phone
-    number id and an access token."""
+    number id and an access token. On PostgreSQL (several workers) their send pace is
+    shared by all workers; on SQLite (one process) each keeps its own."""
     channels: list[Channel] = []
     settings = app.settings
+    pace = None if app.database.is_sqlite else SharedPace(app.database)
     if settings.telegram.token is not None:
         from bot.channels.telegram.channel import TelegramChannel
 
         commands = REGISTRY.telegram_commands(app.texts)
-        channels.append(TelegramChannel(settings.telegram, app.service.handle, commands=commands))
+        channels.append(
+            TelegramChannel(settings.telegram, app.service.handle, commands=commands, pace=pace)
+        )
     whatsapp = settings.whatsapp
     if whatsapp.phone_number_id and whatsapp.access_token is not None:
         from bot.channels.whatsapp.channel import WhatsAppChannel
@@ -54,7 +60,11 @@ def build_channels(app: App) -> list[Channel]:
         recorder = OutboxStatusRecorder(app.uow_factory, app.service.clock)
         channels.append(
             WhatsAppChannel(
-                whatsapp, app.service.handle, status_sink=recorder, clock=app.service.clock
+                whatsapp,
+                app.service.handle,
+                status_sink=recorder,
+                clock=app.service.clock,
+                pace=pace,
             )
         )
     return channels
@@ -116,6 +126,7 @@ async def build_app(
     upgrade: bool = True,
     clock: Callable[[], datetime] | None = None,
     database: Database | None = None,
+    worker_id: int = THIS_WORKER,
 ) -> App:
     """Connect to the database (migrating it to the latest schema unless told not to),
     load the regions, and build the conversation service."""
@@ -156,6 +167,7 @@ async def build_app(
         frozenset(REGISTRY.dialogs),
         stale_error=StaleConversation,
         clock=clock,
+        worker_id=worker_id,
     )
     scheduler = Scheduler(uow_factory, service.clock, settings, texts, Leadership(database))
     return App(settings, database, storage_factory, service, catalogue, scheduler)

@@ -254,9 +254,11 @@ async def run_keys(args: argparse.Namespace, settings: Settings) -> int:
 
 async def run_server(app: App) -> int:
     from bot.app import build_channels
+    from bot.core.worker import THIS_WORKER
     from bot.web.server import serve
     from bot.workers.outbox_sender import OutboxWorker
     from storage.leadership import OUTBOX_LOCK_KEY, Leadership
+    from storage.presence import Presence
 
     # A service says what it does (channels started, stop requested, stopped), as uvicorn does.
     logging.getLogger("bot").setLevel(logging.INFO)
@@ -270,9 +272,15 @@ async def run_server(app: App) -> int:
     leader = Leadership(app.database, OUTBOX_LOCK_KEY)
     senders = {c.name: c for c in channels}
     outbox = OutboxWorker(app.uow_factory, senders, app.service.clock, leader=leader)
-    await serve(
-        app.settings, channels, [outbox, app.scheduler], app.database.ping, {"outbox": outbox}
-    )
+    # Alive before the first reply copy it owns: the other workers leave those to it.
+    presence = Presence(app.database, THIS_WORKER)
+    await presence.start()
+    try:
+        await serve(
+            app.settings, channels, [outbox, app.scheduler], app.database.ping, {"outbox": outbox}
+        )
+    finally:
+        await presence.close()
     return 0
 
 

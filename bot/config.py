@@ -151,9 +151,10 @@ class WorkersSettings(Section):
     # Seconds between scheduler rounds (reminders, alerts, daily jobs). With several
     # workers one of them runs each round (a PostgreSQL advisory lock).
     scheduler_interval_seconds: float = Field(default=30.0, ge=1.0, le=3600.0)
-    # The outbox sends a reply itself when the worker that took the message has not
-    # confirmed sending it this many seconds after the commit (it died): the longest a
-    # reply is late after a crash. Longer than a turn's replies take to go out.
+    # The outbox sends a reply itself when the worker that took the message, still alive,
+    # has not confirmed sending it this many seconds after the commit (its send failed).
+    # Longer than a turn's replies take to go out. A dead worker's replies go at once
+    # with the chat's next message, or 5 s later by the outbox.
     reply_grace_seconds: float = Field(default=60.0, ge=1.0, le=3600.0)
 
 

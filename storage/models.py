@@ -16,6 +16,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -327,7 +328,17 @@ class OutboxMessage(Base):
     """A message to someone other than the sender, sent by the outbox worker."""
 
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),)
+    __table_args__ = (
+        Index("ix_outbox_due", "status", "next_attempt_at"),
+        # A chat's unsent reply copies, looked up on every message (orphans go first).
+        Index(
+            "ix_outbox_pending_replies",
+            "channel",
+            "chat_id",
+            sqlite_where=text("status = 'pending' AND kind = 'reply'"),
+            postgresql_where=text("status = 'pending' AND kind = 'reply'"),
+        ),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
     channel: Mapped[str] = mapped_column(String(16))
@@ -344,6 +355,18 @@ class OutboxMessage(Base):
     provider_message_id: Mapped[str | None] = mapped_column(String(128), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None]
+    # The worker sending it now (storage/presence.py): a reply's writer, or the outbox
+    # sender that leased it. None: nobody yet.
+    owner: Mapped[int | None]
+
+
+class SendPace(Base):
+    """When a channel's next send may go, shared by every worker (storage/send_pace.py)."""
+
+    __tablename__ = "send_pace"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # Seconds since the epoch on the database server's clock, the one all workers share.
+    next_at: Mapped[float] = mapped_column(Float)
 
 
 class AuditEvent(Base):

@@ -7,6 +7,10 @@ before the message that asked for it. A semaphore caps how many chats are handle
 once — for the handling only: `process` returns what is left to do (sending the
 replies), which the chat's task does after giving its slot back. Per-chat pacing can
 hold a send for seconds; a chat writing fast then delays only itself (issue 12).
+
+A webhook waits until an update is answered (its replies sent) before it acknowledges it:
+the provider's next update of that chat, which may reach another worker, then cannot be
+answered before it (issue 13, order across workers).
 """
 
 from __future__ import annotations
@@ -17,6 +21,9 @@ from collections.abc import Awaitable, Callable
 from typing import Generic, TypeVar
 
 Item = TypeVar("Item")
+# The longest an `answered` update waits for its replies (a provider retries a webhook
+# it waited too long for); the update is stored by then, its replies still go.
+ANSWER_WITHIN = 10.0
 # What `process` leaves to do once the slot is free (None: nothing).
 Then = Callable[[], Awaitable[None]] | None
 
@@ -24,13 +31,14 @@ Then = Callable[[], Awaitable[None]] | None
 class ChatQueues(Generic[Item]):
     def __init__(self, process: Callable[[Item], Awaitable[Then]], max_concurrent: int) -> None:
         self._process = process
-        self._queues: dict[str, deque[tuple[Item, asyncio.Future[None]]]] = {}
+        self._queues: dict[str, deque[tuple[Item, asyncio.Future[None], bool]]] = {}
         self._tasks: set[asyncio.Task[None]] = set()
         self._slots = asyncio.Semaphore(max_concurrent)
 
-    def submit(self, chat: str, item: Item) -> asyncio.Future[None]:
+    def submit(self, chat: str, item: Item, *, answered: bool = False) -> asyncio.Future[None]:
         """Queue `item` behind the chat's earlier ones; the future resolves once handled,
-        before what is left is done (neither `process` nor what it returns may raise)."""
+        before what is left is done — with `answered`, after it (neither `process` nor
+        what it returns may raise)."""
         done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         queue = self._queues.get(chat)
         if queue is None:
@@ -38,7 +46,7 @@ class ChatQueues(Generic[Item]):
             task = asyncio.create_task(self._drain(chat, queue))
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
-        queue.append((item, done))
+        queue.append((item, done, answered))
         return done
 
     def busy(self) -> int:
@@ -50,16 +58,24 @@ class ChatQueues(Generic[Item]):
         if self._tasks:
             await asyncio.wait(set(self._tasks), timeout=within)
 
-    async def _drain(self, chat: str, queue: deque[tuple[Item, asyncio.Future[None]]]) -> None:
+    async def _drain(
+        self, chat: str, queue: deque[tuple[Item, asyncio.Future[None], bool]]
+    ) -> None:
         try:
             while queue:
-                item, done = queue.popleft()
+                item, done, answered = queue.popleft()
                 async with self._slots:
                     then = await self._process(item)
-                if not done.done():
+                if not answered and not done.done():
                     done.set_result(None)
                 if then is not None:
-                    await then()
+                    sending = asyncio.ensure_future(then())
+                    await asyncio.wait({sending}, timeout=ANSWER_WITHIN)
+                    if not done.done():
+                        done.set_result(None)
+                    await sending
+                if not done.done():
+                    done.set_result(None)
         finally:
             # Nothing awaits between the empty check and this: no item can be stranded.
             self._queues.pop(chat, None)

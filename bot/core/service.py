@@ -5,9 +5,11 @@ the chat (across workers), drop a message id already processed (providers redeli
 load the state, run the engine, save the state with a version check, queue the
 notifications and a copy of every reply in the outbox, mark the id processed and commit.
 The replies go back to the channel after the commit; once it has sent them it says so
-(`Answer.delivered`) and their copies are marked sent. A reply the channel never
-confirms — the worker died after the commit — is sent by the outbox after
-`workers.reply_grace_seconds`.
+(`Answer.delivered`) and their copies are marked sent. Copies carry this worker's id:
+those of a worker that died before confirming them (orphans) are taken by the chat's
+next message and go first in its answer, so the chat reads in order; with no message the
+outbox sends them. A live worker's copy left unconfirmed (its send failed) is sent by the
+outbox after `workers.reply_grace_seconds`.
 The local console (terminal) keeps no copies: it prints in the same process.
 """
 
@@ -34,10 +36,12 @@ from bot.core.messages import (
     IncomingMessage,
     Notification,
     Reply,
+    payload_to_reply,
     reply_to_payload,
 )
 from bot.core.ports import Account, Texts, UnitOfWork, UnitOfWorkFactory
 from bot.core.services import Services
+from bot.core.worker import THIS_WORKER
 from bot.domain.dates import using_zone
 from bot.domain.inbound import UNLIMITED_CHANNELS, Burst, Verdict
 from bot.domain.text import display_name
@@ -66,6 +70,7 @@ class ConversationService:
         dialogs: frozenset[str],
         stale_error: type[Exception],
         clock: Clock | None = None,
+        worker_id: int = THIS_WORKER,
     ) -> None:
         self._uow_factory = uow_factory
         self._engine = engine
@@ -76,6 +81,7 @@ class ConversationService:
         # of storage imports.
         self._stale_error = stale_error
         self.clock: Clock = clock or (lambda: datetime.now(UTC))
+        self._worker_id = worker_id
         self._locks: dict[Address, tuple[asyncio.Lock, int]] = {}
         # Copies of replies the channels sent, waiting to be marked (`_delivered`).
         self._unconfirmed: list[int] = []
@@ -126,9 +132,13 @@ class ConversationService:
         async with self._uow_factory() as uow:
             # One message of a chat at a time across workers; the next one waits here.
             await uow.conversations.hold(channel, chat_id)
+            orphans = await self._orphans(uow, message, now)
             if not await uow.processed.claim(channel, message.message_id, now):
                 log.info("duplicate message %s on %s dropped", message.message_id, channel)
-                return Answer()
+                if not orphans:
+                    return Answer()
+                await uow.commit()
+                return self._sent_here(orphans, [], [])
             account, conversation = await uow.conversations.load(channel, chat_id)
             if account is None:
                 account, created = await uow.accounts.get_or_create(
@@ -156,7 +166,7 @@ class ConversationService:
                         account.language or "id", "too_fast", seconds=burst.seconds_left(now)
                     )
                     replies = [Reply(text)]
-                return await self._answer(uow, message, account, replies, now)
+                return await self._answer(uow, message, account, orphans, replies, now)
             state = State(
                 dialog=conversation.dialog,
                 step=conversation.step,
@@ -191,17 +201,33 @@ class ConversationService:
             await uow.conversations.save(conversation, expected_version)
             for note in ctx.notifications:
                 await self._queue(uow, note, now)
-            return await self._answer(uow, message, account, replies, now)
+            return await self._answer(uow, message, account, orphans, replies, now)
+
+    async def _orphans(
+        self, uow: UnitOfWork, message: IncomingMessage, now: datetime
+    ) -> list[tuple[int, Reply]]:
+        """Replies to this chat that a dead worker committed but never confirmed sent:
+        taken to go before this message's own (see `_answer`)."""
+        if message.address.channel in UNLIMITED_CHANNELS:
+            return []
+        taken = await uow.outbox.take_orphans(
+            message.address.channel, message.address.chat_id, self._worker_id, self._grace(now)
+        )
+        if taken:
+            log.info("%d earlier replies of a stopped worker go first", len(taken))
+        return [(copy, payload_to_reply(payload)) for copy, payload in taken]
 
     async def _answer(
         self,
         uow: UnitOfWork,
         message: IncomingMessage,
         account: Account,
+        orphans: list[tuple[int, Reply]],
         replies: list[Reply],
         now: datetime,
     ) -> Answer:
-        """Keep a sealed copy of each reply in the outbox, commit, and answer."""
+        """Keep a sealed copy of each reply in the outbox, commit, and answer — after the
+        orphaned replies, so that the chat reads in order."""
         channel, chat_id = message.address.channel, message.address.chat_id
         copies: list[int] = []
         if channel not in UNLIMITED_CHANNELS and replies:
@@ -210,13 +236,26 @@ class ConversationService:
                 channel=channel,
                 chat_id=chat_id,
                 payloads=[reply_to_payload(reply) for reply in replies],
-                not_before=now + timedelta(seconds=self._settings.workers.reply_grace_seconds),
+                not_before=self._grace(now),
                 created_at=now,
+                owner=self._worker_id,
             )
         await uow.commit()
+        return self._sent_here(orphans, replies, copies)
+
+    def _sent_here(
+        self, orphans: list[tuple[int, Reply]], replies: list[Reply], copies: list[int]
+    ) -> Answer:
+        """The answer a channel sends: orphans first; their copies confirmed as it goes."""
+        copies = [copy for copy, _ in orphans] + copies
+        replies = [reply for _, reply in orphans] + replies
         if not copies:
             return Answer(replies)
         return Answer(replies, partial(self._delivered, copies))
+
+    def _grace(self, now: datetime) -> datetime:
+        """When the outbox sends a copy this worker has not confirmed."""
+        return now + timedelta(seconds=self._settings.workers.reply_grace_seconds)
 
     async def _delivered(self, copies: Sequence[int], count: int | None = None) -> None:
         """The channel sent the first `count` replies (all of them by default): their

@@ -12,8 +12,10 @@ send is in flight, so no other worker sends it again. A crash between sending an
 recording means the lease runs out and the message goes again: delivery is at least once.
 
 With several workers only the leader sends (`leader`, a PostgreSQL advisory lock with
-failover): the provider limits, which each channel's pacer keeps, then hold for the
-whole deployment, and a chat's messages stay in order.
+failover), and a chat's messages stay in order. Each message carries its sender (the
+owner): when a worker dies, every round makes what it owned due again at once — the
+messages it was sending, and the replies it had committed but not confirmed, once
+ORPHAN_GRACE has given the chat's next message the chance to take them first.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from typing import Any, Protocol
 
 from bot.core.log_redaction import log_failure
 from bot.core.ports import UnitOfWorkFactory
+from bot.core.worker import THIS_WORKER
 from bot.domain.nik import mask_niks
 from bot.domain.vocabulary import OutboxStatus
 from bot.workers.leader import AlwaysLeading, Leader
@@ -43,6 +46,10 @@ MAX_ATTEMPTS = 8
 # 10 s, 20 s, 40 s … capped at one hour: an outage of a few hours is ridden out.
 FIRST_BACKOFF = timedelta(seconds=10)
 MAX_BACKOFF = timedelta(hours=1)
+# A dead worker's replies wait this long for their chat's next message, which sends them
+# before its own answer (bot/core/service.py) — a provider's redelivery of the message
+# the worker died on comes within it — and then go out through the outbox.
+ORPHAN_GRACE = timedelta(seconds=5)
 
 
 class RetryLater(Exception):
@@ -93,12 +100,14 @@ class OutboxWorker:
         clock: Callable[[], datetime],
         batch: int = 200,
         leader: Leader | None = None,
+        worker_id: int = THIS_WORKER,
     ) -> None:
         self._uow_factory = uow_factory
         self._senders = senders
         self._clock = clock
         self._batch = batch
         self._leader = leader or AlwaysLeading()
+        self._worker_id = worker_id
         self._slots = asyncio.Semaphore(LANES)
         # Per chat: the ids waiting in its lane, and the lane's task.
         self._lanes: dict[tuple[str, str], list[int]] = {}
@@ -151,6 +160,10 @@ class OutboxWorker:
     async def _dispatch(self) -> None:
         now = self._clock()
         async with self._uow_factory() as uow:
+            released = await uow.outbox.release_orphans(self._worker_id, now, now - ORPHAN_GRACE)
+            if released:
+                log.info("%d messages of a stopped worker due again", released)
+                await uow.commit()
             due = [
                 (message.id, message.channel, message.chat_id)
                 for message in await uow.outbox.due(now, self._batch)
@@ -189,7 +202,7 @@ class OutboxWorker:
         another worker) — see the module."""
         now = self._clock()
         async with self._uow_factory() as uow:
-            message = await uow.outbox.lease(message_id, now, now + LEASE)
+            message = await uow.outbox.lease(message_id, now, now + LEASE, self._worker_id)
             if message is None:
                 return None
             account = await uow.accounts.get(message.account_id)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import ports
@@ -24,6 +24,7 @@ from bot.core.messages import REPLY_KIND
 from bot.domain.vocabulary import OutboxStatus
 from storage.models import OutboxMessage, utcnow
 from storage.nik_vault import NikVault
+from storage.presence import owner_dead
 from storage.repositories._base import Repository
 
 # The payload key of a sealed message's ciphertext.
@@ -85,9 +86,11 @@ class OutboxRepository(Repository):
         payloads: Sequence[dict[str, Any]],
         not_before: datetime,
         created_at: datetime,
+        owner: int,
     ) -> list[int]:
         """Sealed copies of one message's replies (kind "reply", first in the order), in
-        one statement — this is on every message's path; their ids, in order."""
+        one statement — this is on every message's path; their ids, in order. `owner`
+        is the worker that sends them itself."""
         rows = [
             {
                 "account_id": account_id,
@@ -100,11 +103,58 @@ class OutboxRepository(Repository):
                 "attempts": 0,
                 "next_attempt_at": not_before,
                 "created_at": created_at,
+                "owner": owner,
             }
             for payload in payloads
         ]
         statement = insert(OutboxMessage).values(rows).returning(OutboxMessage.id)
         return sorted(await self.session.scalars(statement))
+
+    async def take_orphans(
+        self, channel: str, chat_id: str, me: int, until: datetime
+    ) -> list[tuple[int, dict[str, Any]]]:
+        """The chat's reply copies nobody is sending — their writer died before it
+        confirmed them (or they wait for the outbox) — taken by worker `me` to send before
+        its own answer, so the chat's replies stay in order; (id, payload) in order. Rows
+        another worker holds are skipped (PostgreSQL)."""
+        query = (
+            select(OutboxMessage)
+            .where(
+                OutboxMessage.channel == channel,
+                OutboxMessage.chat_id == chat_id,
+                OutboxMessage.status == OutboxStatus.PENDING,
+                OutboxMessage.kind == REPLY_KIND,
+                or_(OutboxMessage.owner.is_(None), owner_dead(me, self._postgresql)),
+            )
+            .order_by(OutboxMessage.id)
+            .with_for_update(skip_locked=True)
+        )
+        orphans = list(await self.session.scalars(query))
+        for message in orphans:
+            message.owner, message.next_attempt_at = me, until
+        return [(message.id, self.opened(message)) for message in orphans]
+
+    async def release_orphans(self, me: int, now: datetime, replies_before: datetime) -> int:
+        """Messages whose owner died (a worker with unconfirmed replies, a sender in the
+        middle of a send) due again now, for the outbox; a reply only once it is older
+        than `replies_before`, which leaves the chat's next message time to take it in
+        order (`take_orphans`). How many."""
+        statement = (
+            update(OutboxMessage)
+            .where(
+                OutboxMessage.status == OutboxStatus.PENDING,
+                (OutboxMessage.kind != REPLY_KIND) | (OutboxMessage.created_at <= replies_before),
+                owner_dead(me, self._postgresql),
+            )
+            .values(owner=None, next_attempt_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        result = await self.session.execute(statement)
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+    @property
+    def _postgresql(self) -> bool:
+        return self.session.get_bind().dialect.name == "postgresql"
 
     def _sealed(self, payload: dict[str, Any]) -> dict[str, Any]:
         text = json.dumps(payload, ensure_ascii=False)
@@ -152,10 +202,12 @@ class OutboxRepository(Repository):
         count, oldest = (await self.session.execute(query)).one()
         return int(count), oldest
 
-    async def lease(self, message_id: int, now: datetime, until: datetime) -> OutboxMessage | None:
+    async def lease(
+        self, message_id: int, now: datetime, until: datetime, owner: int
+    ) -> OutboxMessage | None:
         """The message if it is still pending and due, its next attempt moved to `until`
-        (the lease for one send); None when another worker took it or it is done. On
-        PostgreSQL the row is locked, skipping one another worker holds."""
+        (the lease for one send) and `owner` its sender; None when another worker took it
+        or it is done. On PostgreSQL the row is locked, skipping one another worker holds."""
         query = (
             select(OutboxMessage)
             .where(
@@ -169,7 +221,7 @@ class OutboxRepository(Repository):
         message = await self.session.scalar(query)
         if message is None:
             return None
-        message.next_attempt_at = until
+        message.next_attempt_at, message.owner = until, owner
         await self.session.flush()
         return message
 

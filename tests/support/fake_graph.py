@@ -38,7 +38,7 @@ from typing import Any
 import httpx
 import uvicorn
 from starlette.applications import Starlette
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
@@ -155,7 +155,10 @@ class FakeGraph:
         return None
 
     async def _send(self, request: Request) -> Response:
-        body = await request.json()
+        try:
+            body = await request.json()
+        except ClientDisconnect:  # the sender died mid-request (kill -9): nothing arrived
+            return Response(status_code=499)
         record = Recorded("POST", request.url.path, body, request.headers.get("authorization", ""))
         self.requests.append(record)
         failed = await self._failure(body)

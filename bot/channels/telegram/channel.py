@@ -38,6 +38,7 @@ from telegram.error import TelegramError
 from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.channels.chat_queues import ChatQueues, Then
+from bot.channels.pace import SendPace
 from bot.channels.telegram.commands import command_menu
 from bot.channels.telegram.delivery import Delivery, reason
 from bot.channels.telegram.incoming import (
@@ -86,6 +87,7 @@ class TelegramChannel:
         poll_timeout: float = 10.0,
         sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
         on_handled: Callable[[int], None] | None = None,
+        pace: SendPace | None = None,
     ) -> None:
         """`on_handled(update_id)` runs after each update is fully handled (tests and
         benchmarks wait on it)."""
@@ -100,7 +102,7 @@ class TelegramChannel:
         )
         self._handle = handle
         self._commands = command_menu(commands)
-        self._delivery = Delivery(self._bot, limiter or RateLimiter(), sleep)
+        self._delivery = Delivery(self._bot, limiter or RateLimiter(pace=pace), sleep)
         self._webhook_url = settings.webhook_url
         secret = settings.webhook_secret
         # Without a configured secret, one per process: fine for a single instance.
@@ -199,9 +201,9 @@ class TelegramChannel:
             # acknowledged and the rejection logged (without the body: it may hold a NIK).
             log.warning("telegram webhook: an update that cannot be read (%d bytes)", len(body))
             return Response(status_code=200)
-        # Answered once the update is handled and committed; its replies are sent after,
-        # outside the concurrency slot (ChatQueues).
-        await self._submit(update)
+        # Acknowledged once the update is handled, committed and answered (ChatQueues:
+        # the chat's next update, perhaps on another worker, comes after its replies).
+        await self._submit(update, answered=True)
         return Response(status_code=200)
 
     async def _poll(self) -> None:
@@ -226,9 +228,11 @@ class TelegramChannel:
                 await asyncio.gather(*(self._submit(update) for update in updates))
                 offset = updates[-1].update_id + 1
 
-    def _submit(self, update: Update) -> asyncio.Future[None]:
+    def _submit(self, update: Update, answered: bool = False) -> asyncio.Future[None]:
         chat = update.effective_chat or update.effective_user
-        return self._chats.submit(str(chat.id) if chat is not None else "", update)
+        return self._chats.submit(
+            str(chat.id) if chat is not None else "", update, answered=answered
+        )
 
     async def _process(self, update: Update) -> Then:
         """Handle the update; returns the sending of its replies (ChatQueues runs it once

@@ -11,6 +11,10 @@ an urgent alert, which goes before bulk (broadcasts, digests). A 429 holds only 
 must: that chat, and — for outbox messages — that lane and the lanes behind it, never
 the replies to other users.
 
+With several workers a shared `pace` (bot/channels/pace.py) spaces every worker's sends
+over the same global budget; the lanes and per-chat budgets stay per process (a chat is
+answered by one worker at a time, bulk goes only through the leader's outbox).
+
 The clock and sleep are injectable so tests run on a simulated clock.
 """
 
@@ -21,6 +25,8 @@ import time
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+
+from bot.channels.pace import SendPace, take_slot
 
 REPLY = 0
 URGENT = 1
@@ -58,8 +64,11 @@ class RateLimiter:
         group_burst: int = GROUP_BURST,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
+        pace: SendPace | None = None,
     ) -> None:
         self._per_window = per_second
+        self._pace = pace
+        self._pace_interval = (1.0 + margin) / per_second
         self._window = 1.0 + margin
         self._spacing = 0.5 / per_second
         self._recent: deque[float] = deque()  # the last `per_second` send times
@@ -99,11 +108,13 @@ class RateLimiter:
                         self._recent.popleft()
                     if per_chat:
                         self._take_chat(chat_id, now)
-                    return
+                    break
                 await self._sleep(wait if wait > 0 else self._spacing)
         finally:
             if ready:
                 self._ready[lane] -= 1
+        if self._pace is not None:
+            await take_slot(self._pace, "telegram", self._pace_interval, self._clock, self._sleep)
 
     def hold_chat(self, chat_id: str, seconds: float) -> None:
         """Telegram said 429 for this chat: send nothing to it for `seconds`."""

@@ -3,12 +3,12 @@
 `GET /whatsapp/webhook` answers Meta's verification; `POST /whatsapp/webhook` checks the
 signature over the raw body before reading anything, handles the messages — a person's
 one after another in the order they came, different people side by side (ChatQueues) —
-and answers 200 once every message of the notification is handled and committed. Meta
-does not deliver again what got a 200, so nothing is acknowledged before it is stored;
-a worker that dies before answering gets the notification again (its own or another
-worker's), and the conversation service drops what it already did (the wamid is the
-message id). The replies go out after the answer, in order; their copies in the outbox
-cover a worker that dies before sending them. Delivery receipts go to the `status_sink`
+and answers 200 once every message of the notification is handled, committed and its
+replies sent. Meta does not deliver again what got a 200, so nothing is acknowledged
+before it is stored; a worker that dies before answering gets the notification again
+(its own or another worker's), and the conversation service drops what it already did
+(the wamid is the message id) but sends the replies the dead worker never confirmed. The
+chat's next message, which may reach another worker, thus never overtakes these replies. Delivery receipts go to the `status_sink`
 in the background (`drain()` waits for those and for the replies).
 
 Outbox messages (`send`) respect the 24-hour window: inside it they go as normal
@@ -34,6 +34,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from bot.channels.chat_queues import ChatQueues, Then
+from bot.channels.pace import SendPace
 from bot.channels.whatsapp.render import MediaPart, Part, media_message, render
 from bot.channels.whatsapp.send import (
     TIMEOUT,
@@ -80,6 +81,10 @@ REPLY_MAX_WAIT = 30.0
 CONCURRENT_CHATS = 16
 # How long a stop waits for the messages taken and their replies.
 STOP_GRACE = 30.0
+# Sends leave a slot apart but reach Meta bunched by network and scheduling delays: on
+# a loaded machine up to ~10% more fell in one second than were paced for it
+# (benchmarks/scale_out.py), so the pace keeps this far below the number's limit.
+PACE_HEADROOM = 0.1
 # Meta's notifications are small (a batch stays well under 3 MB); anything larger is
 # refused before it is read, and before its signature is checked.
 MAX_NOTIFICATION_BYTES = 3 * 1024 * 1024
@@ -99,6 +104,7 @@ class WhatsAppChannel:
         seconds_per_person: float = 6.0,
         timeout: float | None = None,
         reply_retry_seconds: float = 2.0,
+        pace: SendPace | None = None,
     ) -> None:
         self._settings = settings
         self._handle = handle
@@ -107,7 +113,11 @@ class WhatsAppChannel:
         self._transport = transport
         self._timeout = timeout
         self._reply_retry = reply_retry_seconds
-        self._pacer = Pacer(settings.messages_per_second, seconds_per_person)
+        # The number's throughput is the limit: one pace per phone number id, kept
+        # PACE_HEADROOM below it, as Meta counts the sends as they arrive.
+        key = f"whatsapp:{settings.phone_number_id}"
+        rate = settings.messages_per_second * (1 - PACE_HEADROOM)
+        self._pacer = Pacer(rate, seconds_per_person, pace=pace, key=key)
         self._graph_client: GraphClient | None = None
         self._chats: ChatQueues[Inbound] = ChatQueues(self._process, CONCURRENT_CHATS)
         self._receipts: set[asyncio.Task[None]] = set()
@@ -184,10 +194,10 @@ class WhatsAppChannel:
         for status in notification.statuses:
             self._receipt(status)
         handled = [
-            self._chats.submit(inbound.message.address.chat_id, inbound)
+            self._chats.submit(inbound.message.address.chat_id, inbound, answered=True)
             for inbound in notification.messages
         ]
-        # Acknowledged once handled and committed (see the module).
+        # Acknowledged once handled, committed and answered (see the module).
         await asyncio.gather(*handled)
         return PlainTextResponse("ok")
 

@@ -28,6 +28,7 @@ from typing import Any
 
 import httpx
 
+from bot.channels.pace import LocalPace, SendPace, take_slot
 from bot.core.messages import Document
 from bot.workers.delivery_status import NEEDS_TEMPLATE, RETRY, UNDELIVERABLE, UNREACHABLE
 from bot.workers.outbox_sender import RetryLater, Undeliverable, Unreachable
@@ -180,9 +181,13 @@ Sleep = Callable[[float], Awaitable[Any]]
 
 
 class Pacer:
-    """Spaces sends out: `rate` per second overall, and `per_person` seconds between two
-    bulk messages to the same person. Waits are reserved before sleeping, so concurrent
-    callers queue up instead of all going at once."""
+    """Spaces sends out: `rate` per second overall — for the whole deployment when the
+    `pace` is shared — and `per_person` seconds between two bulk messages to the same
+    person (bulk goes only through the outbox, which only the leader sends).
+
+    The overall slot is reserved only once the person's gap has passed, so a bulk
+    message waiting for its person holds back nobody else; a send woken too late for
+    its slot takes another (bot/channels/pace.py)."""
 
     def __init__(
         self,
@@ -190,28 +195,27 @@ class Pacer:
         per_person: float = 6.0,
         clock: Callable[[], float] = time.monotonic,
         sleep: Sleep = asyncio.sleep,
+        pace: SendPace | None = None,
+        key: str = "whatsapp",
     ) -> None:
         self._interval = 1.0 / rate
         self._per_person = per_person
         self._clock = clock
         self._sleep = sleep
-        self._next_slot = 0.0
+        self._pace = pace or LocalPace(clock)
+        self._key = key
         self._last_bulk: dict[str, float] = {}
 
     async def wait(self, recipient: str, bulk: bool) -> None:
-        now = self._clock()
-        at = max(now, self._next_slot)
-        # The overall slot is taken now: a bulk message waiting for its person must not
-        # hold back replies to everybody else.
-        self._next_slot = at + self._interval
         if bulk and self._per_person > 0:
             last = self._last_bulk.get(recipient)
-            if last is not None:
-                at = max(at, last + self._per_person)
-            self._last_bulk[recipient] = at
+            if last is not None and last + self._per_person > self._clock():
+                await self._sleep(last + self._per_person - self._clock())
+        await take_slot(self._pace, self._key, self._interval, self._clock, self._sleep)
+        if bulk and self._per_person > 0:
+            now = self._clock()
+            self._last_bulk[recipient] = now
             self._forget_before(now - self._per_person)
-        if at > now:
-            await self._sleep(at - now)
 
     def _forget_before(self, moment: float) -> None:
         if len(self._last_bulk) > 10_000:

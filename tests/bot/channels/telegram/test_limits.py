@@ -9,6 +9,7 @@ import heapq
 import itertools
 from collections.abc import Awaitable
 
+from bot.channels.pace import LocalPace
 from bot.channels.telegram.limits import BULK, REPLY, URGENT, RateLimiter
 
 
@@ -62,6 +63,20 @@ async def test_the_global_pace_never_exceeds_the_rate_nor_falls_below_it() -> No
     assert most_in_one_second(times) == 30
     assert max(times) < 4.0  # 120 messages within four seconds
     assert min(b - a for a, b in itertools.pairwise(times)) >= 1 / 60 - 1e-6  # no burst
+
+
+async def test_workers_sharing_a_pace_keep_one_global_rate_between_them() -> None:
+    # Three workers, each with its own limiter, on one pace (on PostgreSQL the shared
+    # row of storage/send_pace.py): 30 a second between them, not 90.
+    time, log = VirtualTime(), []
+    pace = LocalPace(time.clock)
+    workers = [
+        RateLimiter(clock=time.clock, sleep=time.sleep, margin=0.0, pace=pace)  # type: ignore[arg-type]
+        for _ in range(3)
+    ]
+    await time.run(*(sends(time, workers[n % 3], f"{n}", REPLY, log) for n in range(90)))
+    times = [t for t, _, _ in log]
+    assert most_in_one_second(times) == 30
 
 
 async def test_a_pause_of_the_sender_is_caught_up_within_the_limit() -> None:

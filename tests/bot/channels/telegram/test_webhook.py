@@ -152,3 +152,17 @@ async def test_polling_confirms_a_batch_only_once_it_is_handled(fake: FakeTelegr
         while fake._updates:  # noqa: ASYNC110
             await asyncio.sleep(0.01)
         assert len(taken) == 1
+
+
+async def test_the_200_comes_after_the_replies_went(
+    service: ScriptedService, fake: FakeTelegram
+) -> None:
+    # The chat's next update, which may reach another worker once this one is
+    # acknowledged, can then never be answered before these replies (issue 13).
+    async with bot_on_fake(fake, service.handle, webhook=True) as bot:
+        update = bot.user(5002, "Budi").says_update("/start")
+        answer = await bot.web.post(
+            WEBHOOK_PATH, json=update, headers={SECRET_HEADER: WEBHOOK_SECRET}
+        )
+        assert answer.status_code == 200
+        assert fake.messages(5002)  # already there: nothing awaited in between

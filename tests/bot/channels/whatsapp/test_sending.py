@@ -381,7 +381,22 @@ async def test_bulk_messages_to_one_person_are_six_seconds_apart() -> None:
     assert time.slept == [0.01, 5.99]
     time.slept.clear()
     await pacer.wait("628a", bulk=False)  # a reply or an urgent alert is not held back
-    assert time.slept == []
+    assert time.slept == [0.01]  # only by the overall rate: the bulk message just went
+
+
+async def test_a_send_woken_too_late_for_its_slot_takes_a_new_one() -> None:
+    # Its process was not scheduled in time: going now would crowd the slots of others.
+    time = FakeTime()
+    pacer = Pacer(rate=10, per_person=6, clock=time, sleep=time.sleep)
+    await pacer.wait("628a", bulk=False)
+
+    async def oversleeping(seconds: float) -> None:
+        time.slept.append(round(seconds, 3))
+        time.now += seconds + (0.05 if len(time.slept) == 1 else 0.0)
+
+    pacer._sleep = oversleeping
+    await pacer.wait("628b", bulk=False)
+    assert time.slept == [0.1, 0.05]  # the slot at +0.1, woken at +0.15: the next at +0.2
 
 
 async def test_the_overall_rate_is_kept() -> None:
