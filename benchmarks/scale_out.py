@@ -2,10 +2,12 @@
 random, while WhatsApp residents run premium simulations (issue 13, Proof).
 
 Starts N real workers (subprocesses) on a fresh PostgreSQL database with the fake Graph
-API (tests/support/fake_graph.py) and posts signed webhooks round-robin across them, the
-way a forwarder in front of them would: a request a dead worker cannot take goes to the
-next (Meta, too, sends again what got no 200). Each resident sends "menu", "Simulasi
-premi" and amounts one after another (awaiting each answer, as Meta delivers one chat);
+API (tests/support/fake_graph.py) and the fake Telegram Bot API (tests/support/
+fake_telegram.py, webhook mode) and posts signed WhatsApp webhooks and Telegram updates
+round-robin across them, the way a forwarder in front of them would: a request a dead
+worker cannot take goes to the next (Meta and Telegram, too, send again what got no 200).
+Each resident sends "menu", "Simulasi premi" and amounts one after another (awaiting
+each acknowledgement, as the providers deliver one chat);
 every `--burst-every`-th resident sends its amounts all at once, 0 ms apart. Every
 `--kill-every` seconds a random worker gets SIGKILL and is started again. Before the
 workers start, `--incidents` accident reports 25 hours old and `--officials` city-wide
@@ -15,9 +17,9 @@ each report, and the outbox's leader sends them, through the same kills.
 Prints, per run: messages sent (acknowledged with 200), answered, lost (acknowledged but
 never answered), duplicated (answered more than once), out of order (a sequential
 resident's answers not in the order sent), p50/p99 from the first post of a message to its
-answer, the peak sends per second the fake Graph API saw (the limit is
-`whatsapp.messages_per_second`), and the scheduled reminders expected / delivered once /
-missing / duplicated.
+answer, per channel; the peak sends per second each fake saw (the limits are
+`whatsapp.messages_per_second` and Telegram's 30 a second); and the scheduled reminders
+expected / delivered once / missing / duplicated.
 
     KB_BENCH_POSTGRES_URL=postgresql+asyncpg://postgres@127.0.0.1:5432/test \\
         .venv/bin/python benchmarks/scale_out.py --workers 1 3 --seconds 20
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import random
 import secrets
@@ -55,6 +58,7 @@ from support.fake_graph import (  # noqa: E402
     running,
     text_of,
 )
+from support.fake_telegram import TOKEN, FakeTelegram, visible  # noqa: E402
 from support.incidents import seed_incident  # noqa: E402
 from support.seeding import grant  # noqa: E402
 from support.serve_process import (  # noqa: E402
@@ -70,18 +74,43 @@ REPLY_GRACE_SECONDS = 20
 SETTLE_SECONDS = 60.0
 
 
+TELEGRAM_SECRET = "scale-out-webhook-secret"
+# Sent: (chat, text as the person sees it, when it arrived at the fake).
+Sent = tuple[str, str, float]
+
+
 @dataclass
 class Resident:
-    wa_id: str
+    channel: str  # "whatsapp" or "telegram"
+    chat: str  # the wa_id, or the Telegram user (= chat) id
     burst: bool
-    # (wamid, text, first posted at) of every message acknowledged
+    # (message id, text, first posted at) of every message acknowledged
     acknowledged: list[tuple[str, str, float]] = field(default_factory=list)
 
     def script(self, round_: int) -> list[tuple[str, str]]:
-        base = int(self.wa_id[-4:]) * 1000 + round_ * 10
+        base = int(self.chat[-4:]) * 1000 + round_ * 10
         amounts = [f"{base + n} juta" for n in range(1, AMOUNTS + 1)]
         texts = ["menu", "Simulasi premi", *amounts]
-        return [(f"wamid.so{self.wa_id}r{round_}m{n}", t) for n, t in enumerate(texts)]
+        return [(f"so{self.chat}r{round_}m{n}", t) for n, t in enumerate(texts)]
+
+    def request(
+        self, message_id: str, text: str, telegram: FakeTelegram
+    ) -> tuple[str, bytes, dict[str, str]]:
+        """The webhook path, body and headers the provider would post."""
+        if self.channel == "whatsapp":
+            body, headers = text_message(self.chat, text, f"wamid.{message_id}")
+            return "/whatsapp/webhook", body, headers
+        user = telegram.users.get(int(self.chat)) or telegram.user(int(self.chat), "Warga")
+        update = user.says_update(text)
+        # One update id per message, kept when it is posted again (as Telegram does).
+        update["update_id"] = int(self.chat) * 10_000 + int(
+            message_id.split("r")[-1].replace("m", "")
+        )
+        headers = {
+            "Content-Type": "application/json",
+            "X-Telegram-Bot-Api-Secret-Token": TELEGRAM_SECRET,
+        }
+        return "/telegram/webhook", json.dumps(update).encode(), headers
 
 
 class Forwarder:
@@ -90,8 +119,7 @@ class Forwarder:
     def __init__(self, workers: list[ServeProcess], client: httpx.AsyncClient) -> None:
         self.workers, self.client, self._next = workers, client, 0
 
-    async def post(self, wa_id: str, wamid: str, text: str) -> None:
-        body, headers = text_message(wa_id, text, wamid)
+    async def post(self, path: str, body: bytes, headers: dict[str, str]) -> None:
         while True:
             worker = self.workers[self._next % len(self.workers)]
             self._next += 1
@@ -100,7 +128,7 @@ class Forwarder:
                 continue
             try:
                 answer = await self.client.post(
-                    f"{worker.url}/whatsapp/webhook", content=body, headers=headers
+                    f"{worker.url}{path}", content=body, headers=headers
                 )
                 if answer.status_code == 200:
                     return
@@ -161,18 +189,30 @@ async def run(workers_count: int, seconds: float, residents_count: int, kill_eve
     key = NikVault.generate_key()
     reminders = await seed_reminders(database_url, key, incidents, officials)
     folder = Path(tempfile.mkdtemp(prefix="kb-scale-out-"))
+    telegram = await FakeTelegram().start()
     with running() as graph:
         workers = []
         for n in range(workers_count):
-            env = serve_env(database_url, key, graph.base_url, free_port())
+            port = free_port()
+            env = serve_env(database_url, key, graph.base_url, port)
+            env["KB_TELEGRAM__TOKEN"] = TOKEN
+            env["KB_TELEGRAM__API_BASE_URL"] = telegram.base_url
+            env["KB_TELEGRAM__API_FILE_BASE_URL"] = telegram.file_base_url
+            env["KB_TELEGRAM__WEBHOOK_URL"] = f"http://127.0.0.1:{port}/telegram/webhook"
+            env["KB_TELEGRAM__WEBHOOK_SECRET"] = TELEGRAM_SECRET
             env["KB_WORKERS__REPLY_GRACE_SECONDS"] = str(REPLY_GRACE_SECONDS)
             env["KB_PROGRAM__MESSAGES_PER_MINUTE"] = "1000"
             env["KB_WORKERS__SCHEDULER_INTERVAL_SECONDS"] = "2"
             workers.append(ServeProcess(env, folder, folder / f"worker{n}.log"))
-        for worker in workers:  # together: the migrations run once
-            worker.start()
+        # Together (the migrations run once), and off the loop, where the fake Telegram
+        # answers their start-up calls.
+        await asyncio.gather(*(asyncio.to_thread(worker.start) for worker in workers))
         residents = [
-            Resident(f"6281300{n:05d}", burst=burst_every > 0 and n % burst_every == 0)
+            Resident(
+                "telegram" if n % 3 == 2 else "whatsapp",
+                f"70000{n:04d}" if n % 3 == 2 else f"6281300{n:05d}",
+                burst=burst_every > 0 and n % burst_every == 0,
+            )
             for n in range(residents_count)
         ]
         kills = 0
@@ -194,10 +234,10 @@ async def run(workers_count: int, seconds: float, residents_count: int, kill_eve
                 steps = resident.script(round_)
                 round_ += 1
 
-                async def one(wamid: str, text: str) -> None:
+                async def one(message_id: str, text: str) -> None:
                     posted_at = time.monotonic()
-                    await forwarder.post(resident.wa_id, wamid, text)
-                    resident.acknowledged.append((wamid, text, posted_at))
+                    await forwarder.post(*resident.request(message_id, text, telegram))
+                    resident.acknowledged.append((message_id, text, posted_at))
 
                 for wamid, text in steps[:2]:
                     await one(wamid, text)
@@ -218,13 +258,17 @@ async def run(workers_count: int, seconds: float, residents_count: int, kill_eve
         # Every acknowledged message answered? The outbox sends what no worker confirmed.
         deadline = time.monotonic() + SETTLE_SECONDS
         while True:
-            report = {**measure(graph, residents), **reminders.measure(graph)}
+            whatsapp_sent, telegram_sent = whatsapp_answers(graph), telegram_answers(telegram)
+            report = {
+                **measure(whatsapp_sent, telegram_sent, residents),
+                **reminders.measure(whatsapp_sent),
+            }
             done = report["lost"] == 0 and report["reminders_missing"] == 0
             if done or time.monotonic() > deadline:
                 break
             await asyncio.sleep(0.5)
-        for worker in workers:
-            worker.stop()
+        await asyncio.gather(*(asyncio.to_thread(worker.stop) for worker in workers))
+    await telegram.stop()
     await drop_database(pg_url, database_name)
     return {**report, "workers": workers_count, "kills": kills}
 
@@ -234,14 +278,12 @@ class Reminders:
     officials: list[str] = field(default_factory=list)
     references: list[str] = field(default_factory=list)
 
-    def measure(self, graph: object) -> dict[str, float]:
-        records = [r for r in graph.requests if r.path.endswith("/messages")]  # type: ignore[attr-defined]
+    def measure(self, sent: list[Sent]) -> dict[str, float]:
         counts = Counter(
-            (r.body.get("to"), reference)
-            for r in records
-            if r.body.get("ok")
+            (chat, reference)
+            for chat, text, _ in sent
             for reference in self.references
-            if reference in text_of(r.body)
+            if reference in text
         )
         expected = [(o, ref) for o in self.officials for ref in self.references]
         return {
@@ -252,20 +294,44 @@ class Reminders:
         }
 
 
-def measure(graph: object, residents: list[Resident]) -> dict[str, float]:
-    records = [r for r in graph.requests if r.path.endswith("/messages")]  # type: ignore[attr-defined]
-    moments = sorted(r.at for r in records)
+def whatsapp_answers(graph: object) -> list[Sent]:
+    records = graph.requests  # type: ignore[attr-defined]
+    return [
+        (r.body.get("to"), text_of(r.body), r.at)
+        for r in records
+        if r.path.endswith("/messages") and r.body.get("ok")
+    ]
+
+
+def telegram_answers(telegram: FakeTelegram) -> list[Sent]:
+    return [
+        (
+            str(call.params.get("chat_id")),
+            visible(str(call.params.get("text", "")), call.params.get("parse_mode")),
+            call.at,
+        )
+        for call in telegram.calls_of("sendMessage")
+        if call.status == 200
+    ]
+
+
+def measure(
+    whatsapp: list[Sent], telegram: list[Sent], residents: list[Resident]
+) -> dict[str, float]:
     sent = answered = lost = duplicated = out_of_order = 0
     latencies: list[float] = []
+    by_chat: dict[str, list[tuple[float, str]]] = {}
+    for chat, text, at in sorted([*whatsapp, *telegram], key=lambda s: s[2]):
+        by_chat.setdefault(chat, []).append((at, text.replace("*", "")))
     for resident in residents:
-        mine = [r for r in records if r.body.get("ok") and r.body.get("to") == resident.wa_id]
-        texts = [(r.at, text_of(r.body)) for r in mine]
+        texts = by_chat.get(resident.chat, [])
         order: list[int] = []
         for _, text, posted_at in resident.acknowledged:
             if not text.endswith("juta"):
                 continue
             sent += 1
-            seen = [(at, i) for i, (at, t) in enumerate(texts) if amount_answer(text) in t]
+            expected = amount_answer(text).replace("*", "")
+            seen = [(at, i) for i, (at, t) in enumerate(texts) if expected in t]
             if not seen:
                 lost += 1
                 continue
@@ -284,7 +350,8 @@ def measure(graph: object, residents: list[Resident]) -> dict[str, float]:
         "out_of_order": out_of_order,
         "p50_ms": 1000 * statistics.median(latencies) if latencies else 0.0,
         "p99_ms": 1000 * latencies[int(0.99 * (len(latencies) - 1))] if latencies else 0.0,
-        "peak_sends_per_s": peak_per_second(moments),
+        "whatsapp_peak": peak_per_second(sorted(at for _, _, at in whatsapp)),
+        "telegram_peak": peak_per_second(sorted(at for _, _, at in telegram)),
     }
 
 
@@ -330,7 +397,8 @@ def main() -> None:
         print(
             "workers {workers:.0f}, kills {kills:.0f}: sent {sent:.0f} · answered {answered:.0f}"
             " · lost {lost:.0f} · duplicated {duplicated:.0f} · out of order {out_of_order:.0f}"
-            " · p50 {p50_ms:.0f} ms · p99 {p99_ms:.0f} ms · peak {peak_sends_per_s:.0f} sends/s"
+            " · p50 {p50_ms:.0f} ms · p99 {p99_ms:.0f} ms · peak sends/s WhatsApp"
+            " {whatsapp_peak:.0f}, Telegram {telegram_peak:.0f}"
             " · reminders {reminders:.0f}: once {reminders_once:.0f}, missing"
             " {reminders_missing:.0f}, duplicated {reminders_duplicated:.0f}".format(
                 **report
