@@ -32,7 +32,6 @@ import asyncio
 import json
 import os
 import random
-import secrets
 import signal
 import statistics
 import sys
@@ -43,14 +42,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import asyncpg
 import httpx
-from sqlalchemy.engine import make_url
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.postgres import fresh_database  # noqa: E402
 from bot.app import build_app  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from storage.nik_vault import NikVault  # noqa: E402
@@ -137,27 +135,6 @@ class Forwarder:
             await asyncio.sleep(0.05)
 
 
-async def fresh_database(url: str) -> tuple[str, str]:
-    """A new database on the server of `url`; (its SQLAlchemy URL, its name)."""
-    name = f"kb_scale_{secrets.token_hex(4)}"
-    plain = make_url(url).set(drivername="postgresql")
-    connection = await asyncpg.connect(plain.render_as_string(hide_password=False))
-    try:
-        await connection.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await connection.close()
-    return make_url(url).set(database=name).render_as_string(hide_password=False), name
-
-
-async def drop_database(url: str, name: str) -> None:
-    plain = make_url(url).set(drivername="postgresql")
-    connection = await asyncpg.connect(plain.render_as_string(hide_password=False))
-    try:
-        await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await connection.close()
-
-
 async def seed_reminders(url: str, key: str, incidents: int, officials: int) -> Reminders:
     """City-wide officials (inside WhatsApp's 24-hour window) and accident reports 25
     hours old, not yet reported to BPJS: each official is due one reminder per report."""
@@ -185,7 +162,14 @@ async def seed_reminders(url: str, key: str, incidents: int, officials: int) -> 
 async def run(workers_count: int, seconds: float, residents_count: int, kill_every: float,
               burst_every: int, incidents: int, officials: int,
               pg_url: str) -> dict[str, float]:  # fmt: skip
-    database_url, database_name = await fresh_database(pg_url)
+    async with fresh_database(pg_url) as database_url:
+        return await run_on(database_url, workers_count, seconds, residents_count, kill_every,
+                            burst_every, incidents, officials)  # fmt: skip
+
+
+async def run_on(database_url: str, workers_count: int, seconds: float, residents_count: int,
+                 kill_every: float, burst_every: int, incidents: int,
+                 officials: int) -> dict[str, float]:  # fmt: skip
     key = NikVault.generate_key()
     reminders = await seed_reminders(database_url, key, incidents, officials)
     folder = Path(tempfile.mkdtemp(prefix="kb-scale-out-"))
@@ -269,7 +253,6 @@ async def run(workers_count: int, seconds: float, residents_count: int, kill_eve
             await asyncio.sleep(0.5)
         await asyncio.gather(*(asyncio.to_thread(worker.stop) for worker in workers))
     await telegram.stop()
-    await drop_database(pg_url, database_name)
     return {**report, "workers": workers_count, "kills": kills}
 
 
