@@ -787,13 +787,19 @@ class AuditRepository(Protocol):
     ) -> list[datetime]: ...
 
 
+class Loaded(NamedTuple):
+    """A chat as a message finds it: `orphaned` — it has replies of a dead worker."""
+
+    account: Account | None
+    conversation: Conversation | None
+    orphaned: bool
+
+
 class ConversationRepository(Protocol):
     """`uow.conversations` (storage.repositories.conversations)."""
 
     async def hold(self, channel: str, chat_id: str) -> None: ...
-    async def load(
-        self, channel: str, chat_id: str
-    ) -> tuple[Account | None, Conversation | None]: ...
+    async def load(self, channel: str, chat_id: str, worker: int | None = None) -> Loaded: ...
     async def start(self, channel: str, chat_id: str, account_id: int) -> Conversation: ...
     async def save(self, conversation: Conversation, expected_version: int) -> None: ...
 

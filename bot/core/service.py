@@ -132,14 +132,18 @@ class ConversationService:
         async with self._uow_factory() as uow:
             # One message of a chat at a time across workers; the next one waits here.
             await uow.conversations.hold(channel, chat_id)
-            orphans = await self._orphans(uow, message, now)
             if not await uow.processed.claim(channel, message.message_id, now):
                 log.info("duplicate message %s on %s dropped", message.message_id, channel)
+                # Redelivered because its worker died: what that worker never confirmed.
+                orphans = await self._orphans(uow, message, now)
                 if not orphans:
                     return Answer()
                 await uow.commit()
                 return self._sent_here(orphans, [], [])
-            account, conversation = await uow.conversations.load(channel, chat_id)
+            account, conversation, orphaned = await uow.conversations.load(
+                channel, chat_id, self._worker_id
+            )
+            orphans = await self._orphans(uow, message, now) if orphaned else []
             if account is None:
                 account, created = await uow.accounts.get_or_create(
                     channel, chat_id, display_name(message.sender_name, ACCOUNT_NAME_MAX)
@@ -153,11 +157,14 @@ class ConversationService:
                 conversation = await uow.conversations.start(channel, chat_id, account.id)
             expected_version = conversation.version
             burst = Burst(conversation.burst_started_at, conversation.burst_count).after(now)
-            conversation.burst_started_at, conversation.burst_count = burst.started_at, burst.count
             verdict = burst.verdict(self._settings.program.messages_per_minute)
             if verdict != Verdict.PROCESS and channel not in UNLIMITED_CHANNELS:
                 # Too fast: not processed (the message id stays claimed, so the provider
                 # does not retry it); one polite answer per window.
+                conversation.burst_started_at, conversation.burst_count = (
+                    burst.started_at,
+                    burst.count,
+                )
                 await uow.conversations.save(conversation, expected_version)
                 log.info("message %s on %s over the per-chat limit", message.message_id, channel)
                 replies = []
@@ -198,6 +205,8 @@ class ConversationService:
             conversation.paused = state.paused
             conversation.account_id = account.id
             conversation.updated_at = now
+            # Set only now: a changed row would be flushed by the dialog's first query.
+            conversation.burst_started_at, conversation.burst_count = burst.started_at, burst.count
             await uow.conversations.save(conversation, expected_version)
             for note in ctx.notifications:
                 await self._queue(uow, note, now)

@@ -15,9 +15,13 @@ class Repository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
+    @property
+    def postgresql(self) -> bool:
+        """Whether the database is PostgreSQL (else SQLite)."""
+        return self.session.get_bind().dialect.name == "postgresql"
+
     def insert(self, model: Any) -> Any:
         """The backend's INSERT, which offers `on_conflict_do_nothing`: a get-or-create
         that two workers run at once then never fails on the unique key (the second
         waits for the first to commit and inserts nothing)."""
-        dialect = self.session.get_bind().dialect.name
-        return (pg_insert if dialect == "postgresql" else sqlite_insert)(model)
+        return (pg_insert if self.postgresql else sqlite_insert)(model)

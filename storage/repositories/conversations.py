@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, select, text, update
+from sqlalchemy import CursorResult, Table, bindparam, or_, select, text, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from bot.core import ports
-from storage.models import Account, Conversation, utcnow
+from bot.core.messages import REPLY_KIND
+from bot.domain.vocabulary import OutboxStatus
+from storage.models import Account, Conversation, OutboxMessage, utcnow
+from storage.presence import owner_dead
 from storage.repositories._base import Repository
 
 # Everything the dialog engine may change; `version` and `updated_at` are set by `save`.
@@ -34,6 +37,19 @@ STATE_COLUMNS = (
 # The first key of the conversations' advisory locks (the second is the chat's hash):
 # other locks of the bot use other spaces.
 CONVERSATION_LOCKS = 0x4B42
+
+
+# The write on every message's path, built once as a Core statement (no ORM coercion of
+# each value): every state column, if the version is still the one loaded.
+_conversations = cast(Table, Conversation.__table__)
+_SAVE = (
+    update(_conversations)
+    .where(
+        _conversations.c.id == bindparam("row_id"),
+        _conversations.c.version == bindparam("expected"),
+    )
+    .values({name: bindparam(name) for name in (*STATE_COLUMNS, "version", "updated_at")})
+)
 
 
 class StaleConversation(Exception):
@@ -67,16 +83,18 @@ class ConversationRepository(Repository):
         one to commit and then reads its state (one message at a time per chat across
         workers, in the order they took the lock; never "busy"). SQLite serves one
         process, whose conversation service already takes them one at a time."""
-        if self.session.get_bind().dialect.name != "postgresql":
+        if not self.postgresql:
             return
         await self.session.execute(
             text("SELECT pg_advisory_xact_lock(:space, hashtext(:chat))"),
             {"space": CONVERSATION_LOCKS, "chat": f"{channel}:{chat_id}"},
         )
 
-    async def load(self, channel: str, chat_id: str) -> tuple[Account | None, Conversation | None]:
+    async def load(self, channel: str, chat_id: str, worker: int | None = None) -> ports.Loaded:
         """The chat's account and conversation in one round trip (the per-message hot
-        path: every statement costs a trip to the database thread)."""
+        path: every statement costs a trip to the database thread) — with `worker`, also
+        whether the chat has reply copies nobody is sending (orphans, which that worker
+        then takes: storage/repositories/outbox.py)."""
         query = (
             select(Account, Conversation)
             .outerjoin(
@@ -86,10 +104,24 @@ class ConversationRepository(Repository):
             )
             .where(Account.channel == channel, Account.chat_id == chat_id)
         )
+        if worker is not None:
+            unsent = (
+                select(OutboxMessage.id)
+                .where(
+                    OutboxMessage.channel == channel,
+                    OutboxMessage.chat_id == chat_id,
+                    OutboxMessage.status == OutboxStatus.PENDING,
+                    OutboxMessage.kind == REPLY_KIND,
+                    or_(OutboxMessage.owner.is_(None), owner_dead(worker, self.postgresql)),
+                )
+                .exists()
+            )
+            query = query.add_columns(unsent)
         row = (await self.session.execute(query)).first()
         if row is None:
-            return None, None
-        return row[0], row[1]
+            return ports.Loaded(None, None, False)
+        orphaned = worker is not None and bool(row[-1])
+        return ports.Loaded(row[0], row[1], orphaned)
 
     async def start(self, channel: str, chat_id: str, account_id: int) -> Conversation:
         """A new conversation at the main menu — or the one another worker started for
@@ -128,15 +160,11 @@ class ConversationRepository(Repository):
         # The message's moment, as the service set it (retention measures idle time on
         # the same clock as everything else); now when nobody set it.
         values["updated_at"] = conversation.updated_at or utcnow()
-        statement = (
-            update(Conversation)
-            .where(Conversation.id == conversation.id, Conversation.version == expected_version)
-            .values(**values)
-            .execution_options(synchronize_session=False)
-        )
         # No autoflush: a plain ORM UPDATE of the same row must not bypass the check.
         with self.session.no_autoflush:
-            result = await self.session.execute(statement)
+            result = await self.session.execute(
+                _SAVE, {**values, "row_id": conversation.id, "expected": expected_version}
+            )
         if cast(CursorResult[Any], result).rowcount != 1:
             raise StaleConversation(conversation.id, expected_version)
         # The row now holds these values: tell the ORM so it does not write them again.

@@ -14,9 +14,9 @@ import base64
 import json
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy import Table, bindparam, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import ports
@@ -34,6 +34,19 @@ REPLY_PRIORITY = 0
 
 # Rows per INSERT / dedup query of a bulk enqueue: well under every backend's limits.
 _CHUNK = 500
+
+# The two writes on every message's path, built once as Core statements (no ORM unit of
+# work, no per-value coercion): a message's reply copies, in order, and their confirmation.
+_outbox = cast(Table, OutboxMessage.__table__)
+_KEEP_REPLIES = insert(_outbox).returning(_outbox.c.id)
+_REPLIES_SENT = (
+    update(_outbox)
+    .where(
+        _outbox.c.id.in_(bindparam("ids", expanding=True)),
+        _outbox.c.status == OutboxStatus.PENDING,
+    )
+    .values(status=OutboxStatus.SENT, sent_at=bindparam("at"), attempts=1, payload={})
+)
 
 
 class OutboxRepository(Repository):
@@ -107,8 +120,9 @@ class OutboxRepository(Repository):
             }
             for payload in payloads
         ]
-        statement = insert(OutboxMessage).values(rows).returning(OutboxMessage.id)
-        return sorted(await self.session.scalars(statement))
+        result = await self.session.execute(_KEEP_REPLIES, rows)
+        # One multi-row INSERT: the ids grow in the rows' order.
+        return sorted(row[0] for row in result)
 
     async def take_orphans(
         self, channel: str, chat_id: str, me: int, until: datetime
@@ -124,7 +138,7 @@ class OutboxRepository(Repository):
                 OutboxMessage.chat_id == chat_id,
                 OutboxMessage.status == OutboxStatus.PENDING,
                 OutboxMessage.kind == REPLY_KIND,
-                or_(OutboxMessage.owner.is_(None), owner_dead(me, self._postgresql)),
+                or_(OutboxMessage.owner.is_(None), owner_dead(me, self.postgresql)),
             )
             .order_by(OutboxMessage.id)
             .with_for_update(skip_locked=True)
@@ -144,17 +158,13 @@ class OutboxRepository(Repository):
             .where(
                 OutboxMessage.status == OutboxStatus.PENDING,
                 (OutboxMessage.kind != REPLY_KIND) | (OutboxMessage.created_at <= replies_before),
-                owner_dead(me, self._postgresql),
+                owner_dead(me, self.postgresql),
             )
             .values(owner=None, next_attempt_at=now)
             .execution_options(synchronize_session=False)
         )
         result = await self.session.execute(statement)
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
-
-    @property
-    def _postgresql(self) -> bool:
-        return self.session.get_bind().dialect.name == "postgresql"
 
     def _sealed(self, payload: dict[str, Any]) -> dict[str, Any]:
         text = json.dumps(payload, ensure_ascii=False)
@@ -241,13 +251,7 @@ class OutboxRepository(Repository):
     async def mark_replies_sent(self, message_ids: Sequence[int], at: datetime) -> None:
         """Copies of replies the channel sent itself: sent, their content dropped (one
         statement; a copy the outbox took meanwhile keeps its own outcome)."""
-        statement = (
-            update(OutboxMessage)
-            .where(OutboxMessage.id.in_(message_ids), OutboxMessage.status == OutboxStatus.PENDING)
-            .values(status=OutboxStatus.SENT, sent_at=at, attempts=1, payload={})
-            .execution_options(synchronize_session=False)
-        )
-        await self.session.execute(statement)
+        await self.session.execute(_REPLIES_SENT, {"ids": list(message_ids), "at": at})
 
     async def mark_retry(
         self, message: ports.OutboxMessage, error: str, next_attempt_at: datetime

@@ -5,10 +5,20 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, delete, select
+from sqlalchemy import CursorResult, Table, delete, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from storage.models import ProcessedMessage
 from storage.repositories._base import Repository
+
+# On every message's path: built once, per backend (both spell the upsert alike).
+_CLAIM = {
+    name: insert(cast(Table, ProcessedMessage.__table__)).on_conflict_do_nothing(
+        index_elements=["channel", "message_id"]
+    )
+    for name, insert in (("postgresql", pg_insert), ("sqlite", sqlite_insert))
+}
 
 
 class ProcessedMessageRepository(Repository):
@@ -22,12 +32,9 @@ class ProcessedMessageRepository(Repository):
         """Record the id inside the message's transaction; False if it was already
         processed. One statement instead of a lookup plus an insert; a concurrent worker
         handling the same id waits for ours to commit and then gets False."""
-        statement = (
-            self.insert(ProcessedMessage)
-            .values(channel=channel, message_id=message_id, processed_at=at)
-            .on_conflict_do_nothing(index_elements=["channel", "message_id"])
-        )
-        result = await self.session.execute(statement)
+        statement = _CLAIM["postgresql" if self.postgresql else "sqlite"]
+        values = {"channel": channel, "message_id": message_id, "processed_at": at}
+        result = await self.session.execute(statement, values)
         return cast(CursorResult[Any], result).rowcount == 1
 
     async def mark(self, channel: str, message_id: str, at: datetime) -> None:
