@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Table, bindparam, or_, select, text, update
+from sqlalchemy import CursorResult, Table, bindparam, select, text, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from bot.core import ports
-from bot.core.messages import REPLY_KIND
-from bot.domain.vocabulary import OutboxStatus
 from storage.models import Account, Conversation, OutboxMessage, utcnow
-from storage.presence import owner_dead
 from storage.repositories._base import Repository
+from storage.repositories.outbox import orphaned
 
 # Everything the dialog engine may change; `version` and `updated_at` are set by `save`.
 STATE_COLUMNS = (
@@ -107,21 +105,14 @@ class ConversationRepository(Repository):
         if worker is not None:
             unsent = (
                 select(OutboxMessage.id)
-                .where(
-                    OutboxMessage.channel == channel,
-                    OutboxMessage.chat_id == chat_id,
-                    OutboxMessage.status == OutboxStatus.PENDING,
-                    OutboxMessage.kind == REPLY_KIND,
-                    or_(OutboxMessage.owner.is_(None), owner_dead(worker, self.postgresql)),
-                )
+                .where(orphaned(channel, chat_id, worker, self.postgresql))
                 .exists()
             )
             query = query.add_columns(unsent)
         row = (await self.session.execute(query)).first()
         if row is None:
             return ports.Loaded(None, None, False)
-        orphaned = worker is not None and bool(row[-1])
-        return ports.Loaded(row[0], row[1], orphaned)
+        return ports.Loaded(row[0], row[1], worker is not None and bool(row[-1]))
 
     async def start(self, channel: str, chat_id: str, account_id: int) -> Conversation:
         """A new conversation at the main menu — or the one another worker started for

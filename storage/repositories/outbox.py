@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Table, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import ports
@@ -47,6 +47,17 @@ _REPLIES_SENT = (
     )
     .values(status=OutboxStatus.SENT, sent_at=bindparam("at"), attempts=1, payload={})
 )
+
+
+def orphaned(channel: str, chat_id: str, me: int, postgresql: bool) -> ColumnElement[bool]:
+    """SQL: an outbox row is one of the chat's reply copies that nobody is sending."""
+    return and_(
+        OutboxMessage.channel == channel,
+        OutboxMessage.chat_id == chat_id,
+        OutboxMessage.status == OutboxStatus.PENDING,
+        OutboxMessage.kind == REPLY_KIND,
+        or_(OutboxMessage.owner.is_(None), owner_dead(me, postgresql)),
+    )
 
 
 class OutboxRepository(Repository):
@@ -133,13 +144,7 @@ class OutboxRepository(Repository):
         another worker holds are skipped (PostgreSQL)."""
         query = (
             select(OutboxMessage)
-            .where(
-                OutboxMessage.channel == channel,
-                OutboxMessage.chat_id == chat_id,
-                OutboxMessage.status == OutboxStatus.PENDING,
-                OutboxMessage.kind == REPLY_KIND,
-                or_(OutboxMessage.owner.is_(None), owner_dead(me, self.postgresql)),
-            )
+            .where(orphaned(channel, chat_id, me, self.postgresql))
             .order_by(OutboxMessage.id)
             .with_for_update(skip_locked=True)
         )

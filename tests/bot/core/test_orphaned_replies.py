@@ -15,26 +15,18 @@ from sqlalchemy import select
 
 from bot.app import App, build_app
 from bot.core.messages import REPLY_KIND, Address, IncomingMessage
-from bot.workers.outbox_sender import LEASE, ORPHAN_GRACE, OutboxWorker, Parcel
+from bot.workers.outbox_sender import LEASE, ORPHAN_GRACE, OutboxWorker
 from storage.database import Database
 from storage.models import OutboxMessage
 from storage.presence import Presence
 from support.chat import Clock
 from support.seeding import TEST_NIK_KEY
+from support.senders import FakeSender
 
 pytestmark = pytest.mark.backends()
 
 WA_ID = "6281234500077"
 OTHER_WORKER = 77
-
-
-class Recorder:
-    def __init__(self) -> None:
-        self.sent: list[Parcel] = []
-
-    async def send(self, parcel: Parcel) -> str | None:
-        self.sent.append(parcel)
-        return f"wamid.{parcel.id}"
 
 
 @pytest_asyncio.fixture
@@ -88,7 +80,7 @@ async def test_the_outbox_sends_them_when_no_message_comes(
     app: App, other: App, clock: Clock
 ) -> None:
     lost = await other.service.handle(says("menu", "wamid.4"))
-    recorder = Recorder()
+    recorder = FakeSender()
     outbox = OutboxWorker(app.uow_factory, {"whatsapp": recorder}, clock)
 
     assert await outbox.run_once() == 0  # left a moment to the chat's next message
@@ -109,7 +101,7 @@ async def test_a_sender_that_died_mid_send_leaves_the_message_due(app: App, cloc
         assert queued is not None
         assert await uow.outbox.lease(queued.id, now, now + LEASE, OTHER_WORKER) is not None
         await uow.commit()
-    recorder = Recorder()
+    recorder = FakeSender()
     # Not LEASE later: as soon as its sender is gone.
     await OutboxWorker(app.uow_factory, {"whatsapp": recorder}, clock).run_once()
     assert [parcel.payload["text"] for parcel in recorder.sent] == ["Info"]
@@ -125,7 +117,7 @@ async def test_a_live_workers_replies_are_left_to_it(
         pending = await other.service.handle(says("menu", "wamid.5"))  # still sending
         answer = await app.service.handle(says("Simulasi premi", "wamid.6"))
         assert not set(texts(pending.replies)) & set(texts(answer.replies))
-        recorder = Recorder()
+        recorder = FakeSender()
         clock.advance(seconds=ORPHAN_GRACE.total_seconds() * 2)
         await OutboxWorker(app.uow_factory, {"whatsapp": recorder}, clock).run_once()
         assert recorder.sent == []

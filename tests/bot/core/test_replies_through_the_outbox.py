@@ -11,22 +11,14 @@ from sqlalchemy import select, text
 
 from bot.app import App
 from bot.core.messages import REPLY_KIND, Address, IncomingMessage
-from bot.workers.outbox_sender import OutboxWorker, Parcel
+from bot.workers.outbox_sender import OutboxWorker
 from storage.models import OutboxMessage
 from support.chat import Clock
+from support.senders import FakeSender
 
 pytestmark = pytest.mark.backends()
 
 WA_ID = "6281234500001"
-
-
-class Recorder:
-    def __init__(self) -> None:
-        self.sent: list[Parcel] = []
-
-    async def send(self, parcel: Parcel) -> str | None:
-        self.sent.append(parcel)
-        return f"wamid.{parcel.id}"
 
 
 def says(text_: str, message_id: str) -> IncomingMessage:
@@ -42,7 +34,7 @@ async def copies(app: App) -> list[OutboxMessage]:
 async def test_a_reply_the_channel_never_sent_is_sent_by_the_outbox(app: App, clock: Clock) -> None:
     answer = await app.service.handle(says("menu", "wamid.A"))
     assert answer.replies  # ... and the worker dies before sending them
-    recorder = Recorder()
+    recorder = FakeSender()
     outbox = OutboxWorker(app.uow_factory, {"whatsapp": recorder}, clock)
 
     assert await outbox.run_once() == 0  # the channel's to send, for the grace period
@@ -61,7 +53,7 @@ async def test_a_reply_the_channel_never_sent_is_sent_by_the_outbox(app: App, cl
 async def test_a_reply_the_channel_sent_is_not_sent_again(app: App, clock: Clock) -> None:
     answer = await app.service.handle(says("menu", "wamid.B"))
     await answer.delivered()
-    recorder = Recorder()
+    recorder = FakeSender()
     clock.advance(seconds=app.settings.workers.reply_grace_seconds * 10)
     await OutboxWorker(app.uow_factory, {"whatsapp": recorder}, clock).run_once()
     assert recorder.sent == []

@@ -18,21 +18,10 @@ from bot.workers.outbox_sender import (
     Unreachable,
 )
 from support.chat import Chat
+from support.senders import FakeSender
 
 # Leases, retries and priorities are SQL: checked on both databases.
 pytestmark = pytest.mark.backends()
-
-
-class FakeSender:
-    def __init__(self, *failures: Exception) -> None:
-        self.failures = list(failures)
-        self.sent: list[Parcel] = []
-
-    async def send(self, parcel: Parcel) -> str | None:
-        if self.failures:
-            raise self.failures.pop(0)
-        self.sent.append(parcel)
-        return f"provider-{parcel.id}"
 
 
 async def queue(app, chat_id: str, text: str, priority: int = 5) -> int:  # noqa: ANN001
