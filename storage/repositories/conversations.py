@@ -8,9 +8,10 @@ that did not hold the chat can never overwrite a newer state silently (`StaleCon
 
 from __future__ import annotations
 
+import functools
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Table, bindparam, select, text, update
+from sqlalchemy import CursorResult, Executable, String, Table, bindparam, select, text, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from bot.core import ports
@@ -48,6 +49,25 @@ _SAVE = (
     )
     .values({name: bindparam(name) for name in (*STATE_COLUMNS, "version", "updated_at")})
 )
+
+
+@functools.cache
+def _load_statement(worker: int | None, postgresql: bool) -> Executable:
+    """The chat's load, built once per worker and backend (building a statement costs
+    more than running it)."""
+    channel, chat = bindparam("channel", type_=String), bindparam("chat", type_=String)
+    query = (
+        select(Account, Conversation)
+        .outerjoin(
+            Conversation,
+            (Conversation.channel == Account.channel) & (Conversation.chat_id == Account.chat_id),
+        )
+        .where(Account.channel == channel, Account.chat_id == chat)
+    )
+    if worker is None:
+        return query
+    unsent = select(OutboxMessage.id).where(orphaned(channel, chat, worker, postgresql)).exists()
+    return query.add_columns(unsent)
 
 
 class StaleConversation(Exception):
@@ -93,23 +113,8 @@ class ConversationRepository(Repository):
         path: every statement costs a trip to the database thread) — with `worker`, also
         whether the chat has reply copies nobody is sending (orphans, which that worker
         then takes: storage/repositories/outbox.py)."""
-        query = (
-            select(Account, Conversation)
-            .outerjoin(
-                Conversation,
-                (Conversation.channel == Account.channel)
-                & (Conversation.chat_id == Account.chat_id),
-            )
-            .where(Account.channel == channel, Account.chat_id == chat_id)
-        )
-        if worker is not None:
-            unsent = (
-                select(OutboxMessage.id)
-                .where(orphaned(channel, chat_id, worker, self.postgresql))
-                .exists()
-            )
-            query = query.add_columns(unsent)
-        row = (await self.session.execute(query)).first()
+        query = _load_statement(worker, self.postgresql)
+        row = (await self.session.execute(query, {"channel": channel, "chat": chat_id})).first()
         if row is None:
             return ports.Loaded(None, None, False)
         return ports.Loaded(row[0], row[1], worker is not None and bool(row[-1]))

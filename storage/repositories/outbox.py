@@ -16,7 +16,18 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Table, and_, bindparam, func, insert, or_, select, update
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Table,
+    and_,
+    bindparam,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import ports
@@ -49,8 +60,11 @@ _REPLIES_SENT = (
 )
 
 
-def orphaned(channel: str, chat_id: str, me: int, postgresql: bool) -> ColumnElement[bool]:
-    """SQL: an outbox row is one of the chat's reply copies that nobody is sending."""
+def orphaned(
+    channel: str | BindParameter[str], chat_id: str | BindParameter[str], me: int, postgresql: bool
+) -> ColumnElement[bool]:
+    """SQL: an outbox row is one of the chat's reply copies that nobody is sending (the
+    chat as values, or as bound parameters of a statement built once)."""
     return and_(
         OutboxMessage.channel == channel,
         OutboxMessage.chat_id == chat_id,

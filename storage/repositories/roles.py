@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, CursorResult, delete, func, or_, select
+from sqlalchemy import ColumnElement, CursorResult, bindparam, delete, func, or_, select
 
 from bot.core import ports
 from bot.domain.vocabulary import OFFICIAL_ROLES
@@ -18,14 +18,21 @@ def _same(column: Any, value: Any) -> ColumnElement[bool]:
     return column.is_(None) if value is None else column == value
 
 
+# On every message's path (the caller's roles): built once.
+_FOR_ACCOUNT = select(Role).where(Role.account_id == bindparam("account_id")).order_by(Role.id)
+_FOR_PHONE = (
+    select(Role)
+    .where(or_(Role.account_id == bindparam("account_id"), Role.phone == bindparam("phone")))
+    .order_by(Role.id)
+)
+
+
 class RoleRepository(Repository):
     async def for_account(self, account: ports.Account) -> builtins.list[Role]:
         """Roles granted to this account directly or to its verified phone number."""
-        holder = Role.account_id == account.id
-        if account.phone:
-            holder = or_(holder, Role.phone == account.phone)
-        query = select(Role).where(holder).order_by(Role.id)
-        return list(await self.session.scalars(query))
+        query = _FOR_PHONE if account.phone else _FOR_ACCOUNT
+        values = {"account_id": account.id, "phone": account.phone}
+        return list(await self.session.scalars(query, values))
 
     async def grant(
         self,
