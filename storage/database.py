@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from bot.core.private_files import create_private, make_private_dir
+from storage import sqlite_driver
 from storage.models import Base
 
 log = logging.getLogger(__name__)
@@ -60,10 +61,12 @@ class Database:
             if schema is not None:
                 raise ValueError("schema is only supported on PostgreSQL")
             self._prepare_sqlite_file()
+            # Statements run on the event loop, not on a driver thread (see the module).
+            engine_options["async_creator"] = sqlite_driver.connector(self.url)
             if self._sqlite_file is not None:
                 # One writer at a time anyway (the unit-of-work factory serialises): a
                 # small pool keeps SQLite's page cache warm instead of spreading reads
-                # over many cold connections, each with its own thread.
+                # over many cold connections.
                 engine_options.update(pool_size=2, max_overflow=8, pool_reset_on_return=None)
         elif self.url.get_backend_name() == "postgresql":
             if schema is not None:
