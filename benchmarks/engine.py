@@ -6,9 +6,9 @@ every reply's copy kept and confirmed): open the menu, run a premium simulation 
 few values and a bad one, back to the menu. Three measurements per database:
 
 - capacity: one message after another, as fast as the service answers → messages/s;
-- cost: SQL statements, commits and connection checkouts per message, counted by
-  SQLAlchemy event listeners during the capacity run (on PostgreSQL a checkout is a
-  round trip of its own while the pool pings on checkout);
+- cost: SQL statements, commits, connection checkouts and (PostgreSQL) round trips per
+  message during the capacity run, counted by the drivers' own hooks and SQLAlchemy's
+  events (`count`);
 - latency at load: Poisson arrivals at each `--rates` value from many users (a user's
   messages in order). The schedule is drawn in advance and a generator thread of its own
   hands each message to the service's loop at its time; latency runs from the scheduled
@@ -68,17 +68,38 @@ async def capacity(app: App, messages: int) -> float:
 @dataclass
 class Counts:
     statements: int = 0
+    round_trips: int = 0
     commits: int = 0
     checkouts: int = 0
 
+    def reset(self) -> None:
+        self.statements = self.round_trips = self.commits = self.checkouts = 0
 
-def count(app: App) -> Counts:
-    """Statements, commits and pool checkouts of the app's engine from now on."""
+
+async def count(app: App) -> Counts:
+    """From now on: the SQL statements the driver runs (seen by the driver itself —
+    SQLite's trace callback, asyncpg's query logger — so that statements prepared past
+    SQLAlchemy's execution count too), the database round trips (PostgreSQL: every query
+    sent, BEGIN, COMMIT and pings included), commits and pool checkouts. The pool is
+    emptied first so that every connection is opened with the driver's hook."""
     counts = Counts()
-    engine = app.database.engine.sync_engine
+    engine = app.database.engine
+    await engine.dispose()
 
-    def statement(*_: Any) -> None:
-        counts.statements += 1
+    def traced(sql: str) -> None:
+        if sql.split(None, 1)[0].upper() not in {"BEGIN", "COMMIT", "ROLLBACK"}:
+            counts.statements += 1
+
+    def logged(query: Any) -> None:
+        counts.round_trips += 1
+        traced(query.query)
+
+    def connected(dbapi_connection: Any, _record: Any) -> None:
+        driver = dbapi_connection.driver_connection
+        if app.database.is_sqlite:
+            driver.set_trace_callback(traced)
+        else:
+            driver.add_query_logger(logged)
 
     def commit(*_: Any) -> None:
         counts.commits += 1
@@ -86,9 +107,9 @@ def count(app: App) -> Counts:
     def checkout(*_: Any) -> None:
         counts.checkouts += 1
 
-    event.listen(engine, "before_cursor_execute", statement)
-    event.listen(engine, "commit", commit)
-    event.listen(engine.pool, "checkout", checkout)
+    event.listen(engine.sync_engine.pool, "connect", connected)
+    event.listen(engine.sync_engine, "commit", commit)
+    event.listen(engine.sync_engine.pool, "checkout", checkout)
     return counts
 
 
@@ -157,13 +178,19 @@ async def bench(backend: str, rates: list[float], seconds: float, users: int) ->
         settings = Settings(database={"url": url}, program={"messages_per_minute": 10_000})
         app = await build_app(settings, NikVault.generate_key())
         try:
+            counts = await count(app)
             await capacity(app, 200)  # warm-up
-            counts = count(app)
+            counts.reset()
             messages = 2000
             throughput = await capacity(app, messages)
+            trips = (
+                ""
+                if app.database.is_sqlite
+                else f"{counts.round_trips / messages:.1f} round trips, "
+            )
             print(
                 f"{backend}: capacity {throughput:.0f} messages/s (one after another); per "
-                f"message {counts.statements / messages:.1f} statements, "
+                f"message {counts.statements / messages:.1f} statements, {trips}"
                 f"{counts.commits / messages:.1f} commits, "
                 f"{counts.checkouts / messages:.1f} connection checkouts"
             )

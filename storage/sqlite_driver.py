@@ -104,6 +104,10 @@ class Connection:
     async def create_function(self, *args: Any, **kwargs: Any) -> None:
         self._live.create_function(*args, **kwargs)
 
+    def set_trace_callback(self, callback: Callable[[str], object] | None) -> None:
+        """As `sqlite3`'s: called with every statement SQLite runs (benchmarks count them)."""
+        self._live.set_trace_callback(callback)
+
     async def close(self) -> None:
         self.stop()
 

@@ -8,6 +8,7 @@ message leaves nothing half-written.
 from __future__ import annotations
 
 import asyncio
+from functools import cached_property
 from types import TracebackType
 
 from sqlalchemy import event
@@ -44,30 +45,11 @@ __all__ = ["StaleConversation", "UnitOfWork", "UnitOfWorkFactory"]
 class UnitOfWork:
     """`async with factory() as uow: ...; await uow.commit()`.
 
-    The repositories exist only inside the `async with` block.
+    The repositories exist only inside the `async with` block, each built when first
+    used (a message's unit of work touches a handful of the twenty).
     """
 
     session: AsyncSession
-    regions: RegionRepository
-    rts: RtRepository
-    accounts: AccountRepository
-    roles: RoleRepository
-    invites: InviteRepository
-    conversations: ConversationRepository
-    processed: ProcessedMessageRepository
-    outbox: OutboxRepository
-    audit: AuditRepository
-    persons: PersonRepository
-    activities: ActivityRepository
-    participations: ParticipationRepository
-    incidents: IncidentRepository
-    preferences: AlertPreferenceRepository
-    corrections: CorrectionRepository
-    statistics: StatisticsRepository
-    exports: ExportRepository
-    consents: ConsentRepository
-    erasures: ErasureRepository
-    retention: RetentionRepository
 
     def __init__(
         self,
@@ -80,35 +62,94 @@ class UnitOfWork:
         self._lock = lock
         self._open = False
 
+    @cached_property
+    def regions(self) -> RegionRepository:
+        return RegionRepository(self.session)
+
+    @cached_property
+    def rts(self) -> RtRepository:
+        return RtRepository(self.session)
+
+    @cached_property
+    def accounts(self) -> AccountRepository:
+        return AccountRepository(self.session)
+
+    @cached_property
+    def roles(self) -> RoleRepository:
+        return RoleRepository(self.session)
+
+    @cached_property
+    def invites(self) -> InviteRepository:
+        return InviteRepository(self.session)
+
+    @cached_property
+    def conversations(self) -> ConversationRepository:
+        return ConversationRepository(self.session)
+
+    @cached_property
+    def processed(self) -> ProcessedMessageRepository:
+        return ProcessedMessageRepository(self.session)
+
+    @cached_property
+    def outbox(self) -> OutboxRepository:
+        return OutboxRepository(self.session, self._vault)
+
+    @cached_property
+    def audit(self) -> AuditRepository:
+        return AuditRepository(self.session)
+
+    @cached_property
+    def persons(self) -> PersonRepository:
+        return PersonRepository(self.session, self._vault)
+
+    @cached_property
+    def activities(self) -> ActivityRepository:
+        return ActivityRepository(self.session)
+
+    @cached_property
+    def participations(self) -> ParticipationRepository:
+        return ParticipationRepository(self.session)
+
+    @cached_property
+    def incidents(self) -> IncidentRepository:
+        return IncidentRepository(self.session)
+
+    @cached_property
+    def preferences(self) -> AlertPreferenceRepository:
+        return AlertPreferenceRepository(self.session)
+
+    @cached_property
+    def corrections(self) -> CorrectionRepository:
+        return CorrectionRepository(self.session)
+
+    @cached_property
+    def statistics(self) -> StatisticsRepository:
+        return StatisticsRepository(self.session)
+
+    @cached_property
+    def exports(self) -> ExportRepository:
+        return ExportRepository(self.session)
+
+    @cached_property
+    def consents(self) -> ConsentRepository:
+        return ConsentRepository(self.session)
+
+    @cached_property
+    def erasures(self) -> ErasureRepository:
+        return ErasureRepository(self.session)
+
+    @cached_property
+    def retention(self) -> RetentionRepository:
+        return RetentionRepository(self.session, self._vault)
+
     async def __aenter__(self) -> UnitOfWork:
         if self._open:
             raise RuntimeError("this unit of work is already open")
         if self._lock is not None:
             await self._lock.acquire()
-        session = self._sessionmaker()
-        self.session = session
-        self.regions = RegionRepository(session)
-        self.rts = RtRepository(session)
-        self.accounts = AccountRepository(session)
-        self.roles = RoleRepository(session)
-        self.invites = InviteRepository(session)
-        self.conversations = ConversationRepository(session)
-        self.processed = ProcessedMessageRepository(session)
-        self.outbox = OutboxRepository(session, self._vault)
-        self.audit = AuditRepository(session)
-        self.persons = PersonRepository(session, self._vault)
-        self.activities = ActivityRepository(session)
-        self.participations = ParticipationRepository(session)
-        self.incidents = IncidentRepository(session)
-        self.preferences = AlertPreferenceRepository(session)
-        self.corrections = CorrectionRepository(session)
-        self.statistics = StatisticsRepository(session)
-        self.exports = ExportRepository(session)
-        self.consents = ConsentRepository(session)
-        self.erasures = ErasureRepository(session)
-        self.retention = RetentionRepository(session, self._vault)
+        self.session = self._sessionmaker()
         self._flushed_since_commit = False
-        event.listen(session.sync_session, "after_flush", self._note_flush)
+        event.listen(self.session.sync_session, "after_flush", self._note_flush)
         self._open = True
         return self
 
@@ -127,6 +168,9 @@ class UnitOfWork:
             await self.session.rollback()
         finally:
             await self.session.close()
+            # The repositories go with the session (`cached_property` keeps them in here).
+            for name in _REPOSITORIES & self.__dict__.keys():
+                del self.__dict__[name]
             if self._lock is not None:
                 self._lock.release()
 
@@ -150,6 +194,11 @@ class UnitOfWork:
 
     async def flush(self) -> None:
         await self.session.flush()
+
+
+_REPOSITORIES = frozenset(
+    name for name, value in vars(UnitOfWork).items() if isinstance(value, cached_property)
+)
 
 
 class UnitOfWorkFactory:

@@ -19,8 +19,8 @@ async def resolve_caller(uow: UnitOfWork, account: ports.Account) -> Caller:
     scopes: dict[str, list[str]] = defaultdict(list)
     name = account.name
     if account.phone:
-        for rt in await uow.rts.by_chair_phone(account.phone):
-            scopes[Role.KETUA_RT].append(str(rt.id))
+        for rt in await uow.rts.chaired(account.phone):
+            scopes[Role.KETUA_RT].append(str(rt.rt_id))
             name = rt.chair_name or name
     for role in await uow.roles.for_account(account):
         scopes[role.role].append(_scope(role))
@@ -37,7 +37,7 @@ async def resolve_caller(uow: UnitOfWork, account: ports.Account) -> Caller:
     )
 
 
-def _scope(role: ports.Role) -> str:
+def _scope(role: ports.RoleRow) -> str:
     """`12` (an RT id) for a chair; `kota`, `kecamatan:CODE` or `kelurahan:CODE` otherwise."""
     if role.role == Role.KETUA_RT:
         return str(role.scope_code)

@@ -10,14 +10,19 @@ classes); bot/app.py, the composition root, assigns storage's factory to a
 `UnitOfWorkFactory` annotation so the type checker proves the match.
 
 Rows: the attributes the code only reads are read-only properties; the ones it changes in
-place (the unit of work writes them on commit) are plain attributes. A repository method
-added in storage/ is invisible to bot/ and handlers/ until it is declared here.
+place (the unit of work writes them on commit) are plain attributes. The exceptions are
+the plain rows every message's path reads (`AccountRow`, `ConversationRow`, `RoleRow`,
+`RtChair`: dataclasses, not ORM objects): nothing writes their changes on commit; the
+repository methods that change them write at once (`accounts.set_phone`,
+`conversations.save`, ...). A repository method added in storage/ is invisible to bot/
+and handlers/ until it is declared here.
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, NamedTuple, Protocol
 
@@ -26,6 +31,7 @@ from bot.domain.scope import Scope
 __all__ = [
     "Account",
     "AccountRepository",
+    "AccountRow",
     "Activity",
     "ActivityChange",
     "ActivityRepository",
@@ -37,6 +43,7 @@ __all__ = [
     "ConsentRepository",
     "Conversation",
     "ConversationRepository",
+    "ConversationRow",
     "CorrectionRepository",
     "CorrectionRequest",
     "EncryptedNik",
@@ -65,8 +72,10 @@ __all__ = [
     "RetentionRepository",
     "Role",
     "RoleRepository",
+    "RoleRow",
     "Rt",
     "RtBudget",
+    "RtChair",
     "RtRepository",
     "ScopedActivity",
     "StatisticsRepository",
@@ -164,6 +173,23 @@ class Account(Protocol):
     def created_at(self) -> datetime: ...
 
 
+@dataclass(slots=True)
+class AccountRow:
+    """An account as every message reads it (a plain row, see the module): its changes are
+    written by `accounts.set_phone`, `accounts.touch_inbound` and `accounts.noticed`."""
+
+    id: int
+    channel: str
+    chat_id: str
+    phone: str | None
+    name: str
+    language: str
+    opted_out: bool
+    privacy_noticed_at: datetime | None
+    last_inbound_at: datetime | None
+    created_at: datetime
+
+
 class Role(Protocol):
     """A role granted to a phone number (officials, admins) or to one account (an RT
     chair who came in with an invite code). Scope: `kota` (whole city, no code),
@@ -187,6 +213,28 @@ class Role(Protocol):
     def created_at(self) -> datetime: ...
     @property
     def created_by(self) -> int | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class RoleRow:
+    """A role as every message reads it (a plain row): the fields of `Role`."""
+
+    id: int
+    role: str
+    phone: str | None
+    account_id: int | None
+    name: str
+    scope_kind: str
+    scope_code: str | None
+    created_at: datetime
+    created_by: int | None
+
+
+class RtChair(NamedTuple):
+    """An RT whose chair has a given phone number: who is talking, on every message."""
+
+    rt_id: int
+    chair_name: str
 
 
 class Invite(Protocol):
@@ -395,6 +443,28 @@ class Conversation(Protocol):
     def chat_id(self) -> str: ...
     @property
     def version(self) -> int: ...
+
+
+@dataclass(slots=True)
+class ConversationRow:
+    """A conversation as every message reads it (a plain row, see the module): written by
+    `conversations.save` only."""
+
+    id: int
+    channel: str
+    chat_id: str
+    account_id: int | None
+    dialog: str
+    step: str
+    data: dict[str, Any]
+    choices: list[Any]
+    history: list[Any]
+    last_text: str
+    paused: dict[str, Any]
+    burst_started_at: datetime | None
+    burst_count: int
+    version: int
+    updated_at: datetime
 
 
 class OutboxMessage(Protocol):
@@ -685,11 +755,12 @@ class AccountRepository(Protocol):
 
     async def get(self, account_id: int) -> Account | None: ...
     async def get_or_create(
-        self, channel: str, chat_id: str, name: str = ""
+        self, channel: str, chat_id: str, name: str = "", language: str | None = None
     ) -> tuple[Account, bool]: ...
     async def by_phone(self, phone: str) -> Sequence[Account]: ...
     async def set_phone(self, account: Account, phone: str | None) -> None: ...
     async def touch_inbound(self, account: Account, at: datetime) -> None: ...
+    async def noticed(self, account: Account, at: datetime) -> None: ...
 
 
 class ActivityRepository(Protocol):
@@ -790,8 +861,8 @@ class AuditRepository(Protocol):
 class Loaded(NamedTuple):
     """A chat as a message finds it: `orphaned` — it has replies of a dead worker."""
 
-    account: Account | None
-    conversation: Conversation | None
+    account: AccountRow | None
+    conversation: ConversationRow | None
     orphaned: bool
 
 
@@ -800,7 +871,7 @@ class ConversationRepository(Protocol):
 
     async def hold(self, channel: str, chat_id: str) -> None: ...
     async def load(self, channel: str, chat_id: str, worker: int | None = None) -> Loaded: ...
-    async def start(self, channel: str, chat_id: str, account_id: int) -> Conversation: ...
+    async def start(self, channel: str, chat_id: str, account_id: int) -> ConversationRow: ...
     async def save(self, conversation: Conversation, expected_version: int) -> None: ...
 
 
@@ -1050,7 +1121,7 @@ class RegionRepository(Protocol):
 class RoleRepository(Protocol):
     """`uow.roles` (storage.repositories.roles)."""
 
-    async def for_account(self, account: Account) -> Sequence[Role]: ...
+    async def for_account(self, account: Account) -> Sequence[RoleRow]: ...
     async def grant(
         self,
         role: str,
@@ -1076,6 +1147,7 @@ class RtRepository(Protocol):
     async def get(self, rt_id: int) -> Rt | None: ...
     async def find(self, kelurahan_code: str, number: int) -> Rt | None: ...
     async def by_chair_phone(self, phone: str) -> Sequence[Rt]: ...
+    async def chaired(self, phone: str) -> Sequence[RtChair]: ...
     async def add(
         self, kelurahan_code: str, number: int, chair_name: str, chair_phone: str | None = None
     ) -> Rt: ...

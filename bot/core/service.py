@@ -143,13 +143,19 @@ class ConversationService:
             account, conversation, orphaned = await uow.conversations.load(
                 channel, chat_id, self._worker_id
             )
-            orphans = await self._orphans(uow, message, now) if orphaned else []
             if account is None:
-                account, created = await uow.accounts.get_or_create(
-                    channel, chat_id, display_name(message.sender_name, ACCOUNT_NAME_MAX)
+                # First contact (or another worker's a moment ago): create, then load.
+                await uow.accounts.get_or_create(
+                    channel,
+                    chat_id,
+                    display_name(message.sender_name, ACCOUNT_NAME_MAX),
+                    language=self._settings.program.default_language,
                 )
-                if created:
-                    account.language = self._settings.program.default_language
+                account, conversation, orphaned = await uow.conversations.load(
+                    channel, chat_id, self._worker_id
+                )
+                assert account is not None, "created now or by the worker that won"
+            orphans = await self._orphans(uow, message, now) if orphaned else []
             if message.phone and account.phone != message.phone:
                 await uow.accounts.set_phone(account, message.phone)
             await uow.accounts.touch_inbound(account, now)
@@ -188,7 +194,7 @@ class ConversationService:
             ctx = Context(caller, state, message, now, services, self._texts)
             if account.privacy_noticed_at is None:
                 ctx.say(ctx.t("privacy_notice", **privacy.notice_values(self._settings)))
-                account.privacy_noticed_at = now
+                await uow.accounts.noticed(account, now)
                 # Proof of the notice given (UU 27/2022): which version, when, how.
                 await uow.consents.record(
                     how=privacy.SHOWN_IN_CHAT,

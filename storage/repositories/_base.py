@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
+from sqlalchemy import inspect
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 
 class Repository:
@@ -20,8 +23,26 @@ class Repository:
         """Whether the database is PostgreSQL (else SQLite)."""
         return self.session.get_bind().dialect.name == "postgresql"
 
+    async def flush_pending(self) -> None:
+        """Write the ORM changes staged so far, if any, before a prepared statement reads
+        (storage/prepared.py: it skips the ORM's autoflush)."""
+        session = self.session
+        if session.new or session.dirty or session.deleted:
+            await session.flush()
+
     def insert(self, model: Any) -> Any:
         """The backend's INSERT, which offers `on_conflict_do_nothing`: a get-or-create
         that two workers run at once then never fails on the unique key (the second
         waits for the first to commit and inserts nothing)."""
         return (pg_insert if self.postgresql else sqlite_insert)(model)
+
+
+def written(row: Any, values: Mapping[str, Any]) -> None:
+    """`row` now holds `values` in the database (a prepared statement wrote them): an
+    ORM object is told so, not to write them again on commit; a plain row takes them."""
+    orm = inspect(row, raiseerr=False) is not None
+    for name, value in values.items():
+        if orm:
+            set_committed_value(row, name, value)
+        else:
+            setattr(row, name, value)

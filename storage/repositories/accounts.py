@@ -5,13 +5,25 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, select
+from sqlalchemy import CursorResult, Table, bindparam, select, update
 
 from bot.core import ports
 from storage.models import Account
-from storage.repositories._base import Repository
+from storage.prepared import Prepared
+from storage.repositories._base import Repository, written
 
 INBOUND_PRECISION = timedelta(minutes=1)
+
+# The account's changes on a message's path, written at once (prepared: storage/prepared.py).
+_accounts = cast(Table, Account.__table__)
+_SET = {
+    name: Prepared(
+        update(_accounts)
+        .where(_accounts.c.id == bindparam("account_id"))
+        .values({name: bindparam(name)})
+    )
+    for name in ("phone", "last_inbound_at", "privacy_noticed_at")
+}
 
 
 class AccountRepository(Repository):
@@ -23,16 +35,20 @@ class AccountRepository(Repository):
         return await self.session.scalar(query)
 
     async def get_or_create(
-        self, channel: str, chat_id: str, name: str = ""
+        self, channel: str, chat_id: str, name: str = "", language: str | None = None
     ) -> tuple[Account, bool]:
-        """The account of this chat, creating it on first contact; True when created.
-        Two first messages on two workers: one inserts, the other finds it."""
+        """The account of this chat, creating it on first contact (in `language`, else
+        the column's default); True when created. Two first messages on two workers: one
+        inserts, the other finds it."""
         account = await self.find(channel, chat_id)
         if account is not None:
             return account, False
+        values = {"channel": channel, "chat_id": chat_id, "name": name}
+        if language is not None:
+            values["language"] = language
         statement = (
             self.insert(Account)
-            .values(channel=channel, chat_id=chat_id, name=name)
+            .values(**values)
             .on_conflict_do_nothing(index_elements=["channel", "chat_id"])
         )
         created = cast(CursorResult[Any], await self.session.execute(statement)).rowcount == 1
@@ -46,8 +62,8 @@ class AccountRepository(Repository):
         return list(await self.session.scalars(query))
 
     async def set_phone(self, account: ports.Account, phone: str | None) -> None:
-        account.phone = phone
-        await self.session.flush()
+        """The number the channel verified for this chat (None: not verified), written now."""
+        await self._set(account, "phone", phone)
 
     async def touch_inbound(self, account: ports.Account, at: datetime) -> None:
         """Remember the last message from this chat (WhatsApp's 24-hour window). Within
@@ -55,4 +71,12 @@ class AccountRepository(Repository):
         message, and the window is at most a minute shorter than it could be."""
         last = account.last_inbound_at
         if last is None or at - last >= INBOUND_PRECISION or at < last:
-            account.last_inbound_at = at
+            await self._set(account, "last_inbound_at", at)
+
+    async def noticed(self, account: ports.Account, at: datetime) -> None:
+        """The privacy notice was shown in this chat at `at`, written now."""
+        await self._set(account, "privacy_noticed_at", at)
+
+    async def _set(self, account: ports.Account, column: str, value: Any) -> None:
+        await _SET[column].run(self.session, account_id=account.id, **{column: value})
+        written(account, {column: value})

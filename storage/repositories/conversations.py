@@ -9,14 +9,15 @@ that did not hold the chat can never overwrite a newer state silently (`StaleCon
 from __future__ import annotations
 
 import functools
+from dataclasses import fields
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Executable, String, Table, bindparam, select, text, update
-from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy import ColumnElement, String, Table, bindparam, func, select, update
 
 from bot.core import ports
 from storage.models import Account, Conversation, OutboxMessage, utcnow
-from storage.repositories._base import Repository
+from storage.prepared import Prepared
+from storage.repositories._base import Repository, written
 from storage.repositories.outbox import orphaned
 
 # Everything the dialog engine may change; `version` and `updated_at` are set by `save`.
@@ -37,11 +38,15 @@ STATE_COLUMNS = (
 # other locks of the bot use other spaces.
 CONVERSATION_LOCKS = 0x4B42
 
-
-# The write on every message's path, built once as a Core statement (no ORM coercion of
-# each value): every state column, if the version is still the one loaded.
+# The statements on every message's path, prepared (storage/prepared.py).
 _conversations = cast(Table, Conversation.__table__)
-_SAVE = (
+_accounts = cast(Table, Account.__table__)
+_ACCOUNT_COLUMNS = [_accounts.c[field.name] for field in fields(ports.AccountRow)]
+_CONVERSATION_COLUMNS = [_conversations.c[field.name] for field in fields(ports.ConversationRow)]
+_CHANNEL, _CHAT = bindparam("channel", type_=String), bindparam("chat", type_=String)
+_THIS_CHAT = (_conversations.c.channel == _CHANNEL) & (_conversations.c.chat_id == _CHAT)
+# Every state column, if the version is still the one loaded.
+_SAVE = Prepared(
     update(_conversations)
     .where(
         _conversations.c.id == bindparam("row_id"),
@@ -49,25 +54,29 @@ _SAVE = (
     )
     .values({name: bindparam(name) for name in (*STATE_COLUMNS, "version", "updated_at")})
 )
+_HOLD = Prepared(
+    select(func.pg_advisory_xact_lock(bindparam("space"), func.hashtext(bindparam("key"))))
+)
+_CONVERSATION = Prepared(select(*_CONVERSATION_COLUMNS).where(_THIS_CHAT))
 
 
 @functools.cache
-def _load_statement(worker: int | None, postgresql: bool) -> Executable:
+def _load_statement(worker: int | None, postgresql: bool) -> Prepared:
     """The chat's load, built once per worker and backend (building a statement costs
-    more than running it)."""
-    channel, chat = bindparam("channel", type_=String), bindparam("chat", type_=String)
-    query = (
-        select(Account, Conversation)
-        .outerjoin(
-            Conversation,
-            (Conversation.channel == Account.channel) & (Conversation.chat_id == Account.chat_id),
-        )
-        .where(Account.channel == channel, Account.chat_id == chat)
+    more than running it): the account's columns, then the conversation's (all NULL
+    when it has none yet), then — with a worker — whether orphans wait."""
+    join: ColumnElement[bool] = (_conversations.c.channel == _accounts.c.channel) & (
+        _conversations.c.chat_id == _accounts.c.chat_id
     )
-    if worker is None:
-        return query
-    unsent = select(OutboxMessage.id).where(orphaned(channel, chat, worker, postgresql)).exists()
-    return query.add_columns(unsent)
+    query = (
+        select(*_ACCOUNT_COLUMNS, *_CONVERSATION_COLUMNS)
+        .select_from(_accounts.outerjoin(_conversations, join))
+        .where(_accounts.c.channel == _CHANNEL, _accounts.c.chat_id == _CHAT)
+    )
+    if worker is not None:
+        unsent = select(OutboxMessage.id).where(orphaned(_CHANNEL, _CHAT, worker, postgresql))
+        query = query.add_columns(unsent.exists())
+    return Prepared(query)
 
 
 class StaleConversation(Exception):
@@ -101,25 +110,25 @@ class ConversationRepository(Repository):
         one to commit and then reads its state (one message at a time per chat across
         workers, in the order they took the lock; never "busy"). SQLite serves one
         process, whose conversation service already takes them one at a time."""
-        if not self.postgresql:
-            return
-        await self.session.execute(
-            text("SELECT pg_advisory_xact_lock(:space, hashtext(:chat))"),
-            {"space": CONVERSATION_LOCKS, "chat": f"{channel}:{chat_id}"},
-        )
+        if self.postgresql:
+            await _HOLD.run(self.session, space=CONVERSATION_LOCKS, key=f"{channel}:{chat_id}")
 
     async def load(self, channel: str, chat_id: str, worker: int | None = None) -> ports.Loaded:
-        """The chat's account and conversation in one round trip (the per-message hot
-        path: every statement costs a trip to the database thread) — with `worker`, also
-        whether the chat has reply copies nobody is sending (orphans, which that worker
-        then takes: storage/repositories/outbox.py)."""
-        query = _load_statement(worker, self.postgresql)
-        row = (await self.session.execute(query, {"channel": channel, "chat": chat_id})).first()
-        if row is None:
+        """The chat's account and conversation as plain rows, in one statement (the
+        per-message path) — with `worker`, also whether the chat has reply copies nobody
+        is sending (orphans, which that worker then takes: storage/repositories/outbox.py)."""
+        statement = _load_statement(worker, self.postgresql)
+        rows = (await statement.run(self.session, channel=channel, chat=chat_id)).rows
+        if not rows:
             return ports.Loaded(None, None, False)
-        return ports.Loaded(row[0], row[1], worker is not None and bool(row[-1]))
+        row = rows[0]
+        accounts, conversations = len(_ACCOUNT_COLUMNS), len(_CONVERSATION_COLUMNS)
+        account = ports.AccountRow(*row[:accounts])
+        state = row[accounts : accounts + conversations]
+        conversation = None if state[0] is None else ports.ConversationRow(*state)
+        return ports.Loaded(account, conversation, worker is not None and bool(row[-1]))
 
-    async def start(self, channel: str, chat_id: str, account_id: int) -> Conversation:
+    async def start(self, channel: str, chat_id: str, account_id: int) -> ports.ConversationRow:
         """A new conversation at the main menu — or the one another worker started for
         this chat a moment ago (never a unique-key error)."""
         statement = (
@@ -137,16 +146,14 @@ class ConversationRepository(Repository):
                 paused={},
                 burst_count=0,
                 version=0,
+                updated_at=utcnow(),
             )
             .on_conflict_do_nothing(index_elements=["channel", "chat_id"])
         )
         await self.session.execute(statement)
-        query = select(Conversation).where(
-            Conversation.channel == channel, Conversation.chat_id == chat_id
-        )
-        conversation = await self.session.scalar(query)
-        assert conversation is not None, "inserted now or by the worker that won"
-        return conversation
+        rows = (await _CONVERSATION.run(self.session, channel=channel, chat=chat_id)).rows
+        assert rows, "inserted now or by the worker that won"
+        return ports.ConversationRow(*rows[0])
 
     async def save(self, conversation: ports.Conversation, expected_version: int) -> None:
         """Write every state column if the stored version is still `expected_version`,
@@ -156,13 +163,9 @@ class ConversationRepository(Repository):
         # The message's moment, as the service set it (retention measures idle time on
         # the same clock as everything else); now when nobody set it.
         values["updated_at"] = conversation.updated_at or utcnow()
-        # No autoflush: a plain ORM UPDATE of the same row must not bypass the check.
-        with self.session.no_autoflush:
-            result = await self.session.execute(
-                _SAVE, {**values, "row_id": conversation.id, "expected": expected_version}
-            )
-        if cast(CursorResult[Any], result).rowcount != 1:
+        done = await _SAVE.run(
+            self.session, **values, row_id=conversation.id, expected=expected_version
+        )
+        if done.rowcount != 1:
             raise StaleConversation(conversation.id, expected_version)
-        # The row now holds these values: tell the ORM so it does not write them again.
-        for name, value in values.items():
-            set_committed_value(conversation, name, value)
+        written(conversation, values)

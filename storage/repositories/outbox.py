@@ -11,6 +11,7 @@ export carries full NIKs) is encrypted with the data key and emptied once sent.
 from __future__ import annotations
 
 import base64
+import functools
 import json
 from collections.abc import Sequence
 from datetime import datetime
@@ -35,6 +36,7 @@ from bot.core.messages import REPLY_KIND
 from bot.domain.vocabulary import OutboxStatus
 from storage.models import OutboxMessage, utcnow
 from storage.nik_vault import NikVault
+from storage.prepared import Prepared
 from storage.presence import owner_dead
 from storage.repositories._base import Repository
 
@@ -46,18 +48,39 @@ REPLY_PRIORITY = 0
 # Rows per INSERT / dedup query of a bulk enqueue: well under every backend's limits.
 _CHUNK = 500
 
-# The two writes on every message's path, built once as Core statements (no ORM unit of
-# work, no per-value coercion): a message's reply copies, in order, and their confirmation.
+# The two writes on every message's path, prepared (storage/prepared.py): a message's
+# reply copies, in order, and the confirmation of each.
 _outbox = cast(Table, OutboxMessage.__table__)
-_KEEP_REPLIES = insert(_outbox).returning(_outbox.c.id)
-_REPLIES_SENT = (
+# What differs between the copies of one message (the rest is the message's).
+_COPY = ("payload",)
+_MESSAGE = ("account_id", "channel", "chat_id", "next_attempt_at", "created_at", "owner")
+_REPLY_SENT = Prepared(
     update(_outbox)
-    .where(
-        _outbox.c.id.in_(bindparam("ids", expanding=True)),
-        _outbox.c.status == OutboxStatus.PENDING,
-    )
+    .where(_outbox.c.id == bindparam("row_id"), _outbox.c.status == OutboxStatus.PENDING)
     .values(status=OutboxStatus.SENT, sent_at=bindparam("at"), attempts=1, payload={})
 )
+
+
+@functools.lru_cache(maxsize=16)
+def _keep_replies(count: int) -> Prepared:
+    """One multi-row INSERT for `count` reply copies (a message has a handful)."""
+    fixed = {
+        "kind": REPLY_KIND,
+        "priority": REPLY_PRIORITY,
+        "status": OutboxStatus.PENDING,
+        "attempts": 0,
+        "dedup_key": None,
+    }
+    rows = [
+        {
+            **fixed,
+            # Typed: a multi-row INSERT gives only its first row the columns' types.
+            **{name: bindparam(name, type_=_outbox.c[name].type) for name in _MESSAGE},
+            **{name: bindparam(f"{name}_{n}", type_=_outbox.c[name].type) for name in _COPY},
+        }
+        for n in range(count)
+    ]
+    return Prepared(insert(_outbox).values(rows).returning(_outbox.c.id))
 
 
 def orphaned(
@@ -129,25 +152,21 @@ class OutboxRepository(Repository):
         """Sealed copies of one message's replies (kind "reply", first in the order), in
         one statement — this is on every message's path; their ids, in order. `owner`
         is the worker that sends them itself."""
-        rows = [
-            {
-                "account_id": account_id,
-                "channel": channel,
-                "chat_id": chat_id,
-                "payload": self._sealed(payload),
-                "kind": REPLY_KIND,
-                "priority": REPLY_PRIORITY,
-                "status": OutboxStatus.PENDING,
-                "attempts": 0,
-                "next_attempt_at": not_before,
-                "created_at": created_at,
-                "owner": owner,
-            }
-            for payload in payloads
-        ]
-        result = await self.session.execute(_KEEP_REPLIES, rows)
+        if not payloads:
+            return []
+        copies = {f"payload_{n}": self._sealed(payload) for n, payload in enumerate(payloads)}
+        done = await _keep_replies(len(payloads)).run(
+            self.session,
+            account_id=account_id,
+            channel=channel,
+            chat_id=chat_id,
+            next_attempt_at=not_before,
+            created_at=created_at,
+            owner=owner,
+            **copies,
+        )
         # One multi-row INSERT: the ids grow in the rows' order.
-        return sorted(row[0] for row in result)
+        return sorted(row[0] for row in done.rows)
 
     async def take_orphans(
         self, channel: str, chat_id: str, me: int, until: datetime
@@ -270,7 +289,7 @@ class OutboxRepository(Repository):
     async def mark_replies_sent(self, message_ids: Sequence[int], at: datetime) -> None:
         """Copies of replies the channel sent itself: sent, their content dropped (one
         statement; a copy the outbox took meanwhile keeps its own outcome)."""
-        await self.session.execute(_REPLIES_SENT, {"ids": list(message_ids), "at": at})
+        await _REPLY_SENT.many(self.session, [{"row_id": id_, "at": at} for id_ in message_ids])
 
     async def mark_retry(
         self, message: ports.OutboxMessage, error: str, next_attempt_at: datetime

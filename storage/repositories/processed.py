@@ -5,17 +5,24 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Table, delete, select
+from sqlalchemy import CursorResult, Table, bindparam, delete, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from storage.models import ProcessedMessage
+from storage.prepared import Prepared
 from storage.repositories._base import Repository
 
-# On every message's path: built once, per backend (both spell the upsert alike).
+# On every message's path: prepared, per backend (both spell the upsert alike).
 _CLAIM = {
-    name: insert(cast(Table, ProcessedMessage.__table__)).on_conflict_do_nothing(
-        index_elements=["channel", "message_id"]
+    name: Prepared(
+        insert(cast(Table, ProcessedMessage.__table__))
+        .values(
+            channel=bindparam("channel"),
+            message_id=bindparam("message_id"),
+            processed_at=bindparam("processed_at"),
+        )
+        .on_conflict_do_nothing(index_elements=["channel", "message_id"])
     )
     for name, insert in (("postgresql", pg_insert), ("sqlite", sqlite_insert))
 }
@@ -33,9 +40,10 @@ class ProcessedMessageRepository(Repository):
         processed. One statement instead of a lookup plus an insert; a concurrent worker
         handling the same id waits for ours to commit and then gets False."""
         statement = _CLAIM["postgresql" if self.postgresql else "sqlite"]
-        values = {"channel": channel, "message_id": message_id, "processed_at": at}
-        result = await self.session.execute(statement, values)
-        return cast(CursorResult[Any], result).rowcount == 1
+        done = await statement.run(
+            self.session, channel=channel, message_id=message_id, processed_at=at
+        )
+        return done.rowcount == 1
 
     async def mark(self, channel: str, message_id: str, at: datetime) -> None:
         """Record the id inside the message's own transaction. If another worker handled

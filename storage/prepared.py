@@ -1,0 +1,137 @@
+"""Statements prepared once and run on the driver's cursor: every message's path.
+
+A Core statement is compiled once per database dialect — its SQL text, the order of its
+parameters, and SQLAlchemy's own bind and result processors for each column's type, so a
+value is stored and read back exactly as the ORM stores and reads it — and then run on
+the DBAPI cursor of the unit of work's connection, inside its transaction. What that
+skips is SQLAlchemy's work per execution (an execution context, a result object, ORM
+loading and flushing), which cost several times the statement itself on the
+per-message path (issue 14). Everything else goes through the ORM session as before.
+
+Only for statements whose parameters are plain values: no expanding `IN` lists (run one
+statement per row with `many`, or prepare one statement per row count instead), and
+every column with a Python-side default given a value (checked when compiled).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection
+from sqlalchemy.engine import Dialect
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.dml import UpdateBase
+from sqlalchemy.sql.selectable import Select
+
+Processor = Callable[[Any], Any] | None
+# Any SELECT, or an INSERT / UPDATE / DELETE.
+Statement = Select[*tuple[Any, ...]] | UpdateBase
+
+
+@dataclass(frozen=True)
+class Done:
+    """What a statement gave back: its rows (as tuples of processed values) and how many
+    rows it changed."""
+
+    rows: list[tuple[Any, ...]]
+    rowcount: int
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """One statement for one dialect: the SQL, the parameters in order with their
+    defaults (values fixed in the statement), and the type processors."""
+
+    sql: str
+    names: tuple[str, ...]
+    defaults: Mapping[str, Any]
+    binds: tuple[Processor, ...]
+    results: tuple[Processor, ...]
+
+    def parameters(self, values: Mapping[str, Any]) -> list[Any]:
+        merged = {**self.defaults, **values}
+        return [
+            merged[name] if bind is None else bind(merged[name])
+            for name, bind in zip(self.names, self.binds, strict=True)
+        ]
+
+    def rows(self, rows: Iterable[Sequence[Any]]) -> list[tuple[Any, ...]]:
+        if not any(self.results):
+            return [tuple(row) for row in rows]
+        return [
+            tuple(
+                value if result is None else result(value)
+                for value, result in zip(row, self.results, strict=True)
+            )
+            for row in rows
+        ]
+
+
+class Prepared:
+    """A Core statement to run without SQLAlchemy's per-execution work (see the module):
+    built once at import, compiled on first use for each dialect."""
+
+    def __init__(self, statement: Statement) -> None:
+        self.statement = statement
+        self._compiled: dict[type[Dialect], Compiled] = {}
+
+    def compiled(self, dialect: Dialect) -> Compiled:
+        compiled = self._compiled.get(type(dialect))
+        if compiled is None:
+            compiled = self._compiled[type(dialect)] = _compile(self.statement, dialect)
+        return compiled
+
+    async def run(self, session: AsyncSession, **values: Any) -> Done:
+        """Run in the session's transaction (begun by this call if need be)."""
+        connection = await session.connection()
+        return await connection.run_sync(self._run, values)
+
+    async def many(self, session: AsyncSession, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Run once per row of values, in one call to the driver (`executemany`)."""
+        if rows:
+            connection = await session.connection()
+            await connection.run_sync(self._run_many, rows)
+
+    def _run(self, connection: Connection, values: Mapping[str, Any]) -> Done:
+        compiled = self.compiled(connection.dialect)
+        cursor = connection.connection.cursor()
+        try:
+            cursor.execute(compiled.sql, compiled.parameters(values))
+            rows = compiled.rows(cursor.fetchall()) if cursor.description else []
+            return Done(rows, cursor.rowcount)
+        finally:
+            cursor.close()
+
+    def _run_many(self, connection: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
+        compiled = self.compiled(connection.dialect)
+        cursor = connection.connection.cursor()
+        try:
+            cursor.executemany(compiled.sql, [compiled.parameters(row) for row in rows])
+        finally:
+            cursor.close()
+
+
+def _compile(statement: Statement, dialect: Dialect) -> Compiled:
+    compiled = statement.compile(dialect=dialect)
+    if compiled.insert_prefetch or compiled.update_prefetch:
+        # Python-side column defaults are computed by SQLAlchemy's execution context,
+        # which this path skips: such a statement names every value itself.
+        missing = [column.name for column in (*compiled.insert_prefetch, *compiled.update_prefetch)]
+        raise ValueError(f"prepared statement without values for {missing}")
+    # Both drivers take positional parameters (qmark on SQLite, $n on asyncpg).
+    names = tuple(compiled.positiontup or ())
+    binds = compiled.binds
+    return Compiled(
+        sql=compiled.string,
+        names=names,
+        defaults={name: bind.effective_value for name, bind in binds.items() if not bind.required},
+        binds=tuple(
+            binds[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names
+        ),
+        results=tuple(
+            column.type.dialect_impl(dialect).result_processor(dialect, None)
+            for column in statement.exported_columns
+        ),
+    )
