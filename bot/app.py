@@ -29,7 +29,7 @@ from storage.key_check import KeyMismatch, ensure_key_matches
 from storage.leadership import Leadership
 from storage.nik_vault import NikVault
 from storage.send_pace import SharedPace
-from storage.uow import StaleConversation, UnitOfWorkFactory
+from storage.uow import StaleConversation, UnitOfWorkFactory, connection_lost
 
 if TYPE_CHECKING:
     # Only for the annotation: the channel libraries load when a channel is configured.
@@ -166,6 +166,7 @@ async def build_app(
         texts,
         frozenset(REGISTRY.dialogs),
         stale_error=StaleConversation,
+        connection_lost=connection_lost,
         clock=clock,
         worker_id=worker_id,
     )

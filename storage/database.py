@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 PG_POOL_SIZE = 5
 PG_MAX_OVERFLOW = 10
 PG_CONNECT_TIMEOUT_SECONDS = 10
+PG_RECYCLE_SECONDS = 300
 SQLITE_BUSY_TIMEOUT_MS = 5000
 # PostgreSQL advisory lock held while a process sets the database up (an arbitrary number,
 # the same in every worker).
@@ -77,9 +78,11 @@ class Database:
             engine_options.update(
                 pool_size=PG_POOL_SIZE,
                 max_overflow=PG_MAX_OVERFLOW,
-                # A connection the server dropped (restart, idle timeout) is replaced
-                # instead of failing the user's message.
-                pool_pre_ping=True,
+                # No ping on checkout (a round trip per unit of work): a connection is
+                # replaced after PG_RECYCLE_SECONDS, before any idle timeout of a proxy
+                # or server, and one the server dropped is recognised by the statement
+                # that meets it (storage.uow.connection_lost: the message runs again).
+                pool_recycle=PG_RECYCLE_SECONDS,
             )
         elif schema is not None:
             raise ValueError("schema is only supported on PostgreSQL")

@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.dml import UpdateBase
 from sqlalchemy.sql.selectable import Select
@@ -101,6 +102,8 @@ class Prepared:
             cursor.execute(compiled.sql, compiled.parameters(values))
             rows = compiled.rows(cursor.fetchall()) if cursor.description else []
             return Done(rows, cursor.rowcount)
+        except connection.dialect.loaded_dbapi.Error as error:
+            raise _as_sqlalchemy_error(connection, compiled.sql, error, cursor) from error
         finally:
             cursor.close()
 
@@ -109,8 +112,31 @@ class Prepared:
         cursor = connection.connection.cursor()
         try:
             cursor.executemany(compiled.sql, [compiled.parameters(row) for row in rows])
+        except connection.dialect.loaded_dbapi.Error as error:
+            raise _as_sqlalchemy_error(connection, compiled.sql, error, cursor) from error
         finally:
             cursor.close()
+
+
+def _as_sqlalchemy_error(
+    connection: Connection, sql: str, error: Any, cursor: Any
+) -> BaseException:
+    """The driver's error as SQLAlchemy raises it elsewhere (`IntegrityError`, ...), never
+    with the parameters (what a user typed stays out of logs); a connection the server
+    dropped is invalidated, so the pool replaces it."""
+    dialect = connection.dialect
+    lost = dialect.is_disconnect(error, connection.connection.dbapi_connection, cursor)
+    if lost:
+        connection.invalidate(error)
+    return DBAPIError.instance(
+        sql,
+        None,
+        error,
+        dialect.loaded_dbapi.Error,
+        hide_parameters=True,
+        connection_invalidated=lost,
+        dialect=dialect,
+    )
 
 
 def _compile(statement: Statement, dialect: Dialect) -> Compiled:

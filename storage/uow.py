@@ -12,6 +12,7 @@ from functools import cached_property
 from types import TracebackType
 
 from sqlalchemy import event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.nik_vault import NikVault
@@ -39,7 +40,15 @@ from storage.repositories import (
     StatisticsRepository,
 )
 
-__all__ = ["StaleConversation", "UnitOfWork", "UnitOfWorkFactory"]
+__all__ = ["StaleConversation", "UnitOfWork", "UnitOfWorkFactory", "connection_lost"]
+
+
+def connection_lost(error: Exception) -> bool:
+    """Whether a unit of work failed because the server dropped its connection (a
+    restart, an idle timeout): the pool has replaced the connection, a second run can
+    succeed. The pool does not ping on checkout (a round trip per message); this is the
+    other half of that choice (storage/database.py)."""
+    return isinstance(error, DBAPIError) and error.connection_invalidated
 
 
 class UnitOfWork:

@@ -8,6 +8,7 @@ account itself (an RT chair who came in with an invite code). Everyone is a warg
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 
 from bot.core import ports
 from bot.core.dialog import Caller
@@ -16,16 +17,26 @@ from bot.domain.vocabulary import Role, ScopeKind
 
 
 async def resolve_caller(uow: UnitOfWork, account: ports.Account) -> Caller:
+    """The caller behind `account` as the database has it now."""
+    chairs = await uow.rts.chaired(account.phone) if account.phone else []
+    roles = await uow.roles.for_account(account)
+    grants = [ports.Grant(r.role, r.name, r.scope_kind, r.scope_code) for r in roles]
+    return caller_of(account, chairs, grants)
+
+
+def caller_of(
+    account: ports.Account, chairs: Iterable[ports.RtChair], grants: Iterable[ports.Grant]
+) -> Caller:
+    """The caller from what was read: the RTs its phone chairs, the grants it holds."""
     scopes: dict[str, list[str]] = defaultdict(list)
     name = account.name
-    if account.phone:
-        for rt in await uow.rts.chaired(account.phone):
-            scopes[Role.KETUA_RT].append(str(rt.rt_id))
-            name = rt.chair_name or name
-    for role in await uow.roles.for_account(account):
-        scopes[role.role].append(_scope(role))
-        if role.role != Role.KETUA_RT and role.name:
-            name = role.name
+    for rt in chairs:
+        scopes[Role.KETUA_RT].append(str(rt.rt_id))
+        name = rt.chair_name or name
+    for grant in grants:
+        scopes[grant.role].append(_scope(grant))
+        if grant.role != Role.KETUA_RT and grant.name:
+            name = grant.name
     roles = frozenset(scopes) | {Role.WARGA}
     return Caller(
         account_id=account.id,
@@ -37,7 +48,7 @@ async def resolve_caller(uow: UnitOfWork, account: ports.Account) -> Caller:
     )
 
 
-def _scope(role: ports.RoleRow) -> str:
+def _scope(role: ports.Grant) -> str:
     """`12` (an RT id) for a chair; `kota`, `kecamatan:CODE` or `kelurahan:CODE` otherwise."""
     if role.role == Role.KETUA_RT:
         return str(role.scope_code)

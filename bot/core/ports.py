@@ -54,6 +54,7 @@ __all__ = [
     "ExportPage",
     "ExportParticipation",
     "ExportRepository",
+    "Grant",
     "Incident",
     "IncidentRepository",
     "IncidentRow",
@@ -228,6 +229,15 @@ class RoleRow:
     scope_code: str | None
     created_at: datetime
     created_by: int | None
+
+
+class Grant(NamedTuple):
+    """What a role grants its holder: read with the chat on every message (who is talking)."""
+
+    role: str
+    name: str
+    scope_kind: str
+    scope_code: str | None
 
 
 class RtChair(NamedTuple):
@@ -859,11 +869,14 @@ class AuditRepository(Protocol):
 
 
 class Loaded(NamedTuple):
-    """A chat as a message finds it: `orphaned` — it has replies of a dead worker."""
+    """A chat as a message finds it: `orphaned` — it has replies of a dead worker; the
+    grants of the account and of its phone, and the RTs that phone chairs (by id)."""
 
     account: AccountRow | None
     conversation: ConversationRow | None
     orphaned: bool
+    grants: tuple[Grant, ...] = ()
+    chairs: tuple[RtChair, ...] = ()
 
 
 class ConversationRepository(Protocol):

@@ -27,7 +27,7 @@ from bot.config import Settings
 from bot.core import privacy
 from bot.core.dialog import Context, State
 from bot.core.engine import DialogEngine
-from bot.core.identity import resolve_caller
+from bot.core.identity import caller_of, resolve_caller
 from bot.core.log_redaction import log_failure
 from bot.core.markup import strip_marks
 from bot.core.messages import (
@@ -69,6 +69,7 @@ class ConversationService:
         texts: Texts,
         dialogs: frozenset[str],
         stale_error: type[Exception],
+        connection_lost: Callable[[Exception], bool],
         clock: Clock | None = None,
         worker_id: int = THIS_WORKER,
     ) -> None:
@@ -77,9 +78,10 @@ class ConversationService:
         self._settings = settings
         self._texts = texts
         self._dialogs = dialogs
-        # The storage layer's "saved by someone else" error, injected to keep bot/ free
-        # of storage imports.
+        # The storage layer's "saved by someone else" error and its test for a dropped
+        # connection, injected to keep bot/ free of storage imports.
         self._stale_error = stale_error
+        self._connection_lost = connection_lost
         self.clock: Clock = clock or (lambda: datetime.now(UTC))
         self._worker_id = worker_id
         self._locks: dict[Address, tuple[asyncio.Lock, int]] = {}
@@ -114,6 +116,11 @@ class ConversationService:
                     if attempt == 2:
                         return Answer([Reply(self._texts.text("id", "busy"))])
                 except Exception as exc:
+                    if attempt == 1 and self._connection_lost(exc):
+                        # The server dropped the connection (a restart, an idle timeout;
+                        # the pool does not ping): the pool has replaced it, run again.
+                        log.warning("message %s: database connection lost", message.message_id)
+                        continue
                     # Never the text or the state; the traceback with NIKs masked
                     # (an exception may quote what the user typed).
                     log_failure(
@@ -140,10 +147,8 @@ class ConversationService:
                     return Answer()
                 await uow.commit()
                 return self._sent_here(orphans, [], [])
-            account, conversation, orphaned = await uow.conversations.load(
-                channel, chat_id, self._worker_id
-            )
-            if account is None:
+            loaded = await uow.conversations.load(channel, chat_id, self._worker_id)
+            if loaded.account is None:
                 # First contact (or another worker's a moment ago): create, then load.
                 await uow.accounts.get_or_create(
                     channel,
@@ -151,12 +156,12 @@ class ConversationService:
                     display_name(message.sender_name, ACCOUNT_NAME_MAX),
                     language=self._settings.program.default_language,
                 )
-                account, conversation, orphaned = await uow.conversations.load(
-                    channel, chat_id, self._worker_id
-                )
-                assert account is not None, "created now or by the worker that won"
-            orphans = await self._orphans(uow, message, now) if orphaned else []
-            if message.phone and account.phone != message.phone:
+                loaded = await uow.conversations.load(channel, chat_id, self._worker_id)
+            account, conversation = loaded.account, loaded.conversation
+            assert account is not None, "created now or by the worker that won"
+            orphans = await self._orphans(uow, message, now) if loaded.orphaned else []
+            new_phone = bool(message.phone) and account.phone != message.phone
+            if new_phone:
                 await uow.accounts.set_phone(account, message.phone)
             await uow.accounts.touch_inbound(account, now)
             if conversation is None:
@@ -189,7 +194,11 @@ class ConversationService:
                 last_text=conversation.last_text or "",
                 paused=dict(conversation.paused or {}),
             )
-            caller = await resolve_caller(uow, account)
+            # Who is talking, as loaded with the chat — read again for a phone just set.
+            if new_phone:
+                caller = await resolve_caller(uow, account)
+            else:
+                caller = caller_of(account, loaded.chairs, loaded.grants)
             services = Services(uow=uow, settings=self._settings, dialogs=self._dialogs)
             ctx = Context(caller, state, message, now, services, self._texts)
             if account.privacy_noticed_at is None:

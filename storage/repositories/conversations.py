@@ -12,10 +12,20 @@ import functools
 from dataclasses import fields
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, String, Table, bindparam, func, select, update
+from sqlalchemy import (
+    JSON,
+    ColumnElement,
+    String,
+    Table,
+    bindparam,
+    func,
+    select,
+    type_coerce,
+    update,
+)
 
 from bot.core import ports
-from storage.models import Account, Conversation, OutboxMessage, utcnow
+from storage.models import Account, Conversation, OutboxMessage, Role, Rt, utcnow
 from storage.prepared import Prepared
 from storage.repositories._base import Repository, written
 from storage.repositories.outbox import orphaned
@@ -54,9 +64,7 @@ _SAVE = Prepared(
     )
     .values({name: bindparam(name) for name in (*STATE_COLUMNS, "version", "updated_at")})
 )
-_HOLD = Prepared(
-    select(func.pg_advisory_xact_lock(bindparam("space"), func.hashtext(bindparam("key"))))
-)
+_HOLD = select(func.pg_advisory_xact_lock(bindparam("space"), func.hashtext(bindparam("key"))))
 _CONVERSATION = Prepared(select(*_CONVERSATION_COLUMNS).where(_THIS_CHAT))
 
 
@@ -64,12 +72,13 @@ _CONVERSATION = Prepared(select(*_CONVERSATION_COLUMNS).where(_THIS_CHAT))
 def _load_statement(worker: int | None, postgresql: bool) -> Prepared:
     """The chat's load, built once per worker and backend (building a statement costs
     more than running it): the account's columns, then the conversation's (all NULL
-    when it has none yet), then — with a worker — whether orphans wait."""
+    when it has none yet), the caller's grants and RT chairs, then — with a worker —
+    whether orphans wait."""
     join: ColumnElement[bool] = (_conversations.c.channel == _accounts.c.channel) & (
         _conversations.c.chat_id == _accounts.c.chat_id
     )
     query = (
-        select(*_ACCOUNT_COLUMNS, *_CONVERSATION_COLUMNS)
+        select(*_ACCOUNT_COLUMNS, *_CONVERSATION_COLUMNS, *_who(postgresql))
         .select_from(_accounts.outerjoin(_conversations, join))
         .where(_accounts.c.channel == _CHANNEL, _accounts.c.chat_id == _CHAT)
     )
@@ -77,6 +86,28 @@ def _load_statement(worker: int | None, postgresql: bool) -> Prepared:
         unsent = select(OutboxMessage.id).where(orphaned(_CHANNEL, _CHAT, worker, postgresql))
         query = query.add_columns(unsent.exists())
     return Prepared(query)
+
+
+def _who(postgresql: bool) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
+    """Who is talking, in the same statement: the grants of the account and of its
+    verified phone as a JSON array of [id, role, name, scope kind, scope code], and the
+    RTs that phone chairs as one of [id, chair name] (SQLite's and PostgreSQL's JSON
+    functions differ in name only)."""
+    array = func.json_build_array if postgresql else func.json_array
+    aggregate = func.json_agg if postgresql else func.json_group_array
+    roles, rts = cast(Table, Role.__table__), cast(Table, Rt.__table__)
+    grant = array(roles.c.id, roles.c.role, roles.c.name, roles.c.scope_kind, roles.c.scope_code)
+    held = (roles.c.account_id == _accounts.c.id) | (roles.c.phone == _accounts.c.phone)
+    chair = array(rts.c.id, rts.c.chair_name)
+    return (
+        type_coerce(select(aggregate(grant)).where(held).scalar_subquery(), JSON),
+        type_coerce(
+            select(aggregate(chair))
+            .where(rts.c.chair_phone == _accounts.c.phone)
+            .scalar_subquery(),
+            JSON,
+        ),
+    )
 
 
 class StaleConversation(Exception):
@@ -111,7 +142,12 @@ class ConversationRepository(Repository):
         workers, in the order they took the lock; never "busy"). SQLite serves one
         process, whose conversation service already takes them one at a time."""
         if self.postgresql:
-            await _HOLD.run(self.session, space=CONVERSATION_LOCKS, key=f"{channel}:{chat_id}")
+            # The message's first statement, through SQLAlchemy's own execution on purpose:
+            # it recognises a connection the server dropped (the pool does not ping) and
+            # has the pool replace it — the service then runs the message again.
+            await self.session.execute(
+                _HOLD, {"space": CONVERSATION_LOCKS, "key": f"{channel}:{chat_id}"}
+            )
 
     async def load(self, channel: str, chat_id: str, worker: int | None = None) -> ports.Loaded:
         """The chat's account and conversation as plain rows, in one statement (the
@@ -126,7 +162,15 @@ class ConversationRepository(Repository):
         account = ports.AccountRow(*row[:accounts])
         state = row[accounts : accounts + conversations]
         conversation = None if state[0] is None else ports.ConversationRow(*state)
-        return ports.Loaded(account, conversation, worker is not None and bool(row[-1]))
+        grants, chairs = row[accounts + conversations : accounts + conversations + 2]
+        return ports.Loaded(
+            account,
+            conversation,
+            worker is not None and bool(row[-1]),
+            # In the order they were made (an aggregate keeps no order of its own).
+            grants=tuple(ports.Grant(*grant[1:]) for grant in sorted(grants or [])),
+            chairs=tuple(ports.RtChair(*chair) for chair in sorted(chairs or [])),
+        )
 
     async def start(self, channel: str, chat_id: str, account_id: int) -> ports.ConversationRow:
         """A new conversation at the main menu — or the one another worker started for

@@ -64,7 +64,9 @@ async def test_a_new_users_first_messages_on_two_workers_are_both_answered(
     assert all("Menu utama" in answer for answer in answers), answers
     async with app.uow_factory() as uow:
         for first, _ in pairs:
-            _, conversation, _ = await uow.conversations.load("whatsapp", first.address.chat_id)
+            conversation = (
+                await uow.conversations.load("whatsapp", first.address.chat_id)
+            ).conversation
             assert conversation is not None and conversation.version == 2
 
 
@@ -82,5 +84,5 @@ async def test_a_burst_of_one_chat_on_two_workers_is_answered_in_turn(
     answers = [texts(answer) for answer in results]
     assert all("Menu utama" in answer for answer in answers), answers
     async with app.uow_factory() as uow:
-        _, conversation, _ = await uow.conversations.load("whatsapp", chat)
+        conversation = (await uow.conversations.load("whatsapp", chat)).conversation
     assert conversation is not None and conversation.version == 2 + burst
