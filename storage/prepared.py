@@ -22,11 +22,14 @@ from typing import Any
 from sqlalchemy import Connection
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.sql.dml import UpdateBase
 from sqlalchemy.sql.selectable import Select
 
+from storage.sqlite_driver import Connection as InlineSqlite
+
 Processor = Callable[[Any], Any] | None
+_CONNECTION = "kampung_bahagia.connection"
 # Any SELECT, or an INSERT / UPDATE / DELETE.
 Statement = Select[*tuple[Any, ...]] | UpdateBase
 
@@ -86,36 +89,57 @@ class Prepared:
 
     async def run(self, session: AsyncSession, **values: Any) -> Done:
         """Run in the session's transaction (begun by this call if need be)."""
-        connection = await session.connection()
-        return await connection.run_sync(self._run, values)
+        return await self._on(session, lambda compiled, cursor: _one(compiled, cursor, values))
 
     async def many(self, session: AsyncSession, rows: Sequence[Mapping[str, Any]]) -> None:
         """Run once per row of values, in one call to the driver (`executemany`)."""
         if rows:
-            connection = await session.connection()
-            await connection.run_sync(self._run_many, rows)
+            await self._on(session, lambda compiled, cursor: _many(compiled, cursor, rows))
 
-    def _run(self, connection: Connection, values: Mapping[str, Any]) -> Done:
+    async def _on(self, session: AsyncSession, work: Callable[[Compiled, Any], Done]) -> Done:
+        connection = await _connection(session)
+        sync = connection.sync_connection
+        driver = sync.connection.driver_connection if sync is not None else None
+        if sync is not None and isinstance(driver, InlineSqlite):
+            # The embedded SQLite driver (storage/sqlite_driver.py) has nothing to await:
+            # its cursor runs right here, without a hand-off to SQLAlchemy's greenlet.
+            return self._with_cursor(sync, driver.raw, work)
+        return await connection.run_sync(
+            lambda sync: self._with_cursor(sync, sync.connection, work)
+        )
+
+    def _with_cursor(
+        self, connection: Connection, dbapi: Any, work: Callable[[Compiled, Any], Done]
+    ) -> Done:
         compiled = self.compiled(connection.dialect)
-        cursor = connection.connection.cursor()
+        cursor = dbapi.cursor()
         try:
-            cursor.execute(compiled.sql, compiled.parameters(values))
-            rows = compiled.rows(cursor.fetchall()) if cursor.description else []
-            return Done(rows, cursor.rowcount)
+            return work(compiled, cursor)
         except connection.dialect.loaded_dbapi.Error as error:
             raise _as_sqlalchemy_error(connection, compiled.sql, error, cursor) from error
         finally:
             cursor.close()
 
-    def _run_many(self, connection: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
-        compiled = self.compiled(connection.dialect)
-        cursor = connection.connection.cursor()
-        try:
-            cursor.executemany(compiled.sql, [compiled.parameters(row) for row in rows])
-        except connection.dialect.loaded_dbapi.Error as error:
-            raise _as_sqlalchemy_error(connection, compiled.sql, error, cursor) from error
-        finally:
-            cursor.close()
+
+async def _connection(session: AsyncSession) -> AsyncConnection:
+    """The session's connection for its current transaction, asked of the session once
+    per transaction (each ask is a hand-off to SQLAlchemy's greenlet): kept in the
+    session's `info` until the transaction ends and the session closes it."""
+    kept: AsyncConnection | None = session.info.get(_CONNECTION)
+    if kept is None or kept.closed:
+        kept = session.info[_CONNECTION] = await session.connection()
+    return kept
+
+
+def _one(compiled: Compiled, cursor: Any, values: Mapping[str, Any]) -> Done:
+    cursor.execute(compiled.sql, compiled.parameters(values))
+    rows = compiled.rows(cursor.fetchall()) if cursor.description else []
+    return Done(rows, cursor.rowcount)
+
+
+def _many(compiled: Compiled, cursor: Any, rows: Sequence[Mapping[str, Any]]) -> Done:
+    cursor.executemany(compiled.sql, [compiled.parameters(row) for row in rows])
+    return Done([], cursor.rowcount)
 
 
 def _as_sqlalchemy_error(

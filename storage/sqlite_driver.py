@@ -89,6 +89,11 @@ class Connection:
         return self._connection
 
     @property
+    def raw(self) -> sqlite3.Connection:
+        """The `sqlite3` connection itself (storage/prepared.py runs statements on it)."""
+        return self._live
+
+    @property
     def isolation_level(self) -> str | None:
         return self._live.isolation_level
 

@@ -14,6 +14,7 @@ from types import TracebackType
 from sqlalchemy import event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import Session
 
 from storage.nik_vault import NikVault
 from storage.repositories import (
@@ -49,6 +50,16 @@ def connection_lost(error: Exception) -> bool:
     succeed. The pool does not ping on checkout (a round trip per message); this is the
     other half of that choice (storage/database.py)."""
     return isinstance(error, DBAPIError) and error.connection_invalidated
+
+
+# Set on a session when a flush wrote to its transaction (`UnitOfWork._unsaved_writes`):
+# one listener for every session, not one added per unit of work.
+_FLUSHED = "kampung_bahagia.flushed"
+
+
+@event.listens_for(Session, "after_flush")
+def _note_flush(session: Session, _context: object) -> None:
+    session.info[_FLUSHED] = True
 
 
 class UnitOfWork:
@@ -157,8 +168,6 @@ class UnitOfWork:
         if self._lock is not None:
             await self._lock.acquire()
         self.session = self._sessionmaker()
-        self._flushed_since_commit = False
-        event.listen(self.session.sync_session, "after_flush", self._note_flush)
         self._open = True
         return self
 
@@ -187,19 +196,16 @@ class UnitOfWork:
         """Write everything staged so far. The unit of work stays usable afterwards;
         later changes need another commit."""
         await self.session.commit()
-        self._flushed_since_commit = False
+        self.session.info.pop(_FLUSHED, None)
 
     def _unsaved_writes(self) -> bool:
         session = self.session
-        return bool(self._flushed_since_commit or session.new or session.dirty or session.deleted)
-
-    def _note_flush(self, *_: object) -> None:
-        self._flushed_since_commit = True
+        return bool(session.info.get(_FLUSHED) or session.new or session.dirty or session.deleted)
 
     async def rollback(self) -> None:
         """Discard everything staged since the last commit."""
         await self.session.rollback()
-        self._flushed_since_commit = False
+        self.session.info.pop(_FLUSHED, None)
 
     async def flush(self) -> None:
         await self.session.flush()

@@ -150,11 +150,12 @@ class ConversationService:
             loaded = await uow.conversations.load(channel, chat_id, self._worker_id)
             if loaded.account is None:
                 # First contact (or another worker's a moment ago): create, then load.
-                await uow.accounts.get_or_create(
+                await uow.accounts.create(
                     channel,
                     chat_id,
                     display_name(message.sender_name, ACCOUNT_NAME_MAX),
-                    language=self._settings.program.default_language,
+                    self._settings.program.default_language,
+                    now,
                 )
                 loaded = await uow.conversations.load(channel, chat_id, self._worker_id)
             account, conversation = loaded.account, loaded.conversation
@@ -165,7 +166,7 @@ class ConversationService:
                 await uow.accounts.set_phone(account, message.phone)
             await uow.accounts.touch_inbound(account, now)
             if conversation is None:
-                conversation = await uow.conversations.start(channel, chat_id, account.id)
+                conversation = await uow.conversations.start(channel, chat_id, account.id, now)
             expected_version = conversation.version
             burst = Burst(conversation.burst_started_at, conversation.burst_count).after(now)
             verdict = burst.verdict(self._settings.program.messages_per_minute)

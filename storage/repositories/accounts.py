@@ -6,6 +6,8 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, Table, bindparam, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from bot.core import ports
 from storage.models import Account
@@ -24,6 +26,22 @@ _SET = {
     )
     for name in ("phone", "last_inbound_at", "privacy_noticed_at")
 }
+_CREATE = {
+    backend: Prepared(
+        insert(_accounts)
+        .values(
+            channel=bindparam("channel"),
+            chat_id=bindparam("chat_id"),
+            name=bindparam("name"),
+            language=bindparam("language"),
+            phone=None,
+            opted_out=False,
+            created_at=bindparam("created_at"),
+        )
+        .on_conflict_do_nothing(index_elements=["channel", "chat_id"])
+    )
+    for backend, insert in (("postgresql", pg_insert), ("sqlite", sqlite_insert))
+}
 
 
 class AccountRepository(Repository):
@@ -35,26 +53,37 @@ class AccountRepository(Repository):
         return await self.session.scalar(query)
 
     async def get_or_create(
-        self, channel: str, chat_id: str, name: str = "", language: str | None = None
+        self, channel: str, chat_id: str, name: str = ""
     ) -> tuple[Account, bool]:
-        """The account of this chat, creating it on first contact (in `language`, else
-        the column's default); True when created. Two first messages on two workers: one
-        inserts, the other finds it."""
+        """The account of this chat, creating it on first contact; True when created.
+        Two first messages on two workers: one inserts, the other finds it."""
         account = await self.find(channel, chat_id)
         if account is not None:
             return account, False
-        values = {"channel": channel, "chat_id": chat_id, "name": name}
-        if language is not None:
-            values["language"] = language
         statement = (
             self.insert(Account)
-            .values(**values)
+            .values(channel=channel, chat_id=chat_id, name=name)
             .on_conflict_do_nothing(index_elements=["channel", "chat_id"])
         )
         created = cast(CursorResult[Any], await self.session.execute(statement)).rowcount == 1
         account = await self.find(channel, chat_id)
         assert account is not None, "inserted now or by the worker that won"
         return account, created
+
+    async def create(
+        self, channel: str, chat_id: str, name: str, language: str, at: datetime
+    ) -> None:
+        """The account of a chat's first message (a message's path: prepared) — unless
+        another worker created it a moment ago."""
+        statement = _CREATE["postgresql" if self.postgresql else "sqlite"]
+        await statement.run(
+            self.session,
+            channel=channel,
+            chat_id=chat_id,
+            name=name,
+            language=language,
+            created_at=at,
+        )
 
     async def by_phone(self, phone: str) -> list[Account]:
         """Every chat verified for this E.164 number (e.g. WhatsApp and Telegram)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import fields
+from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -23,6 +24,8 @@ from sqlalchemy import (
     type_coerce,
     update,
 )
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from bot.core import ports
 from storage.models import Account, Conversation, OutboxMessage, Role, Rt, utcnow
@@ -66,6 +69,29 @@ _SAVE = Prepared(
 )
 _HOLD = select(func.pg_advisory_xact_lock(bindparam("space"), func.hashtext(bindparam("key"))))
 _CONVERSATION = Prepared(select(*_CONVERSATION_COLUMNS).where(_THIS_CHAT))
+_START = {
+    backend: Prepared(
+        insert(_conversations)
+        .values(
+            channel=_CHANNEL,
+            chat_id=_CHAT,
+            account_id=bindparam("account_id"),
+            dialog="menu",
+            step="main",
+            data={},
+            choices=[],
+            history=[],
+            last_text="",
+            paused={},
+            burst_started_at=None,
+            burst_count=0,
+            version=0,
+            updated_at=bindparam("at"),
+        )
+        .on_conflict_do_nothing(index_elements=["channel", "chat_id"])
+    )
+    for backend, insert in (("postgresql", pg_insert), ("sqlite", sqlite_insert))
+}
 
 
 @functools.cache
@@ -172,29 +198,15 @@ class ConversationRepository(Repository):
             chairs=tuple(ports.RtChair(*chair) for chair in sorted(chairs or [])),
         )
 
-    async def start(self, channel: str, chat_id: str, account_id: int) -> ports.ConversationRow:
+    async def start(
+        self, channel: str, chat_id: str, account_id: int, at: datetime
+    ) -> ports.ConversationRow:
         """A new conversation at the main menu — or the one another worker started for
         this chat a moment ago (never a unique-key error)."""
-        statement = (
-            self.insert(Conversation)
-            .values(
-                channel=channel,
-                chat_id=chat_id,
-                account_id=account_id,
-                dialog="menu",
-                step="main",
-                data={},
-                choices=[],
-                history=[],
-                last_text="",
-                paused={},
-                burst_count=0,
-                version=0,
-                updated_at=utcnow(),
-            )
-            .on_conflict_do_nothing(index_elements=["channel", "chat_id"])
+        statement = _START["postgresql" if self.postgresql else "sqlite"]
+        await statement.run(
+            self.session, channel=channel, chat=chat_id, account_id=account_id, at=at
         )
-        await self.session.execute(statement)
         rows = (await _CONVERSATION.run(self.session, channel=channel, chat=chat_id)).rows
         assert rows, "inserted now or by the worker that won"
         return ports.ConversationRow(*rows[0])
