@@ -7,8 +7,8 @@ few values and a bad one, back to the menu. Three measurements per database:
 
 - capacity: one message after another, as fast as the service answers → messages/s;
 - cost: SQL statements, commits, connection checkouts and (PostgreSQL) round trips per
-  message during the capacity run, counted by the drivers' own hooks and SQLAlchemy's
-  events (`count`);
+  message of the capacity run, counted by SQLite's trace callback, SQLAlchemy's events
+  and (PostgreSQL, in a run of its own) a relay reading the wire protocol;
 - latency at load: Poisson arrivals at each `--rates` value from many users (a user's
   messages in order). The schedule is drawn in advance and a generator thread of its own
   hands each message to the service's loop at its time; latency runs from the scheduled
@@ -39,6 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import event  # noqa: E402
 
+from benchmarks.pg_wire import Relay, Wire  # noqa: E402
 from benchmarks.postgres import fresh_database  # noqa: E402
 from bot.app import App, build_app  # noqa: E402
 from bot.config import Settings  # noqa: E402
@@ -77,11 +78,11 @@ class Counts:
 
 
 async def count(app: App) -> Counts:
-    """From now on: the SQL statements the driver runs (seen by the driver itself —
-    SQLite's trace callback, asyncpg's query logger — so that statements prepared past
-    SQLAlchemy's execution count too), the database round trips (PostgreSQL: every query
-    sent, BEGIN, COMMIT and pings included), commits and pool checkouts. The pool is
-    emptied first so that every connection is opened with the driver's hook."""
+    """From now on: commits and pool checkouts (SQLAlchemy's events) and, on SQLite, the
+    SQL statements the driver runs (its trace callback, which also sees the statements
+    prepared past SQLAlchemy's execution). The pool is emptied first so that every
+    connection is opened with the hook. PostgreSQL's statements and round trips are
+    counted on the wire instead (`on_the_wire`)."""
     counts = Counts()
     engine = app.database.engine
     await engine.dispose()
@@ -90,16 +91,9 @@ async def count(app: App) -> Counts:
         if sql.split(None, 1)[0].upper() not in {"BEGIN", "COMMIT", "ROLLBACK"}:
             counts.statements += 1
 
-    def logged(query: Any) -> None:
-        counts.round_trips += 1
-        traced(query.query)
-
     def connected(dbapi_connection: Any, _record: Any) -> None:
-        driver = dbapi_connection.driver_connection
         if app.database.is_sqlite:
-            driver.set_trace_callback(traced)
-        else:
-            driver.add_query_logger(logged)
+            dbapi_connection.driver_connection.set_trace_callback(traced)
 
     def commit(*_: Any) -> None:
         counts.commits += 1
@@ -111,6 +105,22 @@ async def count(app: App) -> Counts:
     event.listen(engine.sync_engine, "commit", commit)
     event.listen(engine.sync_engine.pool, "checkout", checkout)
     return counts
+
+
+async def on_the_wire(url: str, key: str, messages: int) -> Wire:
+    """PostgreSQL's statements and round trips for `messages` of the capacity run, through
+    a counting relay (benchmarks/pg_wire.py) — a run of its own, since the relay adds
+    latency."""
+    async with Relay(url) as relay:
+        settings = Settings(database={"url": relay.url}, program={"messages_per_minute": 10_000})
+        app = await build_app(settings, key, upgrade=False)
+        try:
+            await capacity(app, 200)  # warm-up
+            relay.wire.reset()
+            await capacity(app, messages)
+            return relay.wire
+        finally:
+            await app.close()
 
 
 async def at_load(app: App, rate: float, seconds: float, users: int) -> list[float]:
@@ -176,22 +186,25 @@ async def bench(backend: str, rates: list[float], seconds: float, users: int) ->
     async with database_url(backend) as url:
         # Scripted users write faster than people: the per-chat limit would pace them.
         settings = Settings(database={"url": url}, program={"messages_per_minute": 10_000})
-        app = await build_app(settings, NikVault.generate_key())
+        key = NikVault.generate_key()
+        app = await build_app(settings, key)
         try:
             counts = await count(app)
             await capacity(app, 200)  # warm-up
             counts.reset()
             messages = 2000
             throughput = await capacity(app, messages)
-            trips = (
-                ""
-                if app.database.is_sqlite
-                else f"{counts.round_trips / messages:.1f} round trips, "
-            )
+            if app.database.is_sqlite:
+                cost = f"{counts.statements / messages:.1f} statements"
+            else:
+                wire = await on_the_wire(url, key, messages)
+                cost = (
+                    f"{wire.statements / messages:.1f} statements, "
+                    f"{wire.round_trips / messages:.1f} round trips"
+                )
             print(
                 f"{backend}: capacity {throughput:.0f} messages/s (one after another); per "
-                f"message {counts.statements / messages:.1f} statements, {trips}"
-                f"{counts.commits / messages:.1f} commits, "
+                f"message {cost}, {counts.commits / messages:.1f} commits, "
                 f"{counts.checkouts / messages:.1f} connection checkouts"
             )
             for rate in rates:
