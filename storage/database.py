@@ -25,10 +25,13 @@ from sqlalchemy.pool import ConnectionPoolEntry
 from bot.core.private_files import create_private, make_private_dir
 from storage import sqlite_driver
 from storage.models import Base
+from storage.wal_checkpoint import Checkpointer
 
 log = logging.getLogger(__name__)
 
 # Several bot workers share one PostgreSQL; each needs only a handful of connections.
+# About 40 MB of log: far beyond what the checkpoint thread lets accumulate.
+SQLITE_BACKSTOP_PAGES = 10_000
 PG_POOL_SIZE = 5
 PG_MAX_OVERFLOW = 10
 PG_CONNECT_TIMEOUT_SECONDS = 10
@@ -90,8 +93,12 @@ class Database:
             engine_options["connect_args"] = args
         self.schema = schema
         self.engine: AsyncEngine = create_async_engine(self.url, **engine_options)
+        self._checkpointer: Checkpointer | None = None
         if self.is_sqlite:
             event.listen(self.engine.sync_engine, "connect", self._on_sqlite_connect)
+            if self._sqlite_file is not None:
+                self._checkpointer = Checkpointer(self._sqlite_file, SQLITE_BUSY_TIMEOUT_MS)
+                self._checkpointer.start()
         self.sessionmaker: async_sessionmaker[AsyncSession] = async_sessionmaker(
             self.engine, expire_on_commit=False
         )
@@ -129,6 +136,9 @@ class Database:
         try:
             if self._sqlite_file is not None:
                 cursor.execute("PRAGMA journal_mode=WAL")
+                # Checkpoints run on their own thread (storage/wal_checkpoint.py); a
+                # commit checkpoints only past this many pages, should that thread stop.
+                cursor.execute(f"PRAGMA wal_autocheckpoint={SQLITE_BACKSTOP_PAGES}")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
             cursor.execute("PRAGMA synchronous=NORMAL")
@@ -169,6 +179,8 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
 
     def __repr__(self) -> str:
         return f"Database({self.url.render_as_string(hide_password=True)!r})"
