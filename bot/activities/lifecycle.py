@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 from bot.core import ports
 from bot.core.ports import UnitOfWork
-from bot.documents.surat_tugas import LetterParticipant, SuratTugas
+from bot.documents.letter import LetterParticipant, SuratTugas
 from bot.domain.coverage import CoverageWindow, coverage_window, start_of_day
 from bot.domain.dates import to_wib, today_wib
 from bot.domain.premium import Premium, PremiumBasis, premium_on_basis

@@ -11,12 +11,13 @@ from __future__ import annotations
 import io
 import textwrap
 from collections.abc import Callable, Sequence
-
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
+from typing import TYPE_CHECKING
 
 from bot.core.markup import strip_marks
 from bot.domain.money import format_amount
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 WIDTH_PX = 1080
 HEIGHT_PX = 1350
@@ -91,6 +92,10 @@ def bar_chart(
     if others is not None:
         ordered.append(others)
         colours.append(OTHERS_COLOUR)
+    # Matplotlib (with numpy, ~45 MB) is loaded with the first chart a process draws.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     figure = Figure(figsize=(width_px / dpi, height_px / dpi), dpi=dpi, facecolor="white")
     canvas = FigureCanvasAgg(figure)
     renderer = canvas.get_renderer()

@@ -1,6 +1,6 @@
 """The surat tugas (assignment letter) of a confirmed activity as an A4 PDF (issue 3).
 
-Owns the letter's data shape and its Indonesian official-letter layout: kop surat, number
+Owns the letter's Indonesian official-letter layout (its data: bot/documents/letter.py): kop surat, number
 and revision, activity details with value and Jakon premium, the participants with masked
 NIK, the coverage statement (DOMAIN.md §2-§4) and the Ketua RT's signature block. Pure: the
 caller builds a `SuratTugas` from the database; rendering does no I/O and is deterministic
@@ -9,59 +9,28 @@ caller builds a `SuratTugas` from the database; rendering does no I/O and is det
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import unicodedata
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import cache
 from pathlib import Path
 
-import matplotlib
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 from fpdf import FPDF, FontFace
 from fpdf.enums import Align, TableBordersLayout, XPos, YPos
 
+from bot.documents.letter import SuratTugas
 from bot.domain.dates import WIB, format_date
 from bot.domain.money import format_rupiah
 
-
-@dataclass(frozen=True)
-class LetterParticipant:
-    name: str
-    masked_nik: str  # "1571********0001", never a full NIK
-    role: str  # a human label: "Ketua RT", "PHL", "Petugas syara'", "Warga"
-    covered_from: str = ""  # e.g. "sejak 3 Maret 2026 09.30 WIB"; "" = the whole period
-
-
-@dataclass(frozen=True)
-class SuratTugas:
-    number: str
-    revision: int  # 0 = original; >0 printed as "Revisi ke-N" with issued_on as its date
-    issued_on: date
-    city: str
-    kecamatan: str
-    kelurahan: str
-    rt_number: int
-    chair_name: str
-    chair_phone: str
-    activity_number: str
-    activity_title: str
-    activity_kind: str
-    place: str
-    start: date
-    end: date
-    value: int
-    value_includes_ppn: bool
-    premium_jkk: int
-    premium_jkm: int
-    premium_total: int
-    participants: tuple[LetterParticipant, ...]
-
-
 FONT = "DejaVuSans"
 # DejaVu Sans (Latin with every diacritic, Greek, Cyrillic, Armenian, Georgian and more) is
-# embedded so names in those scripts print; matplotlib, already a dependency, ships it.
-FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+# embedded so names in those scripts print; matplotlib, already a dependency, ships it
+# (found without importing matplotlib, which the letter does not otherwise need).
+_MATPLOTLIB = importlib.util.find_spec("matplotlib")
+assert _MATPLOTLIB is not None and _MATPLOTLIB.origin is not None, "matplotlib is installed"
+FONT_DIR = Path(_MATPLOTLIB.origin).parent / "mpl-data" / "fonts" / "ttf"
 FONT_FILES = {
     "": "DejaVuSans.ttf",
     "B": "DejaVuSans-Bold.ttf",
@@ -97,7 +66,6 @@ _REPLACEMENTS = str.maketrans(
 _NOT_PRINTED = frozenset(("Cc", "Cf", "Co", "Cs", "Cn"))
 _SYMBOLS_NOT_PRINTED = frozenset(("So", "Sk"))
 _WHITESPACE = re.compile(r"\s+")
-_UNSAFE_FILE_CHARS = re.compile(r"[^A-Za-z0-9-]+")
 _FULL_NIK = re.compile(r"[0-9]{16}")
 
 
@@ -131,12 +99,6 @@ def clean_text(text: str) -> str:
             base = unicodedata.normalize("NFKD", char)
             out.extend(c for c in base if ord(c) in drawable and not unicodedata.combining(c))
     return _WHITESPACE.sub(" ", "".join(out)).strip()
-
-
-def file_name(letter: SuratTugas) -> str:
-    """A safe ASCII file name: "surat_tugas_KB-2026-00012_r0.pdf"."""
-    stem = _UNSAFE_FILE_CHARS.sub("-", letter.activity_number).strip("-") or "kegiatan"
-    return f"surat_tugas_{stem}_r{letter.revision}.pdf"
 
 
 def _masked_nik(text: str) -> str:

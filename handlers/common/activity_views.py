@@ -12,7 +12,7 @@ from bot.activities.lifecycle import BudgetUse
 from bot.core.dialog import Context
 from bot.core.markup import Text
 from bot.core.messages import Document, Reply
-from bot.documents.surat_tugas import file_name, render_surat_tugas
+from bot.documents.letter import file_name
 from bot.domain.coverage import coverage_starts
 from bot.domain.dates import format_date, format_datetime, to_wib
 from bot.domain.money import format_rupiah
@@ -169,6 +169,9 @@ async def surat_tugas_reply(ctx: Context, activity: Any) -> Reply:
         role_label=lambda role: role_label(ctx, role),
         added_later=lambda moment: added_later(ctx, moment),
     )
+    # Drawn by fpdf2, loaded with the first letter a process makes (bot/documents/letter.py).
+    from bot.documents.surat_tugas import render_surat_tugas
+
     document = Document(file_name(letter), PDF, render_surat_tugas(letter))
     caption = ctx.t("letter_caption", number=letter.number, revision=letter.revision)
     return Reply(caption, document=document)

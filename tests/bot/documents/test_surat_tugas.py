@@ -10,13 +10,8 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from bot.documents.surat_tugas import (
-    LetterParticipant,
-    SuratTugas,
-    clean_text,
-    file_name,
-    render_surat_tugas,
-)
+from bot.documents.letter import LetterParticipant, SuratTugas, file_name
+from bot.documents.surat_tugas import clean_text, render_surat_tugas
 
 A4_POINTS = (595.28, 841.89)
 ROLES = ("Ketua RT", "PHL", "Petugas syara'", "Warga")
