@@ -49,6 +49,11 @@ AUTH_CODES = frozenset({0, 10, 190, *range(200, 300)})
 AUTH_WAIT = timedelta(minutes=15)
 PASSING_CODES = frozenset({1, 2, 131000, 131016})
 TIMEOUT = httpx.Timeout(20.0, connect=10.0)
+# Calls to the Graph API at once, each on a kept-alive connection of its own. More would
+# wait inside httpx's pool, which looks through every waiting call and connection on
+# each change — under load most of serve's time (issue 14); here they wait in a
+# semaphore instead, and no connection is opened and closed again per call.
+GRAPH_CONNECTIONS = 32
 MAX_DOWNLOAD = 20 * 1024 * 1024  # Meta's documents are at most 100 MB; an RT list is small
 
 
@@ -110,7 +115,11 @@ class GraphClient:
             headers={"Authorization": f"Bearer {access_token}"},
             timeout=timeout,
             transport=transport,
+            limits=httpx.Limits(
+                max_connections=GRAPH_CONNECTIONS, max_keepalive_connections=GRAPH_CONNECTIONS
+            ),
         )
+        self._calls = asyncio.Semaphore(GRAPH_CONNECTIONS)
 
     async def close(self) -> None:
         await self._http.aclose()
@@ -146,7 +155,8 @@ class GraphClient:
         if int(info.get("file_size") or 0) > MAX_DOWNLOAD:
             raise GraphError(None, 413, "file too large")
         try:
-            response = await self._http.get(str(info["url"]))
+            async with self._calls:
+                response = await self._http.get(str(info["url"]))
         except KeyError:
             raise GraphError(None, 502, "no media URL in the response") from None
         except httpx.HTTPError as exc:
@@ -157,7 +167,8 @@ class GraphClient:
 
     async def _call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         try:
-            response = await self._http.request(method, self._root + path, **kwargs)
+            async with self._calls:
+                response = await self._http.request(method, self._root + path, **kwargs)
         except httpx.HTTPError as exc:
             # Timeouts and refused connections: a passing problem (HTTP 503 semantics).
             raise GraphError(None, 503, f"{type(exc).__name__}: {exc}") from exc
