@@ -132,7 +132,12 @@ async def build_app(
     load the regions, and build the conversation service."""
     database = database or Database(settings.database.url)
     vault = NikVault(key, previous_keys(settings))
-    storage_factory = UnitOfWorkFactory(database.sessionmaker, vault, serialize=database.is_sqlite)
+    storage_factory = UnitOfWorkFactory(
+        database.sessionmaker,
+        vault,
+        serialize=database.is_sqlite,
+        single_statements=database.single_statements,
+    )
     # Where storage meets the ports: this annotation makes the type checker prove that the
     # factory, its unit of work, every repository and every row satisfy bot.core.ports.
     uow_factory: ports.UnitOfWorkFactory = storage_factory

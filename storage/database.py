@@ -102,6 +102,17 @@ class Database:
         self.sessionmaker: async_sessionmaker[AsyncSession] = async_sessionmaker(
             self.engine, expire_on_commit=False
         )
+        # Sessions whose every statement commits by itself: on PostgreSQL one round trip
+        # for a lone statement instead of three (BEGIN, it, COMMIT). SQLite keeps its
+        # transactions: the process's units of work take turns there anyway.
+        self.single_statements: async_sessionmaker[AsyncSession] = (
+            self.sessionmaker
+            if self.is_sqlite
+            else async_sessionmaker(
+                self.engine.execution_options(isolation_level="AUTOCOMMIT"),
+                expire_on_commit=False,
+            )
+        )
 
     @property
     def is_sqlite(self) -> bool:

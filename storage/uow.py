@@ -231,10 +231,18 @@ class UnitOfWorkFactory:
         vault: NikVault,
         *,
         serialize: bool = False,
+        single_statements: async_sessionmaker[AsyncSession] | None = None,
     ) -> None:
         self.sessionmaker = sessionmaker
         self.vault = vault
         self._lock = asyncio.Lock() if serialize else None
+        self._single_statements = single_statements or sessionmaker
 
     def __call__(self) -> UnitOfWork:
         return UnitOfWork(self.sessionmaker, self.vault, self._lock)
+
+    def single(self) -> UnitOfWork:
+        """A unit of work for statements each complete by itself (`Database.
+        single_statements`: on PostgreSQL each commits as it runs, `commit()` has
+        nothing left to do) — confirming replies sent, which needs no transaction."""
+        return UnitOfWork(self._single_statements, self.vault, self._lock)

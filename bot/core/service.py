@@ -292,7 +292,7 @@ class ConversationService:
             if not self._unconfirmed:
                 return  # written by the confirmation this one waited for
             ids, self._unconfirmed = self._unconfirmed, []
-            async with self._uow_factory() as uow:
+            async with self._uow_factory.single() as uow:
                 await uow.outbox.mark_replies_sent(ids, self.clock())
                 await uow.commit()
 
