@@ -1,9 +1,9 @@
-"""The BPJS Jakon registration export as a file: XLSX (openpyxl write-only) or CSV.
+"""The BPJS Jakon registration export as a file: XLSX (`bot.documents.xlsx_stream`) or CSV.
 
 Owns the columns (Indonesian headers, whatever the chat language: the file is a
 registration document for BPJS Ketenagakerjaan staff), the cell formats and the safety of
 the text cells. Rows are written as they come, so 100,000 participations never sit in
-memory at once: each XLSX worksheet streams to openpyxl's temporary file and is zipped at
+memory at once: each XLSX worksheet streams to its own temporary file and is zipped at
 `finish`; the CSV goes straight to the target stream. No database, no chat: rows in,
 bytes out.
 
@@ -34,19 +34,15 @@ and the CSV the one for uploads; the dialog's help says so.
 from __future__ import annotations
 
 import codecs
-import contextlib
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, BinaryIO, NamedTuple, Protocol
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
+from bot.documents.xlsx_stream import StreamedWorkbook
 
 XLSX = "xlsx"
 CSV = "csv"
@@ -206,7 +202,6 @@ def registration_layout(full_nik: bool) -> _Layout:
         where("birth_date"),
         where("coverage_start", "coverage_end"),
         where("daily_wage"),
-        where("name", "activity_title", "location", "employer"),
     )
 
 
@@ -216,7 +211,7 @@ def _columns(row: type[NamedTuple], *fields: str) -> tuple[int, ...]:
 
 @dataclass(frozen=True)
 class _Layout:
-    """A sheet's headers, widths, and which columns need a number format or are typed."""
+    """A sheet's headers, widths, and which columns need a number format."""
 
     title: str
     headers: tuple[str, ...]
@@ -224,7 +219,6 @@ class _Layout:
     dates: tuple[int, ...]
     moments: tuple[int, ...]
     money: tuple[int, ...]
-    typed: tuple[int, ...]  # free text typed in chats (names, titles)
 
 
 PARTICIPANT_LAYOUT = _Layout(
@@ -234,7 +228,6 @@ PARTICIPANT_LAYOUT = _Layout(
     _columns(ExportRow, "birth_date", "added", "status_date"),
     _columns(ExportRow, "coverage_start", "coverage_end"),
     _columns(ExportRow, "daily_wage"),
-    _columns(ExportRow, "name", "activity_title"),
 )
 ACTIVITY_LAYOUT = _Layout(
     ACTIVITY_SHEET,
@@ -243,7 +236,6 @@ ACTIVITY_LAYOUT = _Layout(
     _columns(ActivityRow, "start", "end", "cancelled"),
     _columns(ActivityRow, "coverage_start"),
     _columns(ActivityRow, "value", "premium_jkk", "premium_jkm", "premium_total"),
-    _columns(ActivityRow, "activity_title", "chair_name"),
 )
 # Characters XML 1.0 (so XLSX) cannot hold; a pasted name may carry one.
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -277,89 +269,33 @@ def writer_for(file_format: str, target: BinaryIO, *, full_nik: bool = True) -> 
 
 
 class _XlsxSheet:
-    """One write-only worksheet: a bold, frozen, filterable header, then rows.
+    """One streamed worksheet (`bot.documents.xlsx_stream`): a bold, frozen, filterable
+    header, then rows. Dates are real date cells and money real integers, each with its
+    number format; text is always a text cell, so a name typed as "=..." is never a
+    formula."""
 
-    Dates are real date cells and money real integers, each with its number format. One
-    styled cell per column is reused for every row: openpyxl writes a row out as soon as
-    it is appended, and building fresh styled cells for 100,000 rows doubles the time.
-    """
+    def __init__(self, book: StreamedWorkbook, layout: _Layout) -> None:
+        formats = dict.fromkeys(layout.dates, DATE_FORMAT)
+        formats.update(dict.fromkeys(layout.moments, MOMENT_FORMAT))
+        formats.update(dict.fromkeys(layout.money, MONEY_FORMAT))
+        self._sheet = book.add_sheet(layout.title, layout.headers, layout.widths, formats)
 
-    def __init__(self, book: Workbook, layout: _Layout) -> None:
-        self._layout = layout
-        self._sheet = sheet = book.create_sheet(layout.title)
-        for index, width in enumerate(layout.widths, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = width
-        sheet.freeze_panes = "A2"
-        self._styled = {i: self._cell(DATE_FORMAT) for i in layout.dates}
-        self._styled.update({i: self._cell(MOMENT_FORMAT) for i in layout.moments})
-        self._styled.update({i: self._cell(MONEY_FORMAT) for i in layout.money})
-        self._text = {i: WriteOnlyCell(sheet) for i in layout.typed}
-        bold = Font(bold=True)
-        header = []
-        for title in layout.headers:
-            cell = WriteOnlyCell(sheet, value=title)
-            cell.font = bold
-            header.append(cell)
-        sheet.append(header)
-        self.rows = 0
+    @property
+    def rows(self) -> int:
+        return self._sheet.rows
 
-    def _cell(self, number_format: str) -> WriteOnlyCell:
-        cell = WriteOnlyCell(self._sheet)
-        cell.number_format = number_format
-        return cell
-
-    def write(self, rows: Iterable[tuple[Any, ...]]) -> None:
-        sheet, styled, typed = self._sheet, self._styled, self._layout.typed
-        for row in rows:
-            values: list[Any] = list(row)
-            for index, cell in styled.items():
-                value = values[index]
-                if value is not None:
-                    cell.value = value
-                    values[index] = cell
-            for index in typed:
-                values[index] = self._safe_text(index, values[index])
-            sheet.append(values)
-            self.rows += 1
-
-    def _safe_text(self, index: int, text: str) -> Any:
-        text = _NOT_XML.sub("", text)
-        if not text.startswith("="):
-            return text
-        # openpyxl would store "=..." as a formula: keep it a plain string instead (one
-        # reused cell per column, like the styled ones).
-        cell = self._text[index]
-        cell.value = text
-        cell.data_type = "s"
-        return cell
-
-    def close(self) -> None:
-        last = f"{get_column_letter(len(self._layout.headers))}{self.rows + 1}"
-        self._sheet.auto_filter.ref = f"A1:{last}"
-
-    def discard(self) -> None:
-        """Remove the sheet's temporary file now. openpyxl removes it once the sheet is
-        saved, or at the process's exit; after a failed export it would otherwise hold
-        the rows (full NIKs among them) on disk until then."""
-        writer = getattr(self._sheet, "_writer", None)
-        if writer is None or not isinstance(getattr(writer, "out", None), str):
-            return
-        # Ends the sheet's XML the way saving does (its row stream first), so nothing is
-        # left half-open; a sheet saved already refuses, and its file is gone anyway.
-        with contextlib.suppress(Exception):
-            self._sheet.close()
-        with contextlib.suppress(OSError, ValueError):
-            writer.cleanup()
+    def write(self, rows: Iterable[Sequence[Any]]) -> None:
+        self._sheet.append(rows)
 
 
 class XlsxExport:
-    """Three worksheets, "Peserta", "Kegiatan" and "Pendaftaran BPJS", each streamed as
-    its rows arrive (write-only worksheets keep their own temporary file, so they can be
-    interleaved)."""
+    """Three worksheets, "Peserta", "Kegiatan" and "Pendaftaran BPJS", each streamed to
+    its own temporary file as its rows arrive (so they can be interleaved), zipped into
+    `target` at `finish`."""
 
     def __init__(self, target: BinaryIO, *, full_nik: bool = True) -> None:
         self._target = target
-        self._book = Workbook(write_only=True)
+        self._book = StreamedWorkbook()
         self._people = _XlsxSheet(self._book, PARTICIPANT_LAYOUT)
         self._activities = _XlsxSheet(self._book, ACTIVITY_LAYOUT)
         self._fields = registration_fields(full_nik)
@@ -380,14 +316,11 @@ class XlsxExport:
         self._registration.write(registration_values(row, self._fields) for row in rows)
 
     def finish(self) -> None:
-        self._people.close()
-        self._activities.close()
-        self._registration.close()
         self._book.save(self._target)
 
     def discard(self) -> None:
-        for sheet in (self._people, self._activities, self._registration):
-            sheet.discard()
+        """The sheets' temporary files (full NIKs in them) closed, so gone, at once."""
+        self._book.discard()
 
 
 class CsvExport:

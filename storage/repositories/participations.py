@@ -10,11 +10,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, func, select
 
 from bot.core import ports
 from storage.models import Activity, Participation, Person, utcnow
 from storage.repositories._base import Repository
+
+# Every worker-list row of some persons with its activity, the most recently started
+# activity first. Built once: the coverage check runs it per message (with
+# `persons.find_by_nik`), and building it took as long as running it.
+_OF_PERSONS = (
+    select(Participation, Activity)
+    .join(Activity, Activity.id == Participation.activity_id)
+    .where(Participation.person_id.in_(bindparam("person_ids", expanding=True)))
+    .order_by(Activity.start_date.desc(), Activity.id.desc(), Participation.id)
+)
 
 
 class ParticipationRepository(Repository):
@@ -126,13 +136,8 @@ class ParticipationRepository(Repository):
         """Every worker-list row of these persons with its activity — drafts, removed rows
         and cancelled activities too (what a person's own data view shows) — the most
         recently started activity first."""
-        query = (
-            select(Participation, Activity)
-            .join(Activity, Activity.id == Participation.activity_id)
-            .where(Participation.person_id.in_(list(person_ids)))
-            .order_by(Activity.start_date.desc(), Activity.id.desc(), Participation.id)
-        )
-        return [(row[0], row[1]) for row in (await self.session.execute(query)).all()]
+        found = await self.session.execute(_OF_PERSONS, {"person_ids": list(person_ids)})
+        return [(row[0], row[1]) for row in found.all()]
 
     async def worker_list(
         self, activity_id: int, offset: int = 0, limit: int | None = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, delete, exists, select
+from sqlalchemy import ColumnElement, bindparam, delete, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import ports
@@ -20,6 +20,15 @@ from storage.repositories._base import Repository
 
 # Bound parameters per IN (...) query: well under every backend's limit.
 _CHUNK = 500
+# The person with any of these lookup hashes (every configured key's: during a key
+# rotation a row may still carry the hash of a retired key, storage.key_rotation). Built
+# once: the coverage check runs it per message, and building it took as long as running it.
+_BY_HASHES = (
+    select(Person)
+    .where(Person.nik_hash.in_(bindparam("hashes", expanding=True)))
+    .order_by(Person.id)
+    .limit(1)
+)
 
 
 class PersonRepository(Repository):
@@ -32,10 +41,7 @@ class PersonRepository(Repository):
 
     async def find_by_nik(self, nik: str) -> Person | None:
         """`nik` is the 16-digit value (`Nik.value`), never the text as typed."""
-        # Every configured key's hash: during a key rotation a row may still carry the
-        # hash of a retired key (storage.key_rotation).
-        query = select(Person).where(Person.nik_hash.in_(self.vault.lookup_hashes(nik)))
-        return await self.session.scalar(query.order_by(Person.id).limit(1))
+        return await self.session.scalar(_BY_HASHES, {"hashes": self.vault.lookup_hashes(nik)})
 
     async def find_by_niks(self, niks: Iterable[str]) -> dict[str, Person]:
         """The known persons among many NIK values (a pasted list), keyed by NIK value."""

@@ -332,7 +332,7 @@ async def test_no_nik_in_plain_text_after_real_journeys(
         full = name.startswith("admin") or name.startswith("command-line")
         expected = ON_THE_LIST if full else set()
         assert {nik for nik in NIKS if nik in shown} == expected, name
-    assert leftovers(private_tmp) == []  # openpyxl's sheet files are gone
+    assert leftovers(private_tmp) == []  # the sheets' temporary files are gone
 
     scan = Scan()
     assert any(p.name.endswith("-wal") and p.exists() for p in database_files(app))
@@ -391,8 +391,8 @@ class FullDisk(io.BytesIO):
 async def test_a_failed_export_leaves_no_temporary_file(
     private_tmp: Path, app: App, rt: SeededRt, other_rt: SeededRt
 ) -> None:
-    """openpyxl streams each sheet to a temporary file (full NIKs in it); a failed export
-    removes them at once instead of at the process's exit."""
+    """Each XLSX sheet streams to a temporary file (full NIKs in it,
+    `bot.documents.xlsx_stream`); a failed export leaves none of them behind."""
     await seed_city(app, rt.id, other_rt.id)
     request = exports.command_line_request(
         "1/3/2026", "31/3/2026", None, "xlsx", Path("ekspor.xlsx"), date(2026, 3, 2)
