@@ -28,8 +28,6 @@ from datetime import date, datetime
 from typing import IO, Any, BinaryIO
 from xml.sax.saxutils import quoteattr
 
-from openpyxl.utils import get_column_letter
-
 # Excel's 1900 date system: day 1 is 1 January 1900, and 1900 is taken as a leap year,
 # so serials from 1 March 1900 count from 30 December 1899 (as openpyxl's `to_excel`).
 _EPOCH = datetime(1899, 12, 30)
@@ -85,6 +83,17 @@ def excel_day(day: date) -> int:
     return days - 1 if 0 < days <= _FAKE_LEAP_DAY else days
 
 
+def column_letter(number: int) -> str:
+    """A spreadsheet column's letters: 1 → "A", 26 → "Z", 27 → "AA" (bijective base 26).
+    Not openpyxl's: importing it loads numpy too, ~20 MB a serve that never exports
+    would carry."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
 class StreamedSheet:
     """One worksheet, written row by row into its temporary file."""
 
@@ -97,7 +106,7 @@ class StreamedSheet:
     ) -> None:
         self.title = title
         self.rows = 0  # below the header
-        self._letters = [get_column_letter(i) for i in range(1, len(headers) + 1)]
+        self._letters = [column_letter(i) for i in range(1, len(headers) + 1)]
         # ' s="2"' per column, or "" for the plain style.
         self._styles = [f' s="{style}"' if style else "" for style in styles]
         # Closed by `save_into` or `discard`, not by a `with`: it lives as long as the sheet.

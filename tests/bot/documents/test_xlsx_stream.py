@@ -116,3 +116,13 @@ def test_temporary_files_have_no_name(tmp_path: Path, monkeypatch: pytest.Monkey
     assert list(tmp_path.iterdir()) == []
     book.discard()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_column_letters_are_the_spreadsheets() -> None:
+    from openpyxl.utils import get_column_letter
+
+    from bot.documents.xlsx_stream import column_letter
+
+    assert [column_letter(n) for n in (1, 26, 27, 52, 53, 702, 703)] == [
+        get_column_letter(n) for n in (1, 26, 27, 52, 53, 702, 703)
+    ]
