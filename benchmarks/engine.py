@@ -69,12 +69,11 @@ async def capacity(app: App, messages: int) -> float:
 @dataclass
 class Counts:
     statements: int = 0
-    round_trips: int = 0
     commits: int = 0
     checkouts: int = 0
 
     def reset(self) -> None:
-        self.statements = self.round_trips = self.commits = self.checkouts = 0
+        self.statements = self.commits = self.checkouts = 0
 
 
 async def count(app: App) -> Counts:

@@ -19,7 +19,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Table
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
@@ -75,16 +77,20 @@ class Compiled:
 
 class Prepared:
     """A Core statement to run without SQLAlchemy's per-execution work (see the module):
-    built once at import, compiled on first use for each dialect."""
+    built once at import — one for every dialect, or one per dialect name where their
+    constructs differ (`insert_new`) — and compiled on first use for each dialect."""
 
-    def __init__(self, statement: Statement) -> None:
+    def __init__(self, statement: Statement | Mapping[str, Statement]) -> None:
         self.statement = statement
         self._compiled: dict[type[Dialect], Compiled] = {}
 
     def compiled(self, dialect: Dialect) -> Compiled:
         compiled = self._compiled.get(type(dialect))
         if compiled is None:
-            compiled = self._compiled[type(dialect)] = _compile(self.statement, dialect)
+            statement = self.statement
+            if isinstance(statement, Mapping):
+                statement = statement[dialect.name]
+            compiled = self._compiled[type(dialect)] = _compile(statement, dialect)
         return compiled
 
     async def run(self, session: AsyncSession, **values: Any) -> Done:
@@ -119,6 +125,18 @@ class Prepared:
             raise _as_sqlalchemy_error(connection, compiled.sql, error, cursor) from error
         finally:
             cursor.close()
+
+
+def insert_new(table: Table, values: Mapping[str, Any], key: Sequence[str]) -> Prepared:
+    """An INSERT that adds nothing when a row with the same `key` exists (ON CONFLICT DO
+    NOTHING: SQLite and PostgreSQL spell it alike, each with its own construct) — a
+    get-or-create that two workers run at once never fails on the unique key."""
+    return Prepared(
+        {
+            name: insert(table).values(values).on_conflict_do_nothing(index_elements=list(key))
+            for name, insert in (("postgresql", pg_insert), ("sqlite", sqlite_insert))
+        }
+    )
 
 
 async def _connection(session: AsyncSession) -> AsyncConnection:

@@ -18,16 +18,20 @@ from bot.domain.vocabulary import Role, ScopeKind
 
 async def resolve_caller(uow: UnitOfWork, account: ports.Account) -> Caller:
     """The caller behind `account` as the database has it now."""
-    chairs = await uow.rts.chaired(account.phone) if account.phone else []
+    rts = await uow.rts.by_chair_phone(account.phone) if account.phone else []
     roles = await uow.roles.for_account(account)
-    grants = [ports.Grant(r.role, r.name, r.scope_kind, r.scope_code) for r in roles]
-    return caller_of(account, chairs, grants)
+    return caller_of(
+        account,
+        [ports.RtChair(rt.id, rt.chair_name) for rt in rts],
+        [ports.Grant(r.role, r.name, r.scope_kind, r.scope_code) for r in roles],
+    )
 
 
 def caller_of(
     account: ports.Account, chairs: Iterable[ports.RtChair], grants: Iterable[ports.Grant]
 ) -> Caller:
-    """The caller from what was read: the RTs its phone chairs, the grants it holds."""
+    """The caller from what was read: the RTs its phone chairs, the grants it holds (on
+    every message they come with the chat: `conversations.load`)."""
     scopes: dict[str, list[str]] = defaultdict(list)
     name = account.name
     for rt in chairs:

@@ -11,8 +11,8 @@ classes); bot/app.py, the composition root, assigns storage's factory to a
 
 Rows: the attributes the code only reads are read-only properties; the ones it changes in
 place (the unit of work writes them on commit) are plain attributes. The exceptions are
-the plain rows every message's path reads (`AccountRow`, `ConversationRow`, `RoleRow`,
-`RtChair`: dataclasses, not ORM objects): nothing writes their changes on commit; the
+the plain rows every message's path reads (`AccountRow`, `ConversationRow`, `Grant`,
+`RtChair`: dataclasses and tuples, not ORM objects): nothing writes their changes on commit; the
 repository methods that change them write at once (`accounts.set_phone`,
 `conversations.save`, ...). A repository method added in storage/ is invisible to bot/
 and handlers/ until it is declared here.
@@ -73,7 +73,6 @@ __all__ = [
     "RetentionRepository",
     "Role",
     "RoleRepository",
-    "RoleRow",
     "Rt",
     "RtBudget",
     "RtChair",
@@ -214,21 +213,6 @@ class Role(Protocol):
     def created_at(self) -> datetime: ...
     @property
     def created_by(self) -> int | None: ...
-
-
-@dataclass(frozen=True, slots=True)
-class RoleRow:
-    """A role as every message reads it (a plain row): the fields of `Role`."""
-
-    id: int
-    role: str
-    phone: str | None
-    account_id: int | None
-    name: str
-    scope_kind: str
-    scope_code: str | None
-    created_at: datetime
-    created_by: int | None
 
 
 class Grant(NamedTuple):
@@ -768,7 +752,7 @@ class AccountRepository(Protocol):
         self, channel: str, chat_id: str, name: str = ""
     ) -> tuple[Account, bool]: ...
     async def create(
-        self, channel: str, chat_id: str, name: str, language: str, at: datetime
+        self, channel: str, chat_id: str, name: str, language: str, phone: str | None, at: datetime
     ) -> None: ...
     async def by_phone(self, phone: str) -> Sequence[Account]: ...
     async def set_phone(self, account: Account, phone: str | None) -> None: ...
@@ -1139,7 +1123,7 @@ class RegionRepository(Protocol):
 class RoleRepository(Protocol):
     """`uow.roles` (storage.repositories.roles)."""
 
-    async def for_account(self, account: Account) -> Sequence[RoleRow]: ...
+    async def for_account(self, account: Account) -> Sequence[Role]: ...
     async def grant(
         self,
         role: str,
@@ -1165,7 +1149,6 @@ class RtRepository(Protocol):
     async def get(self, rt_id: int) -> Rt | None: ...
     async def find(self, kelurahan_code: str, number: int) -> Rt | None: ...
     async def by_chair_phone(self, phone: str) -> Sequence[Rt]: ...
-    async def chaired(self, phone: str) -> Sequence[RtChair]: ...
     async def add(
         self, kelurahan_code: str, number: int, chair_name: str, chair_phone: str | None = None
     ) -> Rt: ...

@@ -27,7 +27,7 @@ from bot.config import Settings
 from bot.core import privacy
 from bot.core.dialog import Context, State
 from bot.core.engine import DialogEngine
-from bot.core.identity import caller_of, resolve_caller
+from bot.core.identity import caller_of
 from bot.core.log_redaction import log_failure
 from bot.core.markup import strip_marks
 from bot.core.messages import (
@@ -39,7 +39,7 @@ from bot.core.messages import (
     payload_to_reply,
     reply_to_payload,
 )
-from bot.core.ports import Account, Texts, UnitOfWork, UnitOfWorkFactory
+from bot.core.ports import Account, Loaded, Texts, UnitOfWork, UnitOfWorkFactory
 from bot.core.services import Services
 from bot.core.worker import THIS_WORKER
 from bot.domain.dates import using_zone
@@ -147,23 +147,10 @@ class ConversationService:
                     return Answer()
                 await uow.commit()
                 return self._sent_here(orphans, [], [])
-            loaded = await uow.conversations.load(channel, chat_id, self._worker_id)
-            if loaded.account is None:
-                # First contact (or another worker's a moment ago): create, then load.
-                await uow.accounts.create(
-                    channel,
-                    chat_id,
-                    display_name(message.sender_name, ACCOUNT_NAME_MAX),
-                    self._settings.program.default_language,
-                    now,
-                )
-                loaded = await uow.conversations.load(channel, chat_id, self._worker_id)
+            loaded = await self._chat(uow, message, now)
             account, conversation = loaded.account, loaded.conversation
             assert account is not None, "created now or by the worker that won"
             orphans = await self._orphans(uow, message, now) if loaded.orphaned else []
-            new_phone = bool(message.phone) and account.phone != message.phone
-            if new_phone:
-                await uow.accounts.set_phone(account, message.phone)
             await uow.accounts.touch_inbound(account, now)
             if conversation is None:
                 conversation = await uow.conversations.start(channel, chat_id, account.id, now)
@@ -195,11 +182,7 @@ class ConversationService:
                 last_text=conversation.last_text or "",
                 paused=dict(conversation.paused or {}),
             )
-            # Who is talking, as loaded with the chat — read again for a phone just set.
-            if new_phone:
-                caller = await resolve_caller(uow, account)
-            else:
-                caller = caller_of(account, loaded.chairs, loaded.grants)
+            caller = caller_of(account, loaded.chairs, loaded.grants)
             services = Services(uow=uow, settings=self._settings, dialogs=self._dialogs)
             ctx = Context(caller, state, message, now, services, self._texts)
             if account.privacy_noticed_at is None:
@@ -227,6 +210,28 @@ class ConversationService:
             for note in ctx.notifications:
                 await self._queue(uow, note, now)
             return await self._answer(uow, message, account, orphans, replies, now)
+
+    async def _chat(self, uow: UnitOfWork, message: IncomingMessage, now: datetime) -> Loaded:
+        """The chat as stored, with who is talking: its account created on first contact
+        and the phone the channel verified recorded first (roles follow the phone), then
+        read again — one statement in the steady state."""
+        channel, chat_id = message.address.channel, message.address.chat_id
+        loaded = await uow.conversations.load(channel, chat_id, self._worker_id)
+        if loaded.account is None:
+            # Or another worker's a moment ago: then its insert stands.
+            await uow.accounts.create(
+                channel,
+                chat_id,
+                display_name(message.sender_name, ACCOUNT_NAME_MAX),
+                self._settings.program.default_language,
+                message.phone or None,
+                now,
+            )
+        elif message.phone and loaded.account.phone != message.phone:
+            await uow.accounts.set_phone(loaded.account, message.phone)
+        else:
+            return loaded
+        return await uow.conversations.load(channel, chat_id, self._worker_id)
 
     async def _orphans(
         self, uow: UnitOfWork, message: IncomingMessage, now: datetime

@@ -23,13 +23,6 @@ class Repository:
         """Whether the database is PostgreSQL (else SQLite)."""
         return self.session.get_bind().dialect.name == "postgresql"
 
-    async def flush_pending(self) -> None:
-        """Write the ORM changes staged so far, if any, before a prepared statement reads
-        (storage/prepared.py: it skips the ORM's autoflush)."""
-        session = self.session
-        if session.new or session.dirty or session.deleted:
-            await session.flush()
-
     def insert(self, model: Any) -> Any:
         """The backend's INSERT, which offers `on_conflict_do_nothing`: a get-or-create
         that two workers run at once then never fails on the unique key (the second

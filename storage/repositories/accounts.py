@@ -6,12 +6,10 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, Table, bindparam, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from bot.core import ports
 from storage.models import Account
-from storage.prepared import Prepared
+from storage.prepared import Prepared, insert_new
 from storage.repositories._base import Repository, written
 
 INBOUND_PRECISION = timedelta(minutes=1)
@@ -26,22 +24,15 @@ _SET = {
     )
     for name in ("phone", "last_inbound_at", "privacy_noticed_at")
 }
-_CREATE = {
-    backend: Prepared(
-        insert(_accounts)
-        .values(
-            channel=bindparam("channel"),
-            chat_id=bindparam("chat_id"),
-            name=bindparam("name"),
-            language=bindparam("language"),
-            phone=None,
-            opted_out=False,
-            created_at=bindparam("created_at"),
-        )
-        .on_conflict_do_nothing(index_elements=["channel", "chat_id"])
-    )
-    for backend, insert in (("postgresql", pg_insert), ("sqlite", sqlite_insert))
-}
+_CREATE = insert_new(
+    _accounts,
+    {
+        **{name: bindparam(name) for name in ("channel", "chat_id", "name", "language", "phone")},
+        "opted_out": False,
+        "created_at": bindparam("created_at"),
+    },
+    ["channel", "chat_id"],
+)
 
 
 class AccountRepository(Repository):
@@ -71,17 +62,17 @@ class AccountRepository(Repository):
         return account, created
 
     async def create(
-        self, channel: str, chat_id: str, name: str, language: str, at: datetime
+        self, channel: str, chat_id: str, name: str, language: str, phone: str | None, at: datetime
     ) -> None:
-        """The account of a chat's first message (a message's path: prepared) — unless
-        another worker created it a moment ago."""
-        statement = _CREATE["postgresql" if self.postgresql else "sqlite"]
-        await statement.run(
+        """The account of a chat's first message (a message's path: prepared), with the
+        phone the channel verified — unless another worker created it a moment ago."""
+        await _CREATE.run(
             self.session,
             channel=channel,
             chat_id=chat_id,
             name=name,
             language=language,
+            phone=phone,
             created_at=at,
         )
 

@@ -24,12 +24,10 @@ from sqlalchemy import (
     type_coerce,
     update,
 )
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from bot.core import ports
 from storage.models import Account, Conversation, OutboxMessage, Role, Rt, utcnow
-from storage.prepared import Prepared
+from storage.prepared import Prepared, insert_new
 from storage.repositories._base import Repository, written
 from storage.repositories.outbox import orphaned
 
@@ -69,29 +67,26 @@ _SAVE = Prepared(
 )
 _HOLD = select(func.pg_advisory_xact_lock(bindparam("space"), func.hashtext(bindparam("key"))))
 _CONVERSATION = Prepared(select(*_CONVERSATION_COLUMNS).where(_THIS_CHAT))
-_START = {
-    backend: Prepared(
-        insert(_conversations)
-        .values(
-            channel=_CHANNEL,
-            chat_id=_CHAT,
-            account_id=bindparam("account_id"),
-            dialog="menu",
-            step="main",
-            data={},
-            choices=[],
-            history=[],
-            last_text="",
-            paused={},
-            burst_started_at=None,
-            burst_count=0,
-            version=0,
-            updated_at=bindparam("at"),
-        )
-        .on_conflict_do_nothing(index_elements=["channel", "chat_id"])
-    )
-    for backend, insert in (("postgresql", pg_insert), ("sqlite", sqlite_insert))
-}
+_START = insert_new(
+    _conversations,
+    {
+        "channel": _CHANNEL,
+        "chat_id": _CHAT,
+        "account_id": bindparam("account_id"),
+        "dialog": "menu",
+        "step": "main",
+        "data": {},
+        "choices": [],
+        "history": [],
+        "last_text": "",
+        "paused": {},
+        "burst_started_at": None,
+        "burst_count": 0,
+        "version": 0,
+        "updated_at": bindparam("at"),
+    },
+    ["channel", "chat_id"],
+)
 
 
 @functools.cache
@@ -203,10 +198,7 @@ class ConversationRepository(Repository):
     ) -> ports.ConversationRow:
         """A new conversation at the main menu — or the one another worker started for
         this chat a moment ago (never a unique-key error)."""
-        statement = _START["postgresql" if self.postgresql else "sqlite"]
-        await statement.run(
-            self.session, channel=channel, chat=chat_id, account_id=account_id, at=at
-        )
+        await _START.run(self.session, channel=channel, chat=chat_id, account_id=account_id, at=at)
         rows = (await _CONVERSATION.run(self.session, channel=channel, chat=chat_id)).rows
         assert rows, "inserted now or by the worker that won"
         return ports.ConversationRow(*rows[0])

@@ -6,26 +6,17 @@ from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, Table, bindparam, delete, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from storage.models import ProcessedMessage
-from storage.prepared import Prepared
+from storage.prepared import insert_new
 from storage.repositories._base import Repository
 
-# On every message's path: prepared, per backend (both spell the upsert alike).
-_CLAIM = {
-    name: Prepared(
-        insert(cast(Table, ProcessedMessage.__table__))
-        .values(
-            channel=bindparam("channel"),
-            message_id=bindparam("message_id"),
-            processed_at=bindparam("processed_at"),
-        )
-        .on_conflict_do_nothing(index_elements=["channel", "message_id"])
-    )
-    for name, insert in (("postgresql", pg_insert), ("sqlite", sqlite_insert))
-}
+# On every message's path: prepared.
+_CLAIM = insert_new(
+    cast(Table, ProcessedMessage.__table__),
+    {name: bindparam(name) for name in ("channel", "message_id", "processed_at")},
+    ["channel", "message_id"],
+)
 
 
 class ProcessedMessageRepository(Repository):
@@ -39,8 +30,7 @@ class ProcessedMessageRepository(Repository):
         """Record the id inside the message's transaction; False if it was already
         processed. One statement instead of a lookup plus an insert; a concurrent worker
         handling the same id waits for ours to commit and then gets False."""
-        statement = _CLAIM["postgresql" if self.postgresql else "sqlite"]
-        done = await statement.run(
+        done = await _CLAIM.run(
             self.session, channel=channel, message_id=message_id, processed_at=at
         )
         return done.rowcount == 1

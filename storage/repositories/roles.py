@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import builtins
-from dataclasses import fields
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, CursorResult, Table, bindparam, delete, func, or_, select
+from sqlalchemy import ColumnElement, CursorResult, bindparam, delete, func, or_, select
 
 from bot.core import ports
 from bot.domain.vocabulary import OFFICIAL_ROLES
 from storage.models import Role
-from storage.prepared import Prepared
 from storage.repositories._base import Repository
 
 
@@ -20,31 +18,21 @@ def _same(column: Any, value: Any) -> ColumnElement[bool]:
     return column.is_(None) if value is None else column == value
 
 
-# On every message's path (the caller's roles): prepared (storage/prepared.py).
-_roles = cast(Table, Role.__table__)
-_COLUMNS = [_roles.c[field.name] for field in fields(ports.RoleRow)]
-_FOR_ACCOUNT = Prepared(
-    select(*_COLUMNS).where(_roles.c.account_id == bindparam("account_id")).order_by(_roles.c.id)
-)
-_FOR_PHONE = Prepared(
-    select(*_COLUMNS)
-    .where(
-        or_(_roles.c.account_id == bindparam("account_id"), _roles.c.phone == bindparam("phone"))
-    )
-    .order_by(_roles.c.id)
+# Who is talking (resolve_caller): built once.
+_FOR_ACCOUNT = select(Role).where(Role.account_id == bindparam("account_id")).order_by(Role.id)
+_FOR_PHONE = (
+    select(Role)
+    .where(or_(Role.account_id == bindparam("account_id"), Role.phone == bindparam("phone")))
+    .order_by(Role.id)
 )
 
 
 class RoleRepository(Repository):
-    async def for_account(self, account: ports.Account) -> builtins.list[ports.RoleRow]:
-        """Roles granted to this account directly or to its verified phone number, as
-        plain rows (pending grants of this unit of work are flushed first)."""
-        await self.flush_pending()
-        if account.phone:
-            done = await _FOR_PHONE.run(self.session, account_id=account.id, phone=account.phone)
-        else:
-            done = await _FOR_ACCOUNT.run(self.session, account_id=account.id)
-        return [ports.RoleRow(*row) for row in done.rows]
+    async def for_account(self, account: ports.Account) -> builtins.list[Role]:
+        """Roles granted to this account directly or to its verified phone number."""
+        query = _FOR_PHONE if account.phone else _FOR_ACCOUNT
+        values = {"account_id": account.id, "phone": account.phone}
+        return list(await self.session.scalars(query, values))
 
     async def grant(
         self,

@@ -10,7 +10,6 @@ from sqlalchemy import (
     Select,
     String,
     and_,
-    bindparam,
     cast,
     false,
     func,
@@ -20,18 +19,11 @@ from sqlalchemy import (
     union,
 )
 
-from bot.core import ports
 from bot.domain.regions import code_key
 from bot.domain.scope import Scope
 from bot.domain.vocabulary import Role as RoleName
 from storage.models import Account, Kelurahan, Role, Rt, RtBudget
-from storage.prepared import Prepared
 from storage.repositories._base import Repository
-
-# Who is talking, on every message's path: prepared (storage/prepared.py).
-_CHAIRED = Prepared(
-    select(Rt.id, Rt.chair_name).where(Rt.chair_phone == bindparam("phone")).order_by(Rt.id)
-)
 
 
 class RtRepository(Repository):
@@ -46,12 +38,6 @@ class RtRepository(Repository):
         """Every RT chaired by this E.164 number (one person may chair several)."""
         query = select(Rt).where(Rt.chair_phone == phone).order_by(Rt.id)
         return list(await self.session.scalars(query))
-
-    async def chaired(self, phone: str) -> list[ports.RtChair]:
-        """The same as plain rows, on every message's path (who is talking)."""
-        await self.flush_pending()
-        done = await _CHAIRED.run(self.session, phone=phone)
-        return [ports.RtChair(*row) for row in done.rows]
 
     async def add(
         self, kelurahan_code: str, number: int, chair_name: str, chair_phone: str | None = None

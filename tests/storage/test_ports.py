@@ -51,7 +51,6 @@ ROWS: tuple[tuple[type, type], ...] = (
     (ports.RtBudget, models.RtBudget),
     (ports.Account, models.Account),
     (ports.AccountRow, models.Account),
-    (ports.RoleRow, models.Role),
     (ports.ConversationRow, models.Conversation),
     (ports.Role, models.Role),
     (ports.Invite, models.Invite),
